@@ -1,0 +1,4 @@
+// Commands of Redis's "connection" group.
+import type { CommandSpec } from '../command.ts';
+
+export const connectionCommands: readonly CommandSpec[] = [];

@@ -1,0 +1,4 @@
+// Commands of Redis's "server" group.
+import type { CommandSpec } from '../command.ts';
+
+export const serverCommands: readonly CommandSpec[] = [];

@@ -1,0 +1,149 @@
+// The engine's front door, in the role of src/server.c's main loop: it owns a Server, runs its cron
+// on the virtual clock (serverCron → active expire at `hz`), and hands out clients that share it.
+import { VirtualClock } from './clock.ts';
+import { createClientState, type ClientState } from './client.ts';
+import type { CommandSpec } from './command.ts';
+import { commandTable } from './commands/index.ts';
+import { DEFAULT_CONFIG, type Config } from './config.ts';
+import { processCommand } from './dispatch.ts';
+import type { EngineListener } from './events.ts';
+import { activeExpireCycle } from './expire.ts';
+import { inspectServer, type KeyspaceView } from './inspect.ts';
+import { Db } from './keyspace.ts';
+import { copyObject } from './object.ts';
+import { Random } from './random.ts';
+import { error, type Reply } from './reply.ts';
+import { Server } from './server.ts';
+import { usedMemory } from './stats.ts';
+
+export interface EngineOptions {
+	clock?: VirtualClock;
+	/** Seeds every random draw (sampling, RANDOMKEY, LFU): same seed, same run. */
+	seed?: number;
+	config?: Partial<Config>;
+}
+
+/** A connection's view of the engine: its own selected db, MULTI queue and WATCHed keys. */
+export interface Client {
+	readonly id: number;
+	/** The selected database (SELECT changes it). */
+	readonly db: number;
+	readonly inTransaction: boolean;
+	exec(argv: readonly string[]): Reply;
+	close(): void;
+}
+
+export interface Engine {
+	readonly clock: VirtualClock;
+	readonly seed: number;
+	connect(): Client;
+	/** Runs a command on the engine's default client. Never throws. */
+	exec(argv: readonly string[]): Reply;
+	inspect(db?: number): KeyspaceView;
+	subscribe(fn: EngineListener): () => void;
+	/** A deep copy on a detached clock: lesson checks, snapshots and what-ifs run on it. */
+	fork(): Engine;
+	usedMemory(): number;
+	/** The command table, for hints, completion and `help`. */
+	commands(): readonly CommandSpec[];
+	/** Stops the cron timer (the engine still answers, but time no longer drives expiry). */
+	dispose(): void;
+	/** Report bytes held in client buffers (the RESP server's query/output buffers). */
+	setClientBufferBytes(bytes: number): void;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+	const clock = options.clock ?? new VirtualClock();
+	const seed = options.seed ?? 1;
+	const server = new Server(clock, { ...DEFAULT_CONFIG, ...options.config }, new Random(seed));
+	return wrap(server, seed);
+}
+
+function wrap(server: Server, seed: number): Engine {
+	const clock = server.clock;
+	let cronTimer: number | undefined;
+	const scheduleCron = () => {
+		cronTimer = clock.setTimeout(cron, 1000 / server.config.hz);
+	};
+	/** serverCron: the parts of it the playground models. */
+	const cron = () => {
+		if (!server.sleeping && server.activeExpireEnabled) activeExpireCycle(server);
+		scheduleCron();
+	};
+	scheduleCron();
+
+	const connect = (): Client => {
+		const state: ClientState = createClientState(server.nextClientId++, clock.now());
+		server.clients.set(state.id, state);
+		server.stats.total_connections_received++;
+		return {
+			id: state.id,
+			get db() {
+				return state.db;
+			},
+			get inTransaction() {
+				return state.multi !== null;
+			},
+			exec: (argv) => safeExec(server, state, argv),
+			close() {
+				for (const w of state.watched)
+					server.watchedKeys.get(`${w.db}\u0000${w.key}`)?.delete(state);
+				server.clients.delete(state.id);
+			},
+		};
+	};
+	const main = connect();
+
+	return {
+		clock,
+		seed,
+		connect,
+		exec: (argv) => main.exec(argv),
+		inspect: (db = main.db) => inspectServer(server, db),
+		subscribe: (fn) => server.events.subscribe(fn),
+		fork: () => wrap(forkServer(server), seed),
+		usedMemory: () => usedMemory(server),
+		commands: () => [...commandTable().values()],
+		dispose: () => clock.clearTimeout(cronTimer),
+		setClientBufferBytes(bytes) {
+			server.clientBufferBytes = bytes;
+		},
+	};
+}
+
+/** exec() never throws: an engine bug becomes an error reply rather than a dead page. */
+function safeExec(server: Server, client: ClientState, argv: readonly string[]): Reply {
+	try {
+		return processCommand(server, client, argv);
+	} catch (e) {
+		return error(`ERR internal engine error: ${e instanceof Error ? e.message : String(e)}`);
+	}
+}
+
+function forkServer(src: Server): Server {
+	const server = new Server(src.clock.detachedCopy(), { ...src.config }, src.rng.clone());
+	server.stats = { ...src.stats };
+	server.activeExpireEnabled = src.activeExpireEnabled;
+	server.clientBufferBytes = src.clientBufferBytes;
+	server.nextClientId = 1;
+	for (const [k, v] of Object.entries(src.ext)) server.ext[k] = structuredClone(v);
+	src.dbs.forEach((from, i) => copyDb(from, server.dbs[i]!));
+	return server;
+}
+
+function copyDb(from: Db, to: Db): void {
+	for (const key of from.keys) {
+		const obj = copyObject(from.dict.get(key)!);
+		obj.slot = to.keys.length;
+		to.keys.push(key);
+		to.dict.set(key, obj);
+	}
+	for (const key of from.volatile) {
+		to.volatileSlot.set(key, to.volatile.length);
+		to.volatile.push(key);
+		to.expires.set(key, from.expires.get(key)!);
+	}
+	to.expiresCursor = from.expiresCursor;
+	to.avgTtl = from.avgTtl;
+	to.bytes = from.bytes;
+}

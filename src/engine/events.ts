@@ -1,0 +1,77 @@
+// The engine's observable story: what the UI animates and the event log prints. Mirrors the role of
+// Redis's keyspace notifications (notify.c) and MONITOR, with the extra detail a learner needs.
+import type { Reply } from './reply.ts';
+
+export interface EvictionCandidate {
+	readonly key: string;
+	readonly db: number;
+	/** Higher = evicted first: idle ms (LRU), 255 − counter (LFU), or ULLONG_MAX − expiry (TTL). */
+	readonly score: number;
+}
+
+export type EngineEvent =
+	| {
+			readonly type: 'command';
+			readonly at: number;
+			readonly client: number;
+			readonly db: number;
+			readonly argv: readonly string[];
+			readonly reply: Reply;
+	  }
+	| {
+			readonly type: 'hit' | 'miss';
+			readonly at: number;
+			readonly db: number;
+			readonly key: string;
+	  }
+	| {
+			readonly type: 'expired';
+			readonly at: number;
+			readonly db: number;
+			readonly key: string;
+			/** lazy: found by a command (named in `by`); active: the expire cycle's sweep. */
+			readonly how: 'lazy' | 'active';
+			readonly by?: string;
+	  }
+	| {
+			readonly type: 'evicted';
+			readonly at: number;
+			readonly db: number;
+			readonly key: string;
+			readonly policy: string;
+			/** Keys drawn by the sampler this round (empty for the random policies' single draw). */
+			readonly sampled: readonly EvictionCandidate[];
+			readonly poolBefore: readonly EvictionCandidate[];
+			readonly poolAfter: readonly EvictionCandidate[];
+			readonly reason: string;
+			readonly memoryBefore: number;
+			readonly memoryAfter: number;
+	  }
+	| { readonly type: 'oom'; readonly at: number; readonly argv: readonly string[] }
+	| { readonly type: 'config'; readonly at: number; readonly name: string; readonly value: string }
+	| {
+			readonly type: 'active-expire-cycle';
+			readonly at: number;
+			readonly sampled: number;
+			readonly expired: number;
+	  };
+
+export type EngineListener = (event: EngineEvent) => void;
+
+/** A tiny emitter; `active` lets hot paths skip building events nobody listens to. */
+export class EventBus {
+	#listeners = new Set<EngineListener>();
+
+	get active(): boolean {
+		return this.#listeners.size > 0;
+	}
+
+	subscribe(fn: EngineListener): () => void {
+		this.#listeners.add(fn);
+		return () => this.#listeners.delete(fn);
+	}
+
+	emit(event: EngineEvent): void {
+		for (const fn of this.#listeners) fn(event);
+	}
+}

@@ -1,0 +1,13 @@
+// The engine's only public door: everything outside src/engine imports from here.
+export { createEngine } from './engine.ts';
+export type { Client, Engine, EngineOptions } from './engine.ts';
+export { VirtualClock, DEFAULT_START_MS } from './clock.ts';
+export type { TimerId } from './clock.ts';
+export { Random } from './random.ts';
+export type { Reply } from './reply.ts';
+export type { EngineEvent, EngineListener, EvictionCandidate } from './events.ts';
+export type { KeyView, KeyspaceView } from './inspect.ts';
+export type { CommandSpec, CommandFlag, CommandGroup } from './command.ts';
+export type { Config, MaxmemoryPolicy } from './config.ts';
+export { MAXMEMORY_POLICIES } from './config.ts';
+export { bytesToHuman } from './memory.ts';

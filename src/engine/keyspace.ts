@@ -1,0 +1,228 @@
+// Mirrors src/db.c: each database's main dict and expires dict, the lookupKey choke point (lazy
+// expiry, LRU/LFU touch, hits and misses) and the add/overwrite/delete primitives every command uses.
+import type { RedisObject } from './object.ts';
+import type { Server } from './server.ts';
+import { EXPIRE_ENTRY_COST, keyCost } from './memory.ts';
+import { lfuInitField, lfuUpdateField } from './lfu.ts';
+
+/**
+ * One database. Keys also sit in arrays so a uniformly random key (dictGetRandomKey, the eviction
+ * sampler) is O(1); `slot` on the object and `volatileSlot` give each key its position.
+ */
+export class Db {
+	readonly dict = new Map<string, RedisObject>();
+	readonly keys: string[] = [];
+	readonly expires = new Map<string, number>();
+	readonly volatile: string[] = [];
+	readonly volatileSlot = new Map<string, number>();
+	/** expires_cursor: where the active expire sweep resumes in `volatile`. */
+	expiresCursor = 0;
+	/** avg_ttl estimate (ms) maintained by the active expire cycle. */
+	avgTtl = 0;
+	/** Σ keyCost + expires entries: this database's share of used_memory, minus table slots. */
+	bytes = 0;
+
+	constructor(readonly id: number) {}
+
+	get size(): number {
+		return this.dict.size;
+	}
+}
+
+/** Lookup flags, as db.c's LOOKUP_* (LOOKUP_WRITE also implies no hit/miss stats). */
+export const LOOKUP_NONE = 0;
+export const LOOKUP_NOTOUCH = 1;
+export const LOOKUP_NONOTIFY = 2;
+export const LOOKUP_NOSTATS = 4;
+export const LOOKUP_WRITE = 8;
+/** Don't delete a logically expired key (KEYS, DBSIZE, MEMORY USAGE look without expiring). */
+export const LOOKUP_NOEXPIRE = 16;
+
+export function keyIsExpired(server: Server, db: Db, key: string): boolean {
+	if (db.expires.size === 0) return false;
+	const when = db.expires.get(key);
+	return when !== undefined && server.now() > when;
+}
+
+/**
+ * expireIfNeeded: deletes a logically expired key and counts it as expired. Returns true when the
+ * key is (now) gone.
+ */
+export function expireIfNeeded(server: Server, db: Db, key: string): boolean {
+	if (!keyIsExpired(server, db, key)) return false;
+	deleteExpiredKey(server, db, key, 'lazy');
+	return true;
+}
+
+export function deleteExpiredKey(server: Server, db: Db, key: string, how: 'lazy' | 'active') {
+	dbDelete(server, db, key);
+	server.stats.expired_keys++;
+	if (server.events.active) {
+		const at = server.now();
+		server.events.emit(
+			how === 'lazy'
+				? { type: 'expired', at, db: db.id, key, how, by: server.currentCommand }
+				: { type: 'expired', at, db: db.id, key, how },
+		);
+	}
+}
+
+/** updateLRU/updateLFU on access: what a lookup without NOTOUCH does to a live object. */
+export function touchObject(server: Server, obj: RedisObject): void {
+	if (server.isLfu()) {
+		const c = server.config;
+		obj.lru = lfuUpdateField(
+			obj.lru,
+			server.now(),
+			c['lfu-decay-time'],
+			c['lfu-log-factor'],
+			server.rng,
+		);
+	} else {
+		obj.lru = server.lruClock();
+	}
+}
+
+/** The `lru` field a new object starts with under the current policy. */
+export function initialLru(server: Server): number {
+	return server.isLfu() ? lfuInitField(server.now()) : server.lruClock();
+}
+
+/** lookupKey: the single choke point. */
+export function lookupKey(server: Server, db: Db, key: string, flags: number): RedisObject | null {
+	let obj = db.dict.get(key) ?? null;
+	if (obj !== null && db.expires.size > 0 && !(flags & LOOKUP_NOEXPIRE)) {
+		if (expireIfNeeded(server, db, key)) obj = null;
+	}
+	if (obj !== null) {
+		if (!(flags & LOOKUP_NOTOUCH)) touchObject(server, obj);
+		if (!(flags & (LOOKUP_NOSTATS | LOOKUP_WRITE))) {
+			server.stats.keyspace_hits++;
+			if (server.events.active)
+				server.events.emit({ type: 'hit', at: server.now(), db: db.id, key });
+		}
+	} else if (!(flags & (LOOKUP_NOSTATS | LOOKUP_WRITE))) {
+		server.stats.keyspace_misses++;
+		if (server.events.active)
+			server.events.emit({ type: 'miss', at: server.now(), db: db.id, key });
+	}
+	return obj;
+}
+
+export const lookupKeyRead = (server: Server, db: Db, key: string, flags = LOOKUP_NONE) =>
+	lookupKey(server, db, key, flags);
+export const lookupKeyWrite = (server: Server, db: Db, key: string) =>
+	lookupKey(server, db, key, LOOKUP_WRITE);
+
+/** Adds a key that must not exist. */
+export function dbAdd(server: Server, db: Db, key: string, obj: RedisObject): void {
+	obj.slot = db.keys.length;
+	db.keys.push(key);
+	db.dict.set(key, obj);
+	obj.cost = keyCost(key, obj);
+	db.bytes += obj.cost;
+	signalModifiedKey(server, db, key);
+}
+
+/**
+ * dbOverwrite / setKey: replaces the value, keeping the key's slot. Under LFU the new object inherits
+ * the old counter (the write lookup already counted this access), as dbSetValue does.
+ */
+export function setKey(
+	server: Server,
+	db: Db,
+	key: string,
+	obj: RedisObject,
+	keepTtl = false,
+): void {
+	const old = db.dict.get(key);
+	if (!old) {
+		dbAdd(server, db, key, obj);
+		return;
+	}
+	if (server.isLfu()) obj.lru = old.lru;
+	obj.slot = old.slot;
+	db.dict.set(key, obj);
+	db.bytes -= old.cost;
+	obj.cost = keyCost(key, obj);
+	db.bytes += obj.cost;
+	if (!keepTtl) removeExpire(db, key);
+	signalModifiedKey(server, db, key);
+}
+
+/** Re-prices a value changed in place (APPEND, HSET…); the caller has already looked it up. */
+export function valueChanged(server: Server, db: Db, key: string, obj: RedisObject): void {
+	db.bytes -= obj.cost;
+	obj.cost = keyCost(key, obj);
+	db.bytes += obj.cost;
+	signalModifiedKey(server, db, key);
+}
+
+/** dbDelete without expiry accounting; true if the key existed. */
+export function dbDelete(server: Server, db: Db, key: string): boolean {
+	const obj = db.dict.get(key);
+	if (!obj) return false;
+	removeExpire(db, key);
+	const last = db.keys.pop()!;
+	if (last !== key) {
+		db.keys[obj.slot] = last;
+		db.dict.get(last)!.slot = obj.slot;
+	}
+	db.dict.delete(key);
+	db.bytes -= obj.cost;
+	signalModifiedKey(server, db, key);
+	return true;
+}
+
+export function getExpire(db: Db, key: string): number {
+	return db.expires.get(key) ?? -1;
+}
+
+export function setExpire(server: Server, db: Db, key: string, when: number): void {
+	if (!db.expires.has(key)) {
+		db.volatileSlot.set(key, db.volatile.length);
+		db.volatile.push(key);
+		db.bytes += EXPIRE_ENTRY_COST;
+	}
+	db.expires.set(key, when);
+	signalModifiedKey(server, db, key);
+}
+
+/** removeExpire: true if the key had a TTL. */
+export function removeExpire(db: Db, key: string): boolean {
+	const slot = db.volatileSlot.get(key);
+	if (slot === undefined) return false;
+	const last = db.volatile.pop()!;
+	if (last !== key) {
+		db.volatile[slot] = last;
+		db.volatileSlot.set(last, slot);
+	}
+	db.volatileSlot.delete(key);
+	db.expires.delete(key);
+	db.bytes -= EXPIRE_ENTRY_COST;
+	return true;
+}
+
+/** emptyDb for one database (FLUSHDB); returns how many keys were removed. */
+export function emptyDb(server: Server, db: Db): number {
+	const removed = db.dict.size;
+	for (const key of db.keys) signalModifiedKey(server, db, key);
+	db.dict.clear();
+	db.keys.length = 0;
+	db.expires.clear();
+	db.volatile.length = 0;
+	db.volatileSlot.clear();
+	db.expiresCursor = 0;
+	db.avgTtl = 0;
+	db.bytes = 0;
+	return removed;
+}
+
+/** signalModifiedKey → touchWatchedKey: any client WATCHing this key will have its EXEC fail. */
+export function signalModifiedKey(server: Server, db: Db, key: string): void {
+	if (server.watchedKeys.size === 0) return;
+	const watchers = server.watchedKeys.get(watchKey(db.id, key));
+	if (watchers) for (const c of watchers) c.dirtyCas = true;
+}
+
+export const watchKey = (dbId: number, key: string) => `${dbId}\u0000${key}`;

@@ -1,0 +1,84 @@
+// Mirrors the `struct redisServer` of src/server.h: the state one engine holds — clock, config,
+// databases, stats, clients and randomness. Internal: the outside world reaches it through Engine.
+import type { VirtualClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { EventBus } from './events.ts';
+import type { Random } from './random.ts';
+import { Db } from './keyspace.ts';
+import type { ClientState } from './client.ts';
+
+export interface Stats {
+	expired_keys: number;
+	expired_stale_perc: number;
+	expired_time_cap_reached_count: number;
+	expire_cycle_cpu_milliseconds: number;
+	evicted_keys: number;
+	total_eviction_exceeded_time: number;
+	keyspace_hits: number;
+	keyspace_misses: number;
+	total_commands_processed: number;
+	total_error_replies: number;
+	total_connections_received: number;
+	/** Work units the active expire cycle has spent (see expire.ts for the budget model). */
+	expire_cycle_work: number;
+}
+
+export function emptyStats(): Stats {
+	return {
+		expired_keys: 0,
+		expired_stale_perc: 0,
+		expired_time_cap_reached_count: 0,
+		expire_cycle_cpu_milliseconds: 0,
+		evicted_keys: 0,
+		total_eviction_exceeded_time: 0,
+		keyspace_hits: 0,
+		keyspace_misses: 0,
+		total_commands_processed: 0,
+		total_error_replies: 0,
+		total_connections_received: 0,
+		expire_cycle_work: 0,
+	};
+}
+
+export class Server {
+	readonly dbs: Db[];
+	readonly events = new EventBus();
+	readonly clients = new Map<number, ClientState>();
+	/** watched_keys: db+key → the clients WATCHing it (multi.c). */
+	readonly watchedKeys = new Map<string, Set<ClientState>>();
+	nextClientId = 1;
+	stats: Stats = emptyStats();
+	/** DEBUG SET-ACTIVE-EXPIRE: the active cycle runs only while this is on. */
+	activeExpireEnabled = true;
+	/** Set while DEBUG SLEEP blocks the "event loop": cron ticks that fall inside it do nothing. */
+	sleeping = false;
+	/** The command being executed, so lazy expiry can say which command found a key. */
+	currentCommand = '';
+	/** Bytes held by client buffers (the RESP server reports them; they count toward used_memory). */
+	clientBufferBytes = 0;
+	readonly startedAt: number;
+	/** Extension slots owned by other modules (the eviction pool lives in evict.ts). */
+	readonly ext: Record<string, unknown> = {};
+
+	constructor(
+		readonly clock: VirtualClock,
+		public config: Config,
+		public rng: Random,
+	) {
+		this.dbs = Array.from({ length: config.databases }, (_, i) => new Db(i));
+		this.startedAt = clock.now();
+	}
+
+	now(): number {
+		return this.clock.now();
+	}
+
+	/** LRU_CLOCK(): seconds, 24 bits (LRU_CLOCK_RESOLUTION 1000 ms). */
+	lruClock(): number {
+		return Math.floor(this.clock.now() / 1000) & 0xffffff;
+	}
+
+	isLfu(): boolean {
+		return this.config['maxmemory-policy'].endsWith('-lfu');
+	}
+}
