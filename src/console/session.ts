@@ -1,0 +1,142 @@
+// The console core: one typed line in, what redis-cli prints out. Mirrors redis-cli.c `repl`
+// (repeat prefix, local commands), `cliSendCommand` (SELECT/MULTI/EXEC prompt state) and
+// `cliRefreshPrompt`.
+import type { Reply } from '../engine/index.ts';
+import { binaryToUtf8, utf8ToBinary } from './bytes.ts';
+import { formatReply, isRawOutputCommand } from './format.ts';
+import { scanArgs } from './tokenize.ts';
+
+export interface ConsoleState {
+	readonly db: number;
+	readonly inMulti: boolean;
+	/** The db when MULTI began; DISCARD and a failed EXEC go back to it (0 when absent). */
+	readonly preMultiDb?: number;
+}
+
+/** A command redis-cli handles itself; the caller acts on it. `argv` is binary strings. */
+export interface LocalCommand {
+	readonly kind: 'local';
+	/** 'quit' | 'exit' | 'clear' | 'connect' | 'help' (also for `?`), or the `:name` of a meta. */
+	readonly name: string;
+	readonly argv: readonly string[];
+}
+
+export interface LineResult {
+	/** Exactly what redis-cli writes to stdout, decoded as UTF-8 text ('' for nothing). */
+	readonly output: string;
+	readonly state: ConsoleState;
+	readonly local?: LocalCommand;
+}
+
+export type Exec = (argv: string[]) => Reply;
+
+export const INITIAL_STATE: ConsoleState = Object.freeze({ db: 0, inMulti: false });
+
+/** cliRefreshPrompt: `host:port`, `[db]` when db ≠ 0, `(TX)` inside MULTI, then `> `. */
+export function promptFor(state: ConsoleState, host = '127.0.0.1:6379'): string {
+	return `${host}${state.db !== 0 ? `[${state.db}]` : ''}${state.inMulti ? '(TX)' : ''}> `;
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const cSpace = /^[ \t\n\v\f\r]*/;
+
+/** C strtol(s, &end, 10) reduced to what repl() needs: the value, whether `*end == '\0'`,
+ * and whether it overflowed (ERANGE). */
+export function strtol(s: string): { value: bigint; whole: boolean; overflow: boolean } {
+	const m = /^([ \t\n\v\f\r]*)([+-]?)(\d+)/.exec(s);
+	if (!m) return { value: 0n, whole: s === '', overflow: false }; // no digits: end = start
+	const digits = BigInt(m[3] ?? '0');
+	const value = m[2] === '-' ? -digits : digits;
+	const overflow = value > INT64_MAX || value < -INT64_MAX - 1n;
+	return { value, whole: m[0].length === s.length, overflow };
+}
+
+/** C atoi as redis-cli uses it on SELECT's argument (strtol saturates, then truncates to int). */
+export function atoi(s: string): number {
+	const m = /^([+-]?)(\d+)/.exec(s.replace(cSpace, ''));
+	if (!m) return 0;
+	let v = BigInt(m[2] ?? '0') * (m[1] === '-' ? -1n : 1n);
+	if (v > INT64_MAX) v = INT64_MAX;
+	if (v < -INT64_MAX - 1n) v = -INT64_MAX - 1n;
+	return Number(BigInt.asIntN(32, v));
+}
+
+const is = (arg: string | undefined, name: string): boolean =>
+	arg !== undefined && arg.toLowerCase() === name;
+
+/** Runs one typed line: splits it, handles redis-cli's own commands and the repeat prefix,
+ * sends the rest to `exec` and formats every reply. */
+export function runLine(line: string, exec: Exec, state: ConsoleState): LineResult {
+	if (line === '') return { output: '', state };
+	const split = scanArgs(utf8ToBinary(line));
+	if (!split.ok) return { output: 'Invalid argument(s)\n', state };
+	const argv = split.args;
+	const first = argv[0];
+	if (first === undefined) return { output: '', state };
+
+	let repeat = 1n;
+	let skip = 0;
+	const n = strtol(first);
+	if (argv.length > 1 && n.whole) {
+		if (n.overflow || n.value <= 0n) {
+			return { output: 'Invalid redis-cli repeat command option value.\n', state };
+		}
+		repeat = n.value;
+		skip = 1;
+	}
+
+	const local = (name: string, args: readonly string[] = argv): LineResult => ({
+		output: '',
+		state,
+		local: { kind: 'local', name, argv: args },
+	});
+	if (is(first, 'quit') || is(first, 'exit')) return local(first.toLowerCase());
+	if (first.startsWith(':')) return local(first.toLowerCase());
+	if (is(first, 'restart')) return { output: "Use 'restart' only in Lua debugging mode.\n", state };
+	if (argv.length === 3 && is(first, 'connect')) return local('connect');
+	if (argv.length === 1 && is(first, 'clear')) return local('clear');
+
+	const args = argv.slice(skip);
+	if (is(args[0], 'help') || is(args[0], '?')) return local('help', args.slice(1));
+
+	let out = '';
+	let st = state;
+	const raw = isRawOutputCommand(args);
+	for (let k = 0n; k < repeat; k++) {
+		const reply = exec(args);
+		out += formatReply(reply, { raw });
+		st = nextState(st, args, reply);
+	}
+	return { output: binaryToUtf8(out), state: st };
+}
+
+/** The prompt bookkeeping cliSendCommand does after each reply. */
+export function nextState(
+	state: ConsoleState,
+	argv: readonly string[],
+	reply: Reply,
+): ConsoleState {
+	const failed = reply.type === 'error';
+	const nil = (reply.type === 'bulk' || reply.type === 'array') && reply.value === null;
+	const [cmd, n] = [argv[0], argv.length];
+	const back = state.preMultiDb ?? 0;
+	if (is(cmd, 'select') && n === 2 && !failed) return { ...state, db: atoi(argv[1] ?? '') };
+	if (is(cmd, 'multi') && n === 1 && !failed) {
+		return { db: state.db, inMulti: true, preMultiDb: state.db };
+	}
+	if (is(cmd, 'exec') && n === 1 && state.inMulti) {
+		return { db: failed || nil ? back : state.db, inMulti: false };
+	}
+	if (is(cmd, 'discard') && n === 1 && !failed) return { db: back, inMulti: false };
+	if (is(cmd, 'reset') && n === 1 && !failed) return { db: 0, inMulti: false };
+	return state;
+}
+
+/** Splits redis-cli output into display lines: one final newline dropped, `\r\n` as a newline. */
+export function outputLines(output: string): string[] {
+	if (output === '') return [];
+	return output
+		.replace(/\n$/, '')
+		.split('\n')
+		.map((l) => l.replace(/\r$/, ''));
+}
