@@ -1,0 +1,197 @@
+// The composition root's state (DESIGN.md §3 app/): one clock, one engine, the console, the event
+// log and the time controls. Components read its fields and call its methods; they never build
+// engines themselves.
+import { createEngine, DEFAULT_START_MS, VirtualClock } from '../engine/index.ts';
+import type { Engine, KeyspaceView, CommandSpec } from '../engine/index.ts';
+import { INITIAL_STATE, promptFor, type ConsoleState } from '../console/session.ts';
+import { handleLine, type ConsoleEntry, type MetaControls } from './console-model.ts';
+import { describeEvent, type LogEntry } from './event-log.ts';
+import { withoutLast, type SessionInput } from './replay-log.ts';
+import { loadHistory, saveHistory } from './persistence.ts';
+
+export const SPEEDS = [1, 10, 60, 600] as const;
+const LOG_LIMIT = 2000;
+const HISTORY_LIMIT = 200;
+
+export class Session {
+	seed = $state(1);
+	speed = $state(1);
+	playing = $state(true);
+	engine: Engine = $state.raw(createEngine({ seed: 1 }));
+	entries: readonly ConsoleEntry[] = $state.raw([]);
+	consoleState: ConsoleState = $state.raw(INITIAL_STATE);
+	log: readonly LogEntry[] = $state.raw([]);
+	history: readonly string[] = $state.raw(loadHistory());
+	/** Bumped whenever the engine or the clock changes, so views re-read the engine. */
+	#tick = $state(0);
+	#inputs: SessionInput[] = [];
+	#pendingLog: LogEntry[] = [];
+	#flushQueued = false;
+	#nextId = 1;
+	#unsubscribe: () => void = () => {};
+
+	readonly view: KeyspaceView = $derived.by(() => {
+		void this.#tick;
+		return this.engine.inspect();
+	});
+	readonly prompt = $derived(promptFor(this.consoleState));
+	readonly canStepBack = $derived(this.#tick >= 0 && this.#inputs.length > 0);
+	readonly specs: readonly CommandSpec[];
+
+	constructor(seed = 1) {
+		this.specs = this.engine.commands();
+		this.#start(seed, []);
+	}
+
+	get clock(): VirtualClock {
+		return this.engine.clock;
+	}
+
+	/** Runs one typed console line and records it for replay. */
+	submit(line: string): void {
+		if (line.trim() !== '') this.#remember(line);
+		this.#inputs.push({ kind: 'line', at: this.clock.now(), line });
+		this.#run(line);
+		this.#bump();
+	}
+
+	/** The driver's frame: move virtual time while playing. */
+	frame(realMs: number): void {
+		if (!this.playing || realMs <= 0) return;
+		this.clock.advance(realMs * this.speed);
+		this.#bump();
+	}
+
+	/** A deliberate clock move (step, :advance, jump): recorded so step back can undo it. */
+	advance(ms: number): void {
+		const to = this.clock.now() + ms;
+		this.#inputs.push({ kind: 'advance', at: this.clock.now(), to });
+		this.clock.advanceTo(to);
+		this.#bump();
+	}
+
+	/** When the next key with a TTL passes it, or null when no key has a TTL. */
+	get nextExpiry(): number | null {
+		let next: number | null = null;
+		for (const k of this.view.keys)
+			if (
+				k.expiresAt !== null &&
+				k.expiresAt >= this.view.now &&
+				(next === null || k.expiresAt < next)
+			)
+				next = k.expiresAt;
+		return next;
+	}
+
+	/** Jumps to 1 ms after the next expiry: the key becomes a ghost until lazy or active expiry. */
+	jumpToNextExpiry(): void {
+		const next = this.nextExpiry;
+		if (next !== null) this.advance(next + 1 - this.clock.now());
+	}
+
+	togglePlay(): void {
+		this.playing = !this.playing;
+	}
+
+	setSpeed(speed: number): void {
+		this.speed = speed;
+	}
+
+	/** Undoes the last input by replaying everything before it from the seed. */
+	stepBack(): void {
+		const { inputs, until } = withoutLast(this.#inputs);
+		if (until === null) return;
+		this.playing = false;
+		this.#start(this.seed, inputs, until);
+	}
+
+	reset(seed = this.seed): void {
+		this.#start(seed, []);
+	}
+
+	/** Seed, config and log as text for a bug report. */
+	exportState(): string {
+		return JSON.stringify(
+			{
+				app: 'cachelab',
+				seed: this.seed,
+				start: DEFAULT_START_MS,
+				inputs: this.#inputs,
+				log: this.log.map((e) => e.text),
+			},
+			null,
+			2,
+		);
+	}
+
+	readonly meta: MetaControls = {
+		advance: (ms) => this.advance(ms),
+		reset: (seed) => this.reset(seed),
+		setSpeed: (x) => this.setSpeed(x),
+		speeds: SPEEDS,
+	};
+
+	#start(seed: number, inputs: readonly SessionInput[], until: number | null = null): void {
+		this.#unsubscribe();
+		this.engine.dispose();
+		this.seed = seed;
+		const engine = createEngine({ clock: new VirtualClock(DEFAULT_START_MS), seed });
+		this.engine = engine;
+		this.entries = [];
+		this.log = [];
+		this.#pendingLog = [];
+		this.consoleState = INITIAL_STATE;
+		this.#inputs = [];
+		this.#unsubscribe = engine.subscribe((e) => {
+			const d = describeEvent(e);
+			if (d) this.#queueLog({ id: this.#nextId++, at: e.at, ...d });
+		});
+		for (const input of inputs) {
+			engine.clock.advanceTo(input.at);
+			this.#inputs.push(input);
+			if (input.kind === 'line') this.#run(input.line);
+			else engine.clock.advanceTo(input.to);
+		}
+		if (until !== null) engine.clock.advanceTo(until);
+		this.#flushLog();
+		this.#bump();
+	}
+
+	#run(line: string): void {
+		const prompt = promptFor(this.consoleState);
+		const out = handleLine(
+			line,
+			(argv) => this.engine.exec(argv),
+			this.specs,
+			this.consoleState,
+			this.meta,
+		);
+		this.consoleState = out.state;
+		if (out.clear) this.entries = [];
+		if (out.entry) this.entries = [...this.entries, { ...out.entry, id: this.#nextId++, prompt }];
+	}
+
+	#remember(line: string): void {
+		const h = this.history.filter((l) => l !== line);
+		this.history = [...h, line].slice(-HISTORY_LIMIT);
+		saveHistory(this.history);
+	}
+
+	#queueLog(entry: LogEntry): void {
+		this.#pendingLog.push(entry);
+		if (this.#flushQueued) return;
+		this.#flushQueued = true;
+		queueMicrotask(() => this.#flushLog());
+	}
+
+	#flushLog(): void {
+		this.#flushQueued = false;
+		if (this.#pendingLog.length === 0) return;
+		this.log = [...this.log, ...this.#pendingLog].slice(-LOG_LIMIT);
+		this.#pendingLog = [];
+	}
+
+	#bump(): void {
+		this.#tick++;
+	}
+}
