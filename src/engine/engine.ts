@@ -124,6 +124,7 @@ function forkServer(src: Server): Server {
 	const server = new Server(src.clock.detachedCopy(), { ...src.config }, src.rng.clone());
 	server.stats = { ...src.stats };
 	server.activeExpireEnabled = src.activeExpireEnabled;
+	server.lruResolutionMs = src.lruResolutionMs;
 	server.clientBufferBytes = src.clientBufferBytes;
 	server.nextClientId = 1;
 	for (const [k, v] of Object.entries(src.ext)) server.ext[k] = structuredClone(v);
@@ -146,4 +147,6 @@ function copyDb(from: Db, to: Db): void {
 	to.expiresCursor = from.expiresCursor;
 	to.avgTtl = from.avgTtl;
 	to.bytes = from.bytes;
+	to.slots = from.slots;
+	to.expiresSlots = from.expiresSlots;
 }

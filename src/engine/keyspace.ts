@@ -2,7 +2,7 @@
 // expiry, LRU/LFU touch, hits and misses) and the add/overwrite/delete primitives every command uses.
 import type { RedisObject } from './object.ts';
 import type { Server } from './server.ts';
-import { EXPIRE_ENTRY_COST, keyCost } from './memory.ts';
+import { EXPIRE_ENTRY_COST, keyCost, resizedSlots } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
 
 /**
@@ -21,6 +21,9 @@ export class Db {
 	avgTtl = 0;
 	/** Σ keyCost + expires entries: this database's share of used_memory, minus table slots. */
 	bytes = 0;
+	/** Slots of the main and expires hash tables: they grow with the dict, shrink late (memory.ts). */
+	slots = 0;
+	expiresSlots = 0;
 
 	constructor(readonly id: number) {}
 
@@ -121,6 +124,7 @@ export function dbAdd(server: Server, db: Db, key: string, obj: RedisObject): vo
 	db.dict.set(key, obj);
 	obj.cost = keyCost(key, obj);
 	db.bytes += obj.cost;
+	db.slots = resizedSlots(db.slots, db.dict.size);
 	signalModifiedKey(server, db, key);
 }
 
@@ -170,6 +174,7 @@ export function dbDelete(server: Server, db: Db, key: string): boolean {
 	}
 	db.dict.delete(key);
 	db.bytes -= obj.cost;
+	db.slots = resizedSlots(db.slots, db.dict.size);
 	signalModifiedKey(server, db, key);
 	return true;
 }
@@ -183,6 +188,7 @@ export function setExpire(server: Server, db: Db, key: string, when: number): vo
 		db.volatileSlot.set(key, db.volatile.length);
 		db.volatile.push(key);
 		db.bytes += EXPIRE_ENTRY_COST;
+		db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
 	}
 	db.expires.set(key, when);
 	signalModifiedKey(server, db, key);
@@ -200,6 +206,7 @@ export function removeExpire(db: Db, key: string): boolean {
 	db.volatileSlot.delete(key);
 	db.expires.delete(key);
 	db.bytes -= EXPIRE_ENTRY_COST;
+	db.expiresSlots = resizedSlots(db.expiresSlots, db.expires.size);
 	return true;
 }
 
@@ -215,6 +222,8 @@ export function emptyDb(server: Server, db: Db): number {
 	db.expiresCursor = 0;
 	db.avgTtl = 0;
 	db.bytes = 0;
+	db.slots = 0;
+	db.expiresSlots = 0;
 	return removed;
 }
 

@@ -1,8 +1,10 @@
-// A model of Redis's used_memory (zmalloc_used_memory with jemalloc), not a measurement: JS cannot
-// see its own heap per key. It charges each key what Redis 7.0 allocates for it — dictEntry, key
-// sds, value object, the expires entry and the hash-table slots — using the jemalloc size classes
-// and object.c's MEMORY USAGE formula (exact for strings, checked against a real 7.0.15 server).
-import type { HashObject, RedisObject } from './object.ts';
+// Mirrors zmalloc's used_memory and object.c's objectComputeSize (MEMORY USAGE). A model, not a
+// measurement — JS cannot see its own heap per key — that charges each key what Redis 7.0.15
+// allocates for it under jemalloc: dictEntry, key sds, value object, the expires entry and the
+// hash-table slots. Exact for strings (MEMORY USAGE and used_memory growth, checked against a real
+// server); for hashes see memory-hash.ts.
+import { hashAllocBytes, hashUsageBytes } from './memory-hash.ts';
+import type { RedisObject } from './object.ts';
 
 /** used_memory of a fresh 7.0.15 server with one client connected (REDIS-7.0.md §2.7). */
 export const USED_MEMORY_STARTUP = 876_440;
@@ -10,53 +12,47 @@ export const USED_MEMORY_BASELINE = 914_912;
 /** sizeof(dictEntry); jemalloc rounds it to 32 in used_memory but MEMORY USAGE reports 24. */
 export const DICT_ENTRY_SIZE = 24;
 export const DICT_ENTRY_ALLOC = 32;
+/** sizeof(robj). */
+export const ROBJ_SIZE = 16;
 
-/** The jemalloc size class an n-byte request lands in: 8, 16, 32, 48 … 128, then 4 per doubling. */
+/**
+ * The jemalloc size class an n-byte request lands in: 8, 16, 32, 48 … 128, then four classes per
+ * doubling (160, 192, 224, 256, 320 …).
+ */
 export function je(n: number): number {
 	if (n <= 8) return 8;
 	if (n <= 128) return Math.ceil(n / 16) * 16;
-	const p = 2 ** Math.floor(Math.log2(n - 1));
-	const step = p / 4;
+	const step = 2 ** Math.floor(Math.log2(n - 1)) / 4;
 	return Math.ceil(n / step) * step;
 }
 
-/** sds header bytes for a string of `len` bytes; keys may use the 1-byte type-5 header. */
-export function sdsHeader(len: number, isKey: boolean): number {
-	if (len < 32 && isKey) return 1;
+/**
+ * sds header bytes for a string of `len` bytes. sdsnewlen picks the 1-byte type-5 header below 32
+ * bytes (keys, hash fields and values); string values never get it (embstr and raw use sdshdr8+).
+ */
+export function sdsHeader(len: number, type5Allowed: boolean): number {
+	if (len < 32 && type5Allowed) return 1;
 	if (len < 256) return 3;
 	if (len < 65536) return 5;
 	return 9;
 }
 
+/** sdsZmallocSize of an sds made by sdsnewlen (a key, a hash field or a hash value). */
 export function keyBytes(key: string): number {
 	return je(sdsHeader(key.length, true) + key.length + 1);
 }
 
-/** Bytes of the value object (robj + payload), as objectComputeSize reports them. */
-export function valueBytes(obj: RedisObject): number {
-	if (obj.type === 'string') {
-		const len = obj.value.length;
-		if (obj.encoding === 'int') return 16;
-		if (obj.encoding === 'embstr') return je(16 + 3 + len + 1);
-		return 16 + Math.max(obj.alloc, je(sdsHeader(len, false) + len + 1));
-	}
-	return hashBytes(obj);
+/** Bytes of a string value (robj + payload), as objectComputeSize reports them. */
+function stringBytes(obj: Extract<RedisObject, { type: 'string' }>): number {
+	const len = obj.value.length;
+	if (obj.encoding === 'int') return ROBJ_SIZE;
+	if (obj.encoding === 'embstr') return je(ROBJ_SIZE + 3 + len + 1);
+	return ROBJ_SIZE + (obj.alloc > 0 ? obj.alloc : je(sdsHeader(len, false) + len + 1));
 }
 
-/**
- * Hashes are an estimate: a listpack costs its entries (2 bytes of overhead per element plus the
- * bytes) in one allocation; a hashtable costs a dictEntry and two sds per field plus its slots.
- */
-function hashBytes(obj: HashObject): number {
-	if (obj.encoding === 'listpack') {
-		let lp = 6 + 1;
-		for (const [f, v] of obj.value) lp += f.length + v.length + 4;
-		return 16 + je(lp);
-	}
-	let total = 16 + 96 + 8 * tableSlots(obj.value.size);
-	for (const [f, v] of obj.value)
-		total += DICT_ENTRY_ALLOC + keyBytes(f) + je(sdsHeader(v.length, false) + v.length + 1);
-	return total;
+/** The value part of MEMORY USAGE (sizeof(dict) and sizeof(dictEntry) unrounded, as Redis counts). */
+export function valueBytes(obj: RedisObject): number {
+	return obj.type === 'string' ? stringBytes(obj) : hashUsageBytes(obj);
 }
 
 /** MEMORY USAGE key: value + key sds + dictEntry; the expires entry is not counted. */
@@ -64,18 +60,40 @@ export function memoryUsage(key: string, obj: RedisObject): number {
 	return valueBytes(obj) + keyBytes(key) + DICT_ENTRY_SIZE;
 }
 
-/** What one key adds to used_memory, not counting hash-table slots (charged per table). */
+/** What one key adds to used_memory, not counting the keyspace's table slots (charged per Db). */
 export function keyCost(key: string, obj: RedisObject): number {
-	return valueBytes(obj) + keyBytes(key) + DICT_ENTRY_ALLOC;
+	const value = obj.type === 'string' ? stringBytes(obj) : hashAllocBytes(obj);
+	return value + keyBytes(key) + DICT_ENTRY_ALLOC;
 }
 
 /** The expires dict's entry for a key with a TTL (it shares the key sds with the main dict). */
 export const EXPIRE_ENTRY_COST = DICT_ENTRY_ALLOC;
 
-/** Slots of a dict holding `size` entries: the next power of two, 0 when empty (dictExpand). */
+/** DICT_HT_INITIAL_SIZE and HASHTABLE_MIN_FILL (server.h): a table's floor and shrink trigger. */
+export const DICT_HT_INITIAL_SIZE = 4;
+export const HASHTABLE_MIN_FILL = 10;
+
+/** _dictNextExp: the smallest power of two ≥ size, at least DICT_HT_INITIAL_SIZE. */
+export function nextPower(size: number): number {
+	return size <= DICT_HT_INITIAL_SIZE ? DICT_HT_INITIAL_SIZE : 2 ** Math.ceil(Math.log2(size));
+}
+
+/** Slots of a dict that grew to `size` entries one add at a time (dictExpand when used ≥ size). */
 export function tableSlots(size: number): number {
-	if (size === 0) return 0;
-	return Math.max(4, 2 ** Math.ceil(Math.log2(size)));
+	return size === 0 ? 0 : nextPower(size);
+}
+
+/**
+ * A dict's slot count after its size changed to `used`, from `slots` before: _dictExpandIfNeeded
+ * grows it on an add that finds it full; htNeedsResize/dictResize shrink it only once it is under
+ * 10 % full (Redis does that from databasesCron; we do it at once). It never shrinks to nothing:
+ * only FLUSHDB/FLUSHALL free the table.
+ */
+export function resizedSlots(slots: number, used: number): number {
+	if (used > slots) return nextPower(used);
+	if (slots > DICT_HT_INITIAL_SIZE && (used * 100) / slots < HASHTABLE_MIN_FILL)
+		return nextPower(used);
+	return slots;
 }
 
 /** bytesToHuman from server.c: "893.47K", "1.97M", "0B". */
