@@ -74,13 +74,14 @@ function local(
 	specs: readonly CommandSpec[],
 	meta: MetaControls,
 ): Omit<LineOutcome, 'state'> {
-	const input = argv.join(' ');
+	// `help` arrives without its own word; everything else with its full argv.
+	const input = name === 'help' ? ['help', ...argv].join(' ') : argv.join(' ');
 	const say = (output: string) => ({ entry: { input, output, tone: 'local' as const } });
 	switch (name) {
 		case 'clear':
 			return { entry: null, clear: true };
 		case 'help': {
-			const topic = argv.slice(1).join(' ');
+			const topic = argv.join(' ');
 			if (!topic)
 				return say(
 					'Type: "help <command>" for help on a command, e.g. help SETEX\n' +
