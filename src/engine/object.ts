@@ -10,6 +10,8 @@ export interface StringObject {
 	value: string;
 	/** Allocated bytes of a raw sds that APPEND/SETRANGE grew greedily (sdsMakeRoomFor); 0 otherwise. */
 	alloc: number;
+	/** The sds header's `alloc` (bytes the string can reach without a realloc), when `alloc` is set. */
+	sdsAlloc?: number;
 	lru: number;
 	/** Bytes this key costs in the used_memory model (memory.ts keeps it current). */
 	cost: number;
