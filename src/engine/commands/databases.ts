@@ -1,0 +1,92 @@
+// Mirrors the database-level commands of src/db.c and server.c: SELECT, DBSIZE, FLUSHDB, FLUSHALL,
+// and getIntFromObjectOrReply + selectDb as MOVE and COPY ... DB use them.
+import type { CommandSpec } from '../command.ts';
+import { emptyDb } from '../keyspace.ts';
+import { parseStrictInt64 } from '../object.ts';
+import { ERR, OK, error, integer, type Reply } from '../reply.ts';
+import type { Server } from '../server.ts';
+
+const INT_MIN = -2147483648n;
+const INT_MAX = 2147483647n;
+
+/**
+ * A database index as SELECT, MOVE and COPY ... DB parse it: an integer (string2ll rules), then
+ * an `int`, then a database that exists. Each step has its own error, in this order.
+ */
+export function parseDbIndex(server: Server, raw: string): number | Reply {
+	const n = parseStrictInt64(raw);
+	if (n === null) return error(ERR.notInteger);
+	if (n < INT_MIN || n > INT_MAX)
+		return error(`ERR value is out of range, value must between ${INT_MIN} and ${INT_MAX}`);
+	if (n < 0n || n >= BigInt(server.dbs.length)) return error(ERR.outOfRangeIndex);
+	return Number(n);
+}
+
+/** getFlushCommandFlags: nothing, ASYNC or SYNC (any case); anything else is a syntax error. */
+function checkFlushFlags(argv: readonly string[]): Reply | null {
+	if (argv.length > 2) return error(ERR.syntax);
+	if (argv.length === 2) {
+		const flag = argv[1]!.toLowerCase();
+		if (flag !== 'sync' && flag !== 'async') return error(ERR.syntax);
+	}
+	return null;
+}
+
+export const databaseCommands: readonly CommandSpec[] = [
+	{
+		name: 'SELECT',
+		arity: 2,
+		flags: ['loading', 'stale', 'fast'],
+		group: 'connection',
+		summary: "Changes the connection's selected database.",
+		syntax: 'index',
+		since: '1.0.0',
+		run({ server, client, argv }) {
+			const id = parseDbIndex(server, argv[1]!);
+			if (typeof id !== 'number') return id;
+			client.db = id;
+			return OK;
+		},
+	},
+	{
+		name: 'DBSIZE',
+		arity: 1,
+		flags: ['readonly', 'fast'],
+		group: 'server',
+		summary: 'Returns the number of keys in the database, expired-but-present ones included.',
+		syntax: '',
+		since: '1.0.0',
+		// dictSize(db->dict): keys past their TTL that nothing has deleted yet still count.
+		run: ({ db }) => integer(db.size),
+	},
+	{
+		name: 'FLUSHDB',
+		arity: -1,
+		flags: ['write'],
+		group: 'server',
+		summary: 'Removes all keys from the selected database.',
+		syntax: '[ASYNC|SYNC]',
+		since: '1.0.0',
+		run({ server, db, argv }) {
+			const bad = checkFlushFlags(argv);
+			if (bad) return bad;
+			emptyDb(server, db);
+			return OK;
+		},
+	},
+	{
+		name: 'FLUSHALL',
+		arity: -1,
+		flags: ['write'],
+		group: 'server',
+		summary: 'Removes all keys from all databases; statistics are kept.',
+		syntax: '[ASYNC|SYNC]',
+		since: '1.0.0',
+		run({ server, argv }) {
+			const bad = checkFlushFlags(argv);
+			if (bad) return bad;
+			for (const db of server.dbs) emptyDb(server, db);
+			return OK;
+		},
+	},
+];
