@@ -1,0 +1,105 @@
+// A terminal redis-cli over the engine, in the role of redis-cli.c's `repl`: a prompt, history and
+// Tab completion on a TTY; with piped input, exactly what `FAKETTY=1 redis-cli` prints per line.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { binaryToUtf8 } from '../console/bytes.ts';
+import { formatReply, isRawOutputCommand } from '../console/format.ts';
+import { completions, helpText } from '../console/hints.ts';
+import { INITIAL_STATE, promptFor, runLine, type ConsoleState } from '../console/session.ts';
+import type { Reply } from '../engine/index.ts';
+import { Hub } from './hub.ts';
+import { RespSession } from './session.ts';
+
+export interface ReplOptions {
+	readonly input: Readable;
+	readonly output: Writable;
+	/** Interactive: prompt, history, completion. Off: replies only, as redis-cli prints them. */
+	readonly terminal: boolean;
+	readonly host?: string;
+}
+
+const GENERAL_HELP = [
+	'redis-cli 7.0.15 (Cache Lab engine)',
+	'To get help about Redis commands type:',
+	'      "help <command>" for help on <command>',
+	'      "help <tab>" to get a list of possible help topics',
+	'      "quit" to exit',
+	'',
+].join('\n');
+
+/** Runs until `quit`/`exit` or end of input; resolves when done. */
+export function runRepl(options: ReplOptions): Promise<void> {
+	const hub = new Hub();
+	const host = options.host ?? '127.0.0.1:6379';
+	const session = new RespSession(hub, { addr: '127.0.0.1:0', laddr: host, fd: 0 });
+	// redis-cli prints what the server sent: after HELLO 3, maps, sets and doubles in RESP3 style.
+	// runLine formats RESP2, so replies that came back in RESP3 are formatted again here.
+	let sent: { argv: string[]; reply: Reply; resp3: boolean }[] = [];
+	const exec = (argv: string[]) => {
+		const reply = session.run(argv);
+		sent.push({ argv, reply, resp3: session.resp === 3 });
+		return reply;
+	};
+	const run = (line: string) => {
+		sent = [];
+		const r = runLine(line, exec, state);
+		if (!sent.some((x) => x.resp3)) return r;
+		const text = sent
+			.map((x) => formatReply(x.reply, { raw: isRawOutputCommand(x.argv), resp3: x.resp3 }))
+			.join('');
+		return { ...r, output: binaryToUtf8(text) };
+	};
+	const specs = hub.engine.commands();
+	let state: ConsoleState = INITIAL_STATE;
+
+	const rl = createInterface({
+		input: options.input,
+		output: options.terminal ? options.output : undefined,
+		terminal: options.terminal,
+		historySize: 1000,
+		completer: options.terminal
+			? (line: string): [string[], string] => {
+					const keys = hub.engine.inspect(session.client.db).keys.slice(0, 1000);
+					const names = keys.map((k) => k.name);
+					return [completions(line, specs, names), line];
+				}
+			: undefined,
+	});
+	const write = (text: string) => {
+		if (text !== '') options.output.write(text);
+	};
+	const prompt = () => {
+		if (!options.terminal) return;
+		rl.setPrompt(promptFor(state, host));
+		rl.prompt();
+	};
+
+	return new Promise((resolve) => {
+		rl.on('line', (line) => {
+			const r = run(line);
+			state = r.state;
+			write(r.output);
+			if (r.local) {
+				const name = r.local.name;
+				if (name === 'quit' || name === 'exit') {
+					rl.close();
+					return;
+				}
+				if (name === 'clear' && options.terminal) write('\x1b[H\x1b[2J');
+				if (name === 'help') {
+					const topic = r.local.argv[0];
+					write(topic ? helpText(topic, specs) + '\n' : GENERAL_HELP);
+				}
+				if (name === 'connect')
+					write('(error) CONNECT is not available: this REPL is the engine\n');
+			}
+			prompt();
+		});
+		rl.on('close', () => {
+			session.close();
+			hub.close();
+			resolve();
+		});
+		prompt();
+	});
+}
