@@ -23,6 +23,12 @@ describe('Session', () => {
 		s.setSpeed(60);
 		s.frame(1000);
 		expect(s.view.now).toBe(DEFAULT_START_MS + 60_000);
+		s.setSpeed(1);
+		s.frame(0.4);
+		s.frame(0.4);
+		expect(s.view.now).toBe(DEFAULT_START_MS + 60_000);
+		s.frame(0.4);
+		expect(s.view.now).toBe(DEFAULT_START_MS + 60_001);
 	});
 
 	it('steps back by replaying every earlier input from the seed', () => {

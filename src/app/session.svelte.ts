@@ -25,6 +25,8 @@ export class Session {
 	/** Bumped whenever the engine or the clock changes, so views re-read the engine. */
 	#tick = $state(0);
 	#inputs: SessionInput[] = [];
+	/** Fractions of a virtual millisecond not yet applied to the clock. */
+	#carry = 0;
 	#pendingLog: LogEntry[] = [];
 	#flushQueued = false;
 	#nextId = 1;
@@ -55,10 +57,14 @@ export class Session {
 		this.#bump();
 	}
 
-	/** The driver's frame: move virtual time while playing. */
+	/** The driver's frame: move virtual time while playing, in whole milliseconds. */
 	frame(realMs: number): void {
 		if (!this.playing || realMs <= 0) return;
-		this.clock.advance(realMs * this.speed);
+		this.#carry += realMs * this.speed;
+		const whole = Math.floor(this.#carry);
+		if (whole === 0) return;
+		this.#carry -= whole;
+		this.clock.advance(whole);
 		this.#bump();
 	}
 

@@ -64,7 +64,9 @@ export class VirtualClock {
 		this.advanceTo(this.#now + ms);
 	}
 
-	advanceTo(target: number): void {
+	advanceTo(to: number): void {
+		// Redis time is whole milliseconds (mstime()); fractions would leak into TTL arithmetic.
+		const target = Math.floor(to);
 		for (;;) {
 			this.#dropCancelledHead();
 			const head = this.#heap[0];

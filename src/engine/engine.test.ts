@@ -24,3 +24,11 @@ describe('engine dispatch', () => {
 		expect(clock.nextTimerAt()).toBe(1100);
 	});
 });
+
+describe('virtual clock', () => {
+	it('keeps whole milliseconds, as mstime() does', () => {
+		const clock = new VirtualClock(0);
+		clock.advance(16.7);
+		expect(clock.now()).toBe(16);
+	});
+});
