@@ -1,5 +1,6 @@
 // Mirrors the parts of src/config.c the playground exposes: each parameter's name, default, parser
 // and the exact CONFIG SET error text. Values are kept normalised (bytes, lower-case names).
+import { parseStrictInt64 } from './object.ts';
 
 export const MAXMEMORY_POLICIES = [
 	'volatile-lru',
@@ -60,9 +61,12 @@ const MEMORY_UNITS: Record<string, number> = {
 	gb: 1024 ** 3,
 };
 
-/** memtoull: digits followed by an optional unit, case-insensitive; no sign, no fraction. */
+/**
+ * memtoull: digits followed by an optional unit, case-insensitive; no sign, no fraction. The digits
+ * may be missing: strtoull reads "" and "mb" as 0, and CONFIG SET maxmemory "" replies OK.
+ */
 export function parseMemory(raw: string): number | null {
-	const m = /^(\d+)([a-z]*)$/i.exec(raw);
+	const m = /^(\d*)([a-z]*)$/i.exec(raw);
 	if (!m) return null;
 	const unit = MEMORY_UNITS[m[2]!.toLowerCase()];
 	if (unit === undefined) return null;
@@ -70,15 +74,20 @@ export function parseMemory(raw: string): number | null {
 	return Number.isSafeInteger(value) ? value : null;
 }
 
-function integerParam(min: number, max: number, clamp = false): ParamSpec {
+/**
+ * An integer parameter: string2ll's strict decimal, then the declared bounds; `clamp` then narrows
+ * an in-bounds value silently (hz is declared 0..INT_MAX but kept within 1..500).
+ */
+function integerParam(min: number, max: number, clamp?: readonly [number, number]): ParamSpec {
 	return {
 		mutable: true,
 		parse(raw) {
-			if (!/^-?\d+$/.test(raw)) return { ok: false, reason: "couldn't be parsed into an integer" };
-			let v = Number(raw);
-			if (clamp) v = Math.min(max, Math.max(min, v));
+			const parsed = parseStrictInt64(raw);
+			if (parsed === null) return { ok: false, reason: "couldn't be parsed into an integer" };
+			let v = Number(parsed);
 			if (v < min || v > max)
 				return { ok: false, reason: `must be between ${min} and ${max} inclusive` };
+			if (clamp) v = Math.min(clamp[1], Math.max(clamp[0], v));
 			return { ok: true, value: v };
 		},
 		format: (v) => String(v),
@@ -112,7 +121,7 @@ const PARAMS: Record<ConfigName, ParamSpec> = {
 	'lfu-log-factor': integerParam(0, 2147483647),
 	'lfu-decay-time': integerParam(0, 2147483647),
 	// server.c clamps hz into 1..500 instead of refusing it (CONFIG SET hz 0 replies OK, stores 1).
-	hz: integerParam(1, 500, true),
+	hz: integerParam(0, 2147483647, [1, 500]),
 	'active-expire-effort': integerParam(1, 10),
 	databases: { ...integerParam(1, 2147483647), mutable: false },
 };

@@ -6,6 +6,7 @@ import { commandTable } from './commands/index.ts';
 import { performEvictions } from './evict.ts';
 import { ERR, error, status, type Reply } from './reply.ts';
 import type { Server } from './server.ts';
+import { noteErrorReply, notePeakMemory } from './stats.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -23,7 +24,8 @@ export function resolveCommand(argv: readonly string[]): ResolvedCommand | Reply
 	const spec = commandTable().get(name.toLowerCase());
 	if (!spec) return unknownCommand(argv);
 	if (spec.subcommands) {
-		if (argv.length < 2) return error(ERR.wrongArgs(spec.name.toLowerCase()));
+		// With no subcommand the container's own arity decides (COMMAND alone is valid, CONFIG is not).
+		if (argv.length < 2) return checkArity(spec, argv);
 		const sub = argv[1]!;
 		const subSpec = spec.subcommands.find((s) => s.name.split('|')[1] === sub.toUpperCase());
 		if (!subSpec) {
@@ -101,7 +103,7 @@ function isDenyoom(argv: readonly string[]): boolean {
 /** rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT). */
 function reject(server: Server, client: ClientState, argv: readonly string[], reply: Reply): Reply {
 	if (client.multi !== null) client.dirtyExec = true;
-	server.stats.total_error_replies++;
+	if (reply.type === 'error') noteErrorReply(server, reply.value);
 	return publish(server, client, argv, reply);
 }
 
@@ -117,7 +119,8 @@ export function call(
 	const reply = spec.run({ server, client, db, argv });
 	server.stats.total_commands_processed++;
 	client.lastCommand = spec.name.toLowerCase();
-	if (reply.type === 'error') server.stats.total_error_replies++;
+	if (reply.type === 'error') noteErrorReply(server, reply.value);
+	notePeakMemory(server);
 	return publish(server, client, argv, reply);
 }
 

@@ -14,6 +14,8 @@ export interface Stats {
 	expire_cycle_cpu_milliseconds: number;
 	evicted_keys: number;
 	total_eviction_exceeded_time: number;
+	/** When used memory went over maxmemory (ms), 0 while under: current_eviction_exceeded_time. */
+	last_eviction_exceeded_time: number;
 	keyspace_hits: number;
 	keyspace_misses: number;
 	total_commands_processed: number;
@@ -31,6 +33,7 @@ export function emptyStats(): Stats {
 		expire_cycle_cpu_milliseconds: 0,
 		evicted_keys: 0,
 		total_eviction_exceeded_time: 0,
+		last_eviction_exceeded_time: 0,
 		keyspace_hits: 0,
 		keyspace_misses: 0,
 		total_commands_processed: 0,

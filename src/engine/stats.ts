@@ -8,3 +8,36 @@ export function usedMemory(server: Server): number {
 	for (const db of server.dbs) total += db.bytes + 8 * (db.slots + db.expiresSlots);
 	return total;
 }
+
+/**
+ * stat_peak_memory: call() records the peak after every command, before the eviction that runs
+ * ahead of the next one. Kept in an ext slot so forks carry it; CONFIG RESETSTAT leaves it alone.
+ */
+export function notePeakMemory(server: Server): number {
+	const used = usedMemory(server);
+	const peak = server.ext['peakMemory'];
+	if (typeof peak !== 'number' || used > peak) {
+		server.ext['peakMemory'] = used;
+		return used;
+	}
+	return peak;
+}
+
+/** Errors by their first word, as INFO errorstats lists them (errorstat_ERR:count=3). */
+export function errorStats(server: Server): Record<string, number> {
+	let table = server.ext['errorStats'] as Record<string, number> | undefined;
+	if (!table) server.ext['errorStats'] = table = {};
+	return table;
+}
+
+/**
+ * afterErrorReply: counts an error reply in total_error_replies and under its code, the text up to
+ * the first space when that space comes within 32 bytes, else ERR.
+ */
+export function noteErrorReply(server: Server, message: string): void {
+	server.stats.total_error_replies++;
+	const space = message.slice(0, 32).indexOf(' ');
+	const code = space > 0 ? message.slice(0, space) : 'ERR';
+	const table = errorStats(server);
+	table[code] = (table[code] ?? 0) + 1;
+}
