@@ -1,6 +1,7 @@
 // The command table (server.c's populateCommandTable over src/commands/*.json): every command the
 // engine knows, keyed by lower-case name. Built on first use so command modules may import dispatch.
 import type { CommandSpec } from '../command.ts';
+import { commandCommands } from './command-command.ts';
 import { connectionCommands } from './connection.ts';
 import { expiryCommands } from './expiry.ts';
 import { hashesCommands } from './hashes.ts';
@@ -20,6 +21,7 @@ export function commandTable(): ReadonlyMap<string, CommandSpec> {
 		expiryCommands,
 		hashesCommands,
 		serverCommands,
+		commandCommands,
 		connectionCommands,
 		transactionsCommands,
 	])

@@ -1,0 +1,98 @@
+// Mirrors the parts of debugCommand (src/debug.c) the playground needs: SLEEP, SET-ACTIVE-EXPIRE,
+// LOG, OBJECT and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
+// own argument count and any mismatch gets the same "unknown subcommand or wrong number" error.
+import type { CommandSpec } from '../command.ts';
+import type { RedisObject } from '../object.ts';
+import { ERR, OK, error, status, type Reply } from '../reply.ts';
+import type { Server } from '../server.ts';
+import type { Db } from '../keyspace.ts';
+import { DEBUG_HELP } from './debug-help.ts';
+import { helpReply } from './help.ts';
+import { idleSeconds, isSharedInteger } from './object-command.ts';
+
+/** strtod as DEBUG SLEEP uses it: the longest numeric prefix, 0 when there is none. */
+export function strtod(s: string): number {
+	const m = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(s);
+	return m ? Number(m[0].trim()) : 0;
+}
+
+/** atoi: an optional sign and the digits that follow, 0 when there are none. */
+export function atoi(s: string): number {
+	const m = /^\s*[+-]?\d+/.exec(s);
+	return m ? Number(m[0].trim()) : 0;
+}
+
+/**
+ * DEBUG SLEEP: the server blocks, so time passes with nothing else running. The virtual clock
+ * advances while `sleeping` tells the cron to skip its ticks, as a busy event loop would.
+ */
+function debugSleep(server: Server, arg: string): Reply {
+	const usec = Math.trunc(strtod(arg) * 1_000_000);
+	if (Number.isFinite(usec) && usec > 0) {
+		server.sleeping = true;
+		try {
+			server.clock.advance(usec / 1000);
+		} finally {
+			server.sleeping = false;
+		}
+	}
+	return OK;
+}
+
+/** rdbSavedObjectLen, without LZF: an integer's compact form, else a length prefix and bytes. */
+function serializedLength(obj: RedisObject): number {
+	const lenPrefix = (n: number) => (n < 64 ? 1 : n < 16384 ? 2 : 5);
+	const str = (s: string) => lenPrefix(s.length) + s.length;
+	if (obj.type === 'string') {
+		if (obj.encoding === 'int') {
+			const n = Number(obj.value);
+			if (n >= -128 && n <= 127) return 2;
+			if (n >= -32768 && n <= 32767) return 3;
+			if (n >= -2147483648 && n <= 2147483647) return 5;
+		}
+		return str(obj.value);
+	}
+	let total = lenPrefix(obj.value.size);
+	for (const [f, v] of obj.value) total += str(f) + str(v);
+	return total;
+}
+
+/** DEBUG OBJECT: a raw dict lookup (no expiry, no stats, no touch) and one status line. */
+function debugObject(server: Server, db: Db, key: string): Reply {
+	const obj = db.dict.get(key);
+	if (!obj) return error(ERR.noSuchKey);
+	const address = (0x7f0000000000 + (obj.slot + 1) * 0x40).toString(16);
+	const refcount = isSharedInteger(server, obj) ? 2147483647 : 1;
+	return status(
+		`Value at:0x${address} refcount:${refcount} encoding:${obj.encoding} ` +
+			`serializedlength:${serializedLength(obj)} lru:${obj.lru} ` +
+			`lru_seconds_idle:${idleSeconds(server, obj)}`,
+	);
+}
+
+export const debugCommand: CommandSpec = {
+	name: 'DEBUG',
+	arity: -2,
+	flags: ['admin', 'noscript', 'loading', 'stale'],
+	group: 'server',
+	summary: 'A container for debugging commands: SLEEP advances the virtual clock.',
+	syntax: 'subcommand [argument ...]',
+	since: '1.0.0',
+	run({ server, db, argv }) {
+		const sub = argv[1]!;
+		const name = sub.toLowerCase();
+		const argc = argv.length;
+		if (argc === 2 && name === 'help') return helpReply('DEBUG', DEBUG_HELP);
+		if (argc === 3 && name === 'sleep') return debugSleep(server, argv[2]!);
+		if (argc === 3 && name === 'set-active-expire') {
+			server.activeExpireEnabled = atoi(argv[2]!) !== 0;
+			return OK;
+		}
+		if (argc === 3 && name === 'log') return OK;
+		if (argc === 3 && name === 'object') return debugObject(server, db, argv[2]!);
+		const shown = sub.slice(0, 128).replace(/[\r\n]/g, ' ');
+		return error(
+			`ERR unknown subcommand or wrong number of arguments for '${shown}'. Try ${argv[0]!.toUpperCase()} HELP.`,
+		);
+	},
+};
