@@ -5,7 +5,10 @@ import type { Reply } from './reply.ts';
 export interface EvictionCandidate {
 	readonly key: string;
 	readonly db: number;
-	/** Higher = evicted first: idle ms (LRU), 255 − counter (LFU), or ULLONG_MAX − expiry (TTL). */
+	/**
+	 * Higher = evicted first: idle ms (LRU), 255 − counter (LFU), or ULLONG_MAX − expiry (TTL; here
+	 * Number.MAX_SAFE_INTEGER stands in for ULLONG_MAX so the score stays an exact double).
+	 */
 	readonly score: number;
 }
 
@@ -39,7 +42,7 @@ export type EngineEvent =
 			readonly db: number;
 			readonly key: string;
 			readonly policy: string;
-			/** Keys drawn by the sampler this round (empty for the random policies' single draw). */
+			/** Keys drawn by the sampler this round (the random policies' single draw, score 0). */
 			readonly sampled: readonly EvictionCandidate[];
 			readonly poolBefore: readonly EvictionCandidate[];
 			readonly poolAfter: readonly EvictionCandidate[];
