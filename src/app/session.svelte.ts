@@ -2,7 +2,10 @@
 // log and the time controls. Components read its fields and call its methods; they never build
 // engines themselves.
 import { createEngine, DEFAULT_START_MS, VirtualClock } from '../engine/index.ts';
-import type { Engine, KeyspaceView, CommandSpec } from '../engine/index.ts';
+import type { Engine, EngineEvent, KeyspaceView, CommandSpec } from '../engine/index.ts';
+
+export type EvictionEvent = Extract<EngineEvent, { type: 'evicted' }>;
+const EVICTION_LIMIT = 200;
 import { INITIAL_STATE, promptFor, type ConsoleState } from '../console/session.ts';
 import { handleLine, type ConsoleEntry, type MetaControls } from './console-model.ts';
 import { describeEvent, type LogEntry } from './event-log.ts';
@@ -21,6 +24,8 @@ export class Session {
 	entries: readonly ConsoleEntry[] = $state.raw([]);
 	consoleState: ConsoleState = $state.raw(INITIAL_STATE);
 	log: readonly LogEntry[] = $state.raw([]);
+	/** The latest evictions, oldest first, for the x-ray to step through. */
+	evictions: readonly EvictionEvent[] = $state.raw([]);
 	history: readonly string[] = $state.raw(loadHistory());
 	/** Bumped whenever the engine or the clock changes, so views re-read the engine. */
 	#tick = $state(0);
@@ -148,7 +153,9 @@ export class Session {
 		this.#pendingLog = [];
 		this.consoleState = INITIAL_STATE;
 		this.#inputs = [];
+		this.evictions = [];
 		this.#unsubscribe = engine.subscribe((e) => {
+			if (e.type === 'evicted') this.evictions = [...this.evictions, e].slice(-EVICTION_LIMIT);
 			const d = describeEvent(e);
 			if (d) this.#queueLog({ id: this.#nextId++, at: e.at, ...d });
 		});
