@@ -22,7 +22,7 @@ const BANDS: Record<number, [number, number][]> = {
 	],
 	1: [
 		[13, 21],
-		[38, 56],
+		[38, 60],
 		[255, 255],
 		[250, 255],
 	],
