@@ -19,6 +19,10 @@ const LLONG_MAX = 9223372036854775807n;
 
 export type CommandType = 'set' | 'get';
 
+/** The expire options as redis-cli's help writes them. */
+export const EXPIRE_SYNTAX =
+	'EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds';
+
 export interface StringArgs {
 	readonly flags: number;
 	/** The expire argument as typed, or null when no EX/PX/EXAT/PXAT was given. */
