@@ -1,9 +1,9 @@
-// Mirrors the database-level commands of src/db.c and server.c: SELECT, DBSIZE, FLUSHDB, FLUSHALL,
-// and getIntFromObjectOrReply + selectDb as MOVE and COPY ... DB use them.
+// Mirrors the database-level commands of src/db.c and server.c: SELECT, FLUSHDB, FLUSHALL, and
+// getIntFromObjectOrReply + selectDb as MOVE and COPY ... DB use them. (DBSIZE is in server.ts.)
 import type { CommandSpec } from '../command.ts';
 import { emptyDb } from '../keyspace.ts';
 import { parseStrictInt64 } from '../object.ts';
-import { ERR, OK, error, integer, type Reply } from '../reply.ts';
+import { ERR, OK, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 
 const INT_MIN = -2147483648n;
@@ -47,17 +47,6 @@ export const databaseCommands: readonly CommandSpec[] = [
 			client.db = id;
 			return OK;
 		},
-	},
-	{
-		name: 'DBSIZE',
-		arity: 1,
-		flags: ['readonly', 'fast'],
-		group: 'server',
-		summary: 'Returns the number of keys in the database, expired-but-present ones included.',
-		syntax: '',
-		since: '1.0.0',
-		// dictSize(db->dict): keys past their TTL that nothing has deleted yet still count.
-		run: ({ db }) => integer(db.size),
 	},
 	{
 		name: 'FLUSHDB',
