@@ -28,7 +28,7 @@ export function serverSection(server: Server): Fields {
 		['process_supervised', 'no'],
 		['run_id', RUN_ID],
 		['tcp_port', 6379],
-		['server_time_usec', Math.floor(server.now() * 1000)],
+		['server_time_usec', Math.round(server.now() * 1000)],
 		['uptime_in_seconds', uptime],
 		['uptime_in_days', Math.floor(uptime / 86400)],
 		['hz', server.config.hz],

@@ -19,7 +19,7 @@ export const serverCommands: readonly CommandSpec[] = [
 		since: '2.6.0',
 		run({ server }) {
 			// The virtual clock, not the wall clock: EXPIREAT examples and TIME agree.
-			const usec = Math.floor(server.now() * 1000);
+			const usec = Math.round(server.now() * 1000);
 			const sec = Math.floor(usec / 1_000_000);
 			return bulks([String(sec), String(usec - sec * 1_000_000)]);
 		},

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../events.ts';
+import { OK_REPLY, err, serverFixture, str } from './server.test-util.ts';
+
+const map = (...values: string[]) => ({ type: 'array', value: values.map(str), resp3: 'map' });
+const failed = (name: string, why: string) =>
+	err(`ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`);
+const unknown = (name: string) =>
+	err(`ERR Unknown option or number of arguments for CONFIG SET - '${name}'`);
+
+describe('CONFIG GET', () => {
+	it('answers name/value pairs, exact names echoed as typed', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'GET', 'maxmemory')).toEqual(map('maxmemory', '0'));
+		expect(f.run('CONFIG', 'GET', 'MAXMEMORY')).toEqual(map('MAXMEMORY', '0'));
+		expect(f.run('CONFIG', 'GET', 'nosuch')).toEqual(map());
+		expect(f.run('config', 'get', 'maxmemory', 'MAXMEMORY')).toEqual(map('maxmemory', '0'));
+	});
+
+	it('matches globs case-insensitively, each parameter once, in table order', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'GET', 'MaxMem*y')).toEqual(
+			map('maxmemory', '0', 'maxmemory-policy', 'noeviction', 'maxmemory-eviction-tenacity', '10'),
+		);
+		expect(f.run('CONFIG', 'GET', 'lfu*', 'lfu-log-factor')).toEqual(
+			map('lfu-log-factor', '10', 'lfu-decay-time', '1'),
+		);
+		expect(f.run('CONFIG', 'GET', 'hz', 'maxmemory')).toEqual(map('maxmemory', '0', 'hz', '10'));
+		expect(f.run('CONFIG', 'GET', 'databases')).toEqual(map('databases', '16'));
+	});
+
+	it('arity', () => {
+		expect(serverFixture().run('CONFIG', 'GET')).toEqual(
+			err("ERR wrong number of arguments for 'config|get' command"),
+		);
+	});
+});
+
+describe('CONFIG SET', () => {
+	it('sets several parameters, normalised', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'SET', 'maxmemory', '100MB', 'maxmemory-policy', 'ALLKEYS-LFU')).toEqual(
+			OK_REPLY,
+		);
+		expect(f.server.config.maxmemory).toBe(104857600);
+		expect(f.server.config['maxmemory-policy']).toBe('allkeys-lfu');
+		f.run('CONFIG', 'SET', 'maxmemory', '1m');
+		expect(f.server.config.maxmemory).toBe(1000000);
+		f.run('CONFIG', 'SET', 'maxmemory', '');
+		expect(f.server.config.maxmemory).toBe(0);
+	});
+
+	it('checks every name before any value, and applies nothing on error', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'SET', 'foo', '1')).toEqual(unknown('foo'));
+		expect(f.run('CONFIG', 'SET', 'maxmemory', '1', 'FOO', '2')).toEqual(unknown('FOO'));
+		expect(f.run('CONFIG', 'SET', 'DATABASES', '4')).toEqual(
+			failed('DATABASES', "can't set immutable config"),
+		);
+		expect(
+			f.run('CONFIG', 'SET', 'maxmemory-samples', '0', 'maxmemory', '1', 'MAXMEMORY', '2'),
+		).toEqual(failed('MAXMEMORY', 'duplicate parameter'));
+		expect(f.run('CONFIG', 'SET', 'maxmemory-samples', '7', 'maxmemory-policy', 'nope')).toEqual(
+			failed(
+				'maxmemory-policy',
+				'argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction',
+			),
+		);
+		expect(f.server.config['maxmemory-samples']).toBe(5);
+		expect(f.run('CONFIG', 'SET', 'maxmemory', '1', 'hz')).toEqual(err('ERR syntax error'));
+		expect(f.run('CONFIG', 'SET', 'a\nb', '1')).toEqual(unknown('a b'));
+	});
+
+	it('value errors name the canonical parameter', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'SET', 'MAXMEMORY', '1.5mb')).toEqual(
+			failed('maxmemory', 'argument must be a memory value'),
+		);
+		for (const v of ['-1', '+5', ' 5', '10tb', '5%'])
+			expect(f.run('CONFIG', 'SET', 'maxmemory', v)).toEqual(
+				failed('maxmemory', 'argument must be a memory value'),
+			);
+		for (const v of ['abc', '05', '-0', '+5', '1.5'])
+			expect(f.run('CONFIG', 'SET', 'maxmemory-samples', v)).toEqual(
+				failed('maxmemory-samples', "argument couldn't be parsed into an integer"),
+			);
+		expect(f.run('CONFIG', 'SET', 'maxmemory-samples', '0')).toEqual(
+			failed('maxmemory-samples', 'argument must be between 1 and 2147483647 inclusive'),
+		);
+		expect(f.run('CONFIG', 'SET', 'hz', '-5')).toEqual(
+			failed('hz', 'argument must be between 0 and 2147483647 inclusive'),
+		);
+	});
+
+	it('clamps hz into 1..500', () => {
+		const f = serverFixture();
+		f.run('CONFIG', 'SET', 'hz', '0');
+		expect(f.server.config.hz).toBe(1);
+		f.run('CONFIG', 'SET', 'hz', '501');
+		expect(f.server.config.hz).toBe(500);
+	});
+
+	it('emits one config event per parameter', () => {
+		const f = serverFixture();
+		const events: EngineEvent[] = [];
+		f.server.events.subscribe((e) => events.push(e));
+		f.run('CONFIG', 'SET', 'maxmemory', '2mb', 'hz', '20');
+		const configs = events.filter((e) => e.type === 'config');
+		expect(configs.map((e) => [e.name, e.value])).toEqual([
+			['maxmemory', '2097152'],
+			['hz', '20'],
+		]);
+	});
+
+	it('runs eviction at once when maxmemory is set', () => {
+		const f = serverFixture();
+		f.set('a', 'x'.repeat(1000));
+		f.set('b', 'y'.repeat(1000));
+		f.run('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-random');
+		f.run('CONFIG', 'SET', 'maxmemory', '1');
+		expect(f.db.size).toBe(0);
+		expect(f.server.stats.evicted_keys).toBe(2);
+	});
+});
+
+describe('CONFIG RESETSTAT and HELP', () => {
+	it('zeroes the stats and error table, keeps keys and peak memory', () => {
+		const f = serverFixture();
+		f.set('a', '1');
+		f.run('OBJECT', 'ENCODING', 'a');
+		f.run('NOSUCH');
+		const peak = f.server.ext['peakMemory'];
+		expect(f.run('CONFIG', 'RESETSTAT')).toEqual(OK_REPLY);
+		expect(f.server.stats.keyspace_hits).toBe(0);
+		expect(f.server.stats.total_error_replies).toBe(0);
+		// RESETSTAT counts itself once it has run, as call() does in Redis.
+		expect(f.server.stats.total_commands_processed).toBe(1);
+		expect(f.server.ext['errorStats']).toEqual({});
+		expect(f.server.ext['peakMemory']).toBe(peak);
+		expect(f.db.size).toBe(1);
+		expect(f.run('CONFIG', 'RESETSTAT', 'x')).toEqual(
+			err("ERR wrong number of arguments for 'config|resetstat' command"),
+		);
+	});
+
+	it('HELP, REWRITE, unknown subcommands, bare CONFIG', () => {
+		const f = serverFixture();
+		const help = f.run('CONFIG', 'HELP');
+		expect(help.type === 'array' && help.value?.length).toBe(11);
+		expect(f.run('CONFIG', 'REWRITE')).toEqual(
+			err('ERR The server is running without a config file'),
+		);
+		expect(f.run('CONFIG', 'FOO')).toEqual(err("ERR unknown subcommand 'FOO'. Try CONFIG HELP."));
+		expect(f.run('CONFIG')).toEqual(err("ERR wrong number of arguments for 'config' command"));
+	});
+});
