@@ -133,7 +133,7 @@ describe('engine vs redis-server on random sequences', () => {
 		await server?.stop();
 	});
 
-	it(`${RUNS} sequences of 30–40 commands reply identically`, { timeout: 180_000 }, async (ctx) => {
+	it(`${RUNS} sequences of 30–40 commands reply identically`, { timeout: 300_000 }, async (ctx) => {
 		if (policy.mode === 'fail') expect.fail(policy.reason);
 		if (policy.mode === 'skip' || !client) return ctx.skip();
 		const live = client;
