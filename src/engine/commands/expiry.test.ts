@@ -28,8 +28,10 @@ describe('EXPIRE family: order of checks', () => {
 		expect(f.run('expireat', 'k', '9223372036854776')).toEqual(invalid('expireat'));
 		expect(f.run('PEXPIRE', 'k', '9223372036854775807')).toEqual(invalid('pexpire'));
 		expect(f.run('EXPIREAT', 'k', '9223372036854775')).toEqual(int(1));
+		expect(f.run('EXPIRETIME', 'k')).toEqual({ type: 'integer', value: 9223372036854775n });
 		expect(f.run('PEXPIREAT', 'k', '9223372036854775807')).toEqual(int(1));
-		expect(f.run('EXPIRETIME', 'k')).toEqual(int(9223372036854776));
+		expect(f.run('EXPIRETIME', 'k')).toEqual({ type: 'integer', value: 9223372036854776n });
+		expect(f.run('PEXPIRETIME', 'k')).toEqual({ type: 'integer', value: 9223372036854775807n });
 	});
 
 	it('a negative or past time deletes the key, replies 1, and is not counted as expired', () => {

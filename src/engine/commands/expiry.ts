@@ -96,8 +96,21 @@ function ttlGeneric(ctx: CommandContext, outputMs: boolean, outputAbs: boolean):
 	if (!lookupKeyRead(server, db, argv[1]!, LOOKUP_NOTOUCH)) return integer(-2);
 	const expire = getExpire(db, argv[1]!);
 	if (expire === -1) return integer(-1);
+	if (!Number.isSafeInteger(expire)) return bigTtl(expire, server.now(), outputMs, outputAbs);
 	const ttl = Math.max(0, outputAbs ? expire : expire - server.now());
 	return integer(outputMs ? ttl : Math.floor((ttl + 500) / 1000));
+}
+
+/**
+ * ttlGeneric's maths past 2^53 ms, where doubles cannot hold the answer: in BigInt, from the stored
+ * (rounded) expiry, capped at LLONG_MAX — so PEXPIREAT k LLONG_MAX reads back exactly.
+ */
+function bigTtl(expire: number, now: number, outputMs: boolean, outputAbs: boolean): Reply {
+	let when = BigInt(expire);
+	if (when > LLONG_MAX) when = LLONG_MAX;
+	let ttl = outputAbs ? when : when - BigInt(now);
+	if (ttl < 0n) ttl = 0n;
+	return integer(outputMs ? ttl : (ttl + 500n) / 1000n);
 }
 
 function persist({ server, db, argv }: CommandContext): Reply {
