@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from './events.ts';
 import { activeExpireCycle, bucketPosition } from './expire.ts';
 import { fixture } from './commands/fixture.test-util.ts';
+import { VirtualClock } from './clock.ts';
+import { createEngine } from './engine.ts';
 
 describe('bucketPosition', () => {
 	it.each([4, 8, 64, 32768])('visits each of %i slots once per lap', (slots) => {
@@ -139,5 +141,29 @@ describe('activeExpireCycle (slow cycle on the virtual clock)', () => {
 		activeExpireCycle(g.server);
 		expect(g.server.stats.expired_keys).toBeLessThanOrEqual(3);
 		expect(effort10).toBeGreaterThan(10);
+	});
+});
+
+describe('serverCron wiring (createEngine)', () => {
+	it('runs the cycle at hz on the virtual clock, and DEBUG SET-ACTIVE-EXPIRE 0 stops it', () => {
+		const clock = new VirtualClock();
+		const e = createEngine({ clock });
+		const events: EngineEvent[] = [];
+		e.subscribe((ev) => events.push(ev));
+		for (let i = 0; i < 50; i++) e.exec(['SET', `k${i}`, 'v', 'PX', '150']);
+		clock.advance(100);
+		expect(e.exec(['DBSIZE'])).toEqual({ type: 'integer', value: 50 });
+		clock.advance(100);
+		expect(e.exec(['DBSIZE'])).toEqual({ type: 'integer', value: 0 });
+		expect(events.filter((ev) => ev.type === 'expired' && ev.how === 'active')).toHaveLength(50);
+
+		e.exec(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']);
+		e.exec(['SET', 'ghost', 'v', 'PX', '10']);
+		clock.advance(1_000);
+		expect(e.exec(['DBSIZE'])).toEqual({ type: 'integer', value: 1 });
+		e.exec(['DEBUG', 'SET-ACTIVE-EXPIRE', '1']);
+		clock.advance(100);
+		expect(e.exec(['DBSIZE'])).toEqual({ type: 'integer', value: 0 });
+		e.dispose();
 	});
 });
