@@ -62,7 +62,9 @@ function parseScanOptions(argv: readonly string[]): ScanOptions | Reply {
  * Each key is filtered by pattern, then by TYPE (a NOTOUCH read lookup, counting a hit or miss),
  * then by lazy expiry, which deletes it. A deletion moves the last key into the freed position,
  * so that position is looked at again: a key present for the whole iteration is never skipped
- * because another one expired in the same batch.
+ * because another one expired in the same batch. (A key deleted between two calls, behind the
+ * cursor, still moves the last key backwards past it: unlike Redis's reverse-binary cursor, this
+ * model can miss a key during an iteration that deletes keys it has already passed.)
  */
 function scanBatch(server: Server, db: Db, start: number, opts: ScanOptions): string[] {
 	const found: string[] = [];
