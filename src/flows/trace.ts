@@ -6,7 +6,13 @@ import type { CacheClient, CacheError } from './cache-client.ts';
 import { replyText } from './reply-text.ts';
 
 export type Op =
-	| { readonly kind: 'redis'; readonly argv: readonly string[]; readonly result: string }
+	| {
+			readonly kind: 'redis';
+			readonly argv: readonly string[];
+			readonly result: string;
+			/** The call never got an answer (refused or timed out). */
+			readonly linkError?: true;
+	  }
 	| { readonly kind: 'sql'; readonly sql: string; readonly result: string };
 
 export interface StepTrace {
@@ -30,11 +36,12 @@ export class Tracer {
 		const r = this.cache.call(argv);
 		this.latencyMs += r.latencyMs;
 		const result = r.ok ? replyText(r.reply) : `(error) ${r.error.code}: ${r.error.message}`;
-		this.ops.push({ kind: 'redis', argv, result });
 		if (!r.ok) {
+			this.ops.push({ kind: 'redis', argv, result, linkError: true });
 			this.error = r.error;
 			return null;
 		}
+		this.ops.push({ kind: 'redis', argv, result });
 		return r.reply;
 	}
 
@@ -62,5 +69,5 @@ export function opText(op: Op): string {
 }
 
 function quoteArg(arg: string): string {
-	return /^[\w:.\-]+$/.test(arg) ? arg : `'${arg}'`;
+	return /^[\w:.-]+$/.test(arg) ? arg : `'${arg}'`;
 }
