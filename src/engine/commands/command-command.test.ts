@@ -221,3 +221,24 @@ describe('argumentsFromSyntax', () => {
 		]);
 	});
 });
+
+describe('COMMAND GETKEYS', () => {
+	it('finds keys by first/last/step, with the real errors', () => {
+		const f = serverFixture();
+		const keys = (...argv: string[]) => plain(f.run('COMMAND', 'GETKEYS', ...argv));
+		expect(keys('get', 'k')).toEqual(['k']);
+		expect(keys('mset', 'a', '1', 'b', '2')).toEqual(['a', 'b']);
+		expect(keys('del', 'a', 'b', 'c')).toEqual(['a', 'b', 'c']);
+		expect(keys('object', 'freq', 'k')).toEqual(['k']);
+		expect(keys('nosuch', 'a')).toBe('ERR Invalid command specified');
+		expect(keys('get', 'a', 'b')).toBe('ERR Invalid number of arguments specified for command');
+		expect(keys('object', 'encoding')).toBe(
+			'ERR Invalid number of arguments specified for command',
+		);
+		expect(keys('info', 'x')).toBe('ERR The command has no key arguments');
+		expect(keys('config', 'get', 'x')).toBe('ERR The command has no key arguments');
+		expect(f.run('COMMAND', 'GETKEYS', 'get')).toEqual(
+			err("ERR wrong number of arguments for 'command|getkeys' command"),
+		);
+	});
+});

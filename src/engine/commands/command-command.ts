@@ -77,6 +77,22 @@ function commandList(argv: readonly string[]): Reply {
 	return error(ERR.syntax);
 }
 
+/** COMMAND GETKEYS: the keys a full command line names, from its first/last/step positions. */
+function getKeys(cmdArgv: readonly string[]): Reply {
+	let spec = commandTable().get(cmdArgv[0]!.toLowerCase());
+	if (spec?.subcommands && cmdArgv.length >= 2) spec = findCommand(`${cmdArgv[0]}|${cmdArgv[1]}`);
+	if (!spec) return error('ERR Invalid command specified');
+	const n = cmdArgv.length;
+	if ((spec.arity > 0 && n !== spec.arity) || n < -spec.arity)
+		return error('ERR Invalid number of arguments specified for command');
+	const [first, last, step] = spec.keys ?? [0, 0, 0];
+	if (first === 0) return error('ERR The command has no key arguments');
+	const end = last < 0 ? n + last : last;
+	const keys: Reply[] = [];
+	for (let i = first; i <= end && i < n; i += step) keys.push(bulk(cmdArgv[i]!));
+	return array(keys);
+}
+
 const COMMAND_HELP = [
 	'(no subcommand)',
 	'    Return details about all Redis commands.',
@@ -170,6 +186,14 @@ export const commandCommand: CommandSpec = {
 		),
 		sub('HELP', 2, 'Returns helpful text about the different subcommands.', '', '5.0.0', () =>
 			helpReply('COMMAND', COMMAND_HELP),
+		),
+		sub(
+			'GETKEYS',
+			-4,
+			'Returns the keys a full command line names.',
+			'command [arg [arg ...]]',
+			'2.8.13',
+			({ argv }) => getKeys(argv.slice(2)),
 		),
 	],
 };
