@@ -1,0 +1,161 @@
+// Engine speed and memory, each as a ratio to a baseline measured in the same run:
+// engine.exec in-process vs a raw JS Map and vs ioredis-mock for GET, SET, SETEX and an 80/20
+// GET/SET mix over 100k keys (goals: ≥ 0.40 of the Map, ≥ 5× ioredis-mock), and bytes per key
+// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import RedisMock from 'ioredis-mock';
+import { createEngine } from '../src/engine/index.ts';
+
+const KEYS = 100_000;
+const OPS = 1_000_000;
+const MOCK_OPS = 100_000;
+const keys = Array.from({ length: KEYS }, (_, i) => `key:${i}`);
+const value = 'value:0123456789';
+
+/** A fixed pseudo-random key order (same for every contender) and an 80/20 GET/SET plan. */
+let seed = 12345;
+const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+const order = Uint32Array.from({ length: OPS }, () => next() % KEYS);
+const isGet = Uint8Array.from({ length: OPS }, () => (next() % 100 < 80 ? 1 : 0));
+
+type Op = 'GET' | 'SET' | 'SETEX' | 'MIX';
+const OPS_LIST: Op[] = ['GET', 'SET', 'SETEX', 'MIX'];
+
+function timed(n: number, body: () => void): number {
+	const t0 = performance.now();
+	body();
+	return n / ((performance.now() - t0) / 1000);
+}
+
+/** Setup, then a function timing one round (ops/s). */
+function mapRound(op: Op): () => number {
+	const map = new Map<string, string>();
+	const expires = new Map<string, number>();
+	for (const k of keys) map.set(k, value);
+	let sink = 0;
+	return () =>
+		timed(OPS, () => {
+			for (let i = 0; i < OPS; i++) {
+				const k = keys[order[i]!]!;
+				if (op === 'GET' || (op === 'MIX' && isGet[i])) sink += map.get(k)?.length ?? 0;
+				else {
+					map.set(k, value);
+					if (op === 'SETEX') expires.set(k, 1_000_000 + i);
+				}
+			}
+			if (sink < 0) console.log(sink);
+		});
+}
+
+function engineRound(op: Op): () => number {
+	const engine = createEngine();
+	for (const k of keys) engine.exec(['SET', k, value]);
+	// Parsed commands, as the RESP server hands them over: building argv is not the engine's cost.
+	const argvs = keys.map((k) => ({
+		get: ['GET', k],
+		set: ['SET', k, value],
+		setex: ['SETEX', k, '1000', value],
+	}));
+	return () =>
+		timed(OPS, () => {
+			for (let i = 0; i < OPS; i++) {
+				const a = argvs[order[i]!]!;
+				if (op === 'GET' || (op === 'MIX' && isGet[i])) engine.exec(a.get);
+				else engine.exec(op === 'SETEX' ? a.setex : a.set);
+			}
+		});
+}
+
+async function mockRate(op: Op): Promise<number> {
+	const mock = new RedisMock();
+	for (let i = 0; i < KEYS; i += 1000) {
+		const p = mock.pipeline();
+		for (const k of keys.slice(i, i + 1000)) p.set(k, value);
+		await p.exec();
+	}
+	let top = 0;
+	for (let run = 0; run < 2; run++) {
+		const t0 = performance.now();
+		for (let i = 0; i < MOCK_OPS; i++) {
+			const k = keys[order[i]!]!;
+			if (op === 'GET' || (op === 'MIX' && isGet[i])) await mock.get(k);
+			else if (op === 'SETEX') await mock.setex(k, 1000, value);
+			else await mock.set(k, value);
+		}
+		top = Math.max(top, MOCK_OPS / ((performance.now() - t0) / 1000));
+	}
+	mock.disconnect();
+	return top;
+}
+
+/** Child mode: heap bytes per key for 1M keys in `which`, key and value strings included (what
+ * a cache really holds), printed as JSON. */
+function measureMemory(which: 'map' | 'engine'): void {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) throw new Error('run with --expose-gc');
+	const N = 1_000_000;
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	let hold: unknown;
+	if (which === 'map') {
+		const map = new Map<string, string>();
+		for (let i = 0; i < N; i++) map.set(`key:${i}`, `value:${i}`);
+		hold = map;
+	} else {
+		const engine = createEngine();
+		for (let i = 0; i < N; i++) engine.exec(['SET', `key:${i}`, `value:${i}`]);
+		hold = engine;
+	}
+	gc();
+	const after = process.memoryUsage().heapUsed;
+	console.log(JSON.stringify({ bytesPerKey: (after - before) / N, held: hold !== null }));
+}
+
+function memoryOf(which: 'map' | 'engine'): number {
+	const self = fileURLToPath(import.meta.url);
+	const child = spawnSync(
+		process.execPath,
+		['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', self, '--memory', which],
+		{ encoding: 'utf8' },
+	);
+	if (child.status !== 0) throw new Error(child.stderr);
+	return (JSON.parse(child.stdout.trim().split('\n').pop()!) as { bytesPerKey: number })
+		.bytesPerKey;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
+const ratio = (n: number) => n.toFixed(2).padStart(6);
+
+async function main(): Promise<void> {
+	const mode = process.argv.indexOf('--memory');
+	if (mode !== -1) return measureMemory(process.argv[mode + 1] === 'map' ? 'map' : 'engine');
+
+	console.log(`engine.exec vs raw Map vs ioredis-mock, ${KEYS.toLocaleString('en-US')} keys`);
+	console.log('op        engine ops/s    Map ops/s   mock ops/s  vs Map  vs mock');
+	let pass = true;
+	for (const op of OPS_LIST) {
+		// Rounds alternate between contenders so a busy machine slows both alike; best round counts.
+		const [engineRun, mapRun] = [engineRound(op), mapRound(op)];
+		let e = 0;
+		let m = 0;
+		for (let round = 0; round < 4; round++) {
+			e = Math.max(e, engineRun());
+			m = Math.max(m, mapRun());
+		}
+		const k = await mockRate(op);
+		pass &&= e / m >= 0.4 && e / k >= 5;
+		console.log(`${op.padEnd(6)}${fmt(e)} ${fmt(m)} ${fmt(k)}  ${ratio(e / m)}  ${ratio(e / k)}×`);
+	}
+	const mapBytes = memoryOf('map');
+	const engineBytes = memoryOf('engine');
+	console.log(
+		`memory, 1M keys: engine ${engineBytes.toFixed(0)} B/key, Map ${mapBytes.toFixed(0)} B/key, ` +
+			`ratio ${(engineBytes / mapBytes).toFixed(2)} (goal ≤ 2)`,
+	);
+	console.log(
+		`goals (≥ 0.40 of Map, ≥ 5× mock, memory ≤ 2×): ${pass && engineBytes / mapBytes <= 2 ? 'met' : 'NOT met'}`,
+	);
+}
+
+await main();
