@@ -130,7 +130,8 @@ export class ScenarioWorld {
 		const instruction = this.#peek();
 		if (!instruction) return null;
 		const entry = this.#perform(instruction);
-		this.timeline.push(entry);
+		// A new array per step, so views holding the old one see a change.
+		this.timeline = [...this.timeline, entry];
 		this.position++;
 		this.monitor.observe(entry.at, this.#userIds);
 		return entry;
