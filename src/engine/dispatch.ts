@@ -16,32 +16,65 @@ export interface ResolvedCommand {
 	readonly spec: CommandSpec;
 	/** The lower-case name errors use: `get`, `config|get`. */
 	readonly fullName: string;
+	/** The lower-case top-level name: `config` for `config|get`. */
+	readonly base: string;
+	readonly isDenyoom: boolean;
+	readonly isNoMulti: boolean;
+	readonly isWrite: boolean;
+}
+
+/**
+ * lookupCommand runs for every command, so each spec's derived facts are computed once, and the
+ * resolution of a name as typed (`GET`, `get`) is cached: no string is built on the hot path.
+ */
+const resolvedBySpec = new WeakMap<CommandSpec, ResolvedCommand>();
+const resolvedByTypedName = new Map<string, ResolvedCommand>();
+const TYPED_NAME_CACHE_LIMIT = 1024;
+
+function resolvedOf(spec: CommandSpec): ResolvedCommand {
+	let r = resolvedBySpec.get(spec);
+	if (!r) {
+		const fullName = spec.name.toLowerCase();
+		r = {
+			spec,
+			fullName,
+			base: fullName.split('|')[0]!,
+			isDenyoom: spec.flags.includes('denyoom'),
+			isNoMulti: spec.flags.includes('no_multi'),
+			isWrite: spec.flags.includes('write'),
+		};
+		resolvedBySpec.set(spec, r);
+	}
+	return r;
 }
 
 /** lookupCommand + the arity check: a resolved command, or the exact error Redis sends. */
 export function resolveCommand(argv: readonly string[]): ResolvedCommand | Reply {
 	const name = argv[0] ?? '';
+	const cached = resolvedByTypedName.get(name);
+	if (cached) return checkArity(cached, argv);
 	const spec = commandTable().get(name.toLowerCase());
 	if (!spec) return unknownCommand(argv);
 	if (spec.subcommands) {
 		// With no subcommand the container's own arity decides (COMMAND alone is valid, CONFIG is not).
-		if (argv.length < 2) return checkArity(spec, argv);
+		if (argv.length < 2) return checkArity(resolvedOf(spec), argv);
 		const sub = argv[1]!;
 		const subSpec = spec.subcommands.find((s) => s.name.split('|')[1] === sub.toUpperCase());
 		if (!subSpec) {
 			return error(`ERR unknown subcommand '${clean(sub.slice(0, 128))}'. Try ${spec.name} HELP.`);
 		}
-		return checkArity(subSpec, argv);
+		return checkArity(resolvedOf(subSpec), argv);
 	}
-	return checkArity(spec, argv);
+	const resolved = resolvedOf(spec);
+	if (resolvedByTypedName.size < TYPED_NAME_CACHE_LIMIT) resolvedByTypedName.set(name, resolved);
+	return checkArity(resolved, argv);
 }
 
-function checkArity(spec: CommandSpec, argv: readonly string[]): ResolvedCommand | Reply {
-	const fullName = spec.name.toLowerCase();
+function checkArity(resolved: ResolvedCommand, argv: readonly string[]): ResolvedCommand | Reply {
+	const arity = resolved.spec.arity;
 	const n = argv.length;
-	if ((spec.arity > 0 && n !== spec.arity) || n < -spec.arity)
-		return error(ERR.wrongArgs(fullName));
-	return { spec, fullName };
+	if ((arity > 0 && n !== arity) || n < -arity) return error(ERR.wrongArgs(resolved.fullName));
+	return resolved;
 }
 
 /** CR and LF become spaces so an error stays one protocol line (rejectCommandFormat). */
@@ -69,15 +102,14 @@ export function processCommand(
 ): Reply {
 	const resolved = resolveCommand(argv);
 	if (!isResolved(resolved)) return reject(server, client, argv, resolved);
-	const { spec, fullName } = resolved;
-	const base = fullName.split('|')[0]!;
+	const { spec, base } = resolved;
 	server.currentCommand = base;
 
 	if (server.config.maxmemory > 0 && !server.sleeping) {
 		const outOfMemory = performEvictions(server) === 'fail';
 		const queuedDenyoom =
 			base === 'exec' && client.multi !== null && client.multi.some((q) => isDenyoom(q));
-		let rejectOnOom = spec.flags.includes('denyoom') || queuedDenyoom;
+		let rejectOnOom = resolved.isDenyoom || queuedDenyoom;
 		if (client.multi !== null && !['exec', 'discard', 'quit', 'reset'].includes(base))
 			rejectOnOom = true;
 		if (outOfMemory && rejectOnOom) {
@@ -87,17 +119,17 @@ export function processCommand(
 	}
 
 	if (client.multi !== null && !NOT_QUEUED.has(base)) {
-		if (spec.flags.includes('no_multi'))
+		if (resolved.isNoMulti)
 			return reject(server, client, argv, error('ERR Command not allowed inside a transaction'));
 		client.multi.push([...argv]);
 		return publish(server, client, argv, QUEUED);
 	}
-	return call(server, client, spec, argv);
+	return call(server, client, spec, argv, resolved);
 }
 
 function isDenyoom(argv: readonly string[]): boolean {
 	const r = resolveCommand(argv);
-	return isResolved(r) && r.spec.flags.includes('denyoom');
+	return isResolved(r) && r.isDenyoom;
 }
 
 /** rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT). */
@@ -113,14 +145,18 @@ export function call(
 	client: ClientState,
 	spec: CommandSpec,
 	argv: readonly string[],
+	resolved: ResolvedCommand = resolvedOf(spec),
 ): Reply {
 	const db = server.dbs[client.db]!;
-	server.currentCommand = spec.name.split('|')[0]!.toLowerCase();
+	server.currentCommand = resolved.base;
 	const reply = spec.run({ server, client, db, argv });
 	server.stats.total_commands_processed++;
-	client.lastCommand = spec.name.toLowerCase();
+	client.lastCommand = resolved.fullName;
 	if (reply.type === 'error') noteErrorReply(server, reply.value);
-	notePeakMemory(server);
+	// In this model only writes and config/debug changes can raise used_memory (reads don't
+	// allocate), so the peak is checked after those; Redis checks after every command.
+	if (resolved.isWrite || resolved.base === 'config' || resolved.base === 'debug')
+		notePeakMemory(server);
 	return publish(server, client, argv, reply);
 }
 

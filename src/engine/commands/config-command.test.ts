@@ -126,7 +126,7 @@ describe('CONFIG SET', () => {
 describe('CONFIG RESETSTAT and HELP', () => {
 	it('zeroes the stats and error table, keeps keys and peak memory', () => {
 		const f = serverFixture();
-		f.set('a', '1');
+		f.run('SET', 'a', '1');
 		f.run('OBJECT', 'ENCODING', 'a');
 		f.run('NOSUCH');
 		const peak = f.server.ext['peakMemory'];
