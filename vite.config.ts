@@ -28,6 +28,7 @@ export default defineConfig({
 					name: 'component',
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['tests/component-setup.ts'],
 				},
 			},
 		],

@@ -1,0 +1,94 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { afterEach, expect, it, vi } from 'vitest';
+import { Session } from '../../app/session.svelte.ts';
+import { DEFAULT_START_MS } from '../../engine/index.ts';
+import { formatClockTime } from '../../lib/duration.ts';
+import WithSession from '../test/WithSession.svelte';
+import EventLog from './EventLog.svelte';
+
+function setup() {
+	const session = new Session();
+	session.playing = false;
+	render(WithSession, { session, panel: EventLog });
+	const log = screen.getByRole('list', { name: 'Event log' });
+	const lines = () =>
+		within(log)
+			.getAllByRole('listitem')
+			.map((li) => li.textContent?.trim());
+	const chip = (area: string) => screen.getByRole('button', { name: area });
+	return { session, log, lines, chip };
+}
+
+afterEach(() => {
+	Reflect.deleteProperty(navigator, 'clipboard');
+});
+
+/** The session queues log lines and flushes them in a microtask, then Svelte renders. */
+async function settle(): Promise<void> {
+	await Promise.resolve();
+	await tick();
+}
+
+it('is a polite live region that says when nothing has happened yet', () => {
+	const { log, lines } = setup();
+	expect(log.getAttribute('aria-live')).toBe('polite');
+	expect(lines()).toEqual([
+		'Nothing has happened yet. Expiries, evictions and config changes appear here.',
+	]);
+});
+
+it('tells a lazy expiry as a sentence with the virtual time', async () => {
+	const { session, lines } = setup();
+	session.submit('DEBUG SET-ACTIVE-EXPIRE 0');
+	session.submit('SET user:456:profile x EX 5');
+	session.advance(5001);
+	session.submit('GET user:456:profile');
+	await settle();
+	expect(lines()).toEqual([
+		`${formatClockTime(DEFAULT_START_MS + 5001)} user:456:profile expired — lazily, found by GET`,
+	]);
+});
+
+it('hides the areas whose chips are switched off', async () => {
+	const { session, lines, chip } = setup();
+	session.submit('CONFIG SET maxmemory-policy allkeys-lru');
+	session.submit('DEBUG SET-ACTIVE-EXPIRE 0');
+	session.submit('SET k v PX 10');
+	session.advance(20);
+	session.submit('GET k');
+	await settle();
+	expect(lines()).toHaveLength(2);
+	expect(chip('expiry').getAttribute('aria-pressed')).toBe('true');
+	await fireEvent.click(chip('expiry'));
+	expect(chip('expiry').getAttribute('aria-pressed')).toBe('false');
+	expect(lines()).toEqual([
+		`${formatClockTime(DEFAULT_START_MS)} CONFIG SET maxmemory-policy allkeys-lru`,
+	]);
+	await fireEvent.click(chip('config'));
+	expect(lines()).toEqual(['2 events hidden by the filters above.']);
+	await fireEvent.click(chip('expiry'));
+	expect(lines()).toHaveLength(1);
+	expect(lines()[0]).toContain('k expired — lazily, found by GET');
+});
+
+it('says so when one event is hidden', async () => {
+	const { session, lines, chip } = setup();
+	session.submit('CONFIG SET maxmemory 1mb');
+	await settle();
+	await fireEvent.click(chip('config'));
+	expect(lines()).toEqual(['1 event hidden by the filters above.']);
+});
+
+it('copies the seed, inputs and log for a bug report', async () => {
+	const writeText = vi.fn((_text: string) => Promise.resolve());
+	Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+	const { session } = setup();
+	session.submit('CONFIG SET maxmemory 1mb');
+	await settle();
+	await fireEvent.click(screen.getByRole('button', { name: 'Copy state' }));
+	await screen.findByRole('button', { name: 'Copied' });
+	const copied = JSON.parse(writeText.mock.calls[0]?.[0] ?? '{}') as Record<string, unknown>;
+	expect(copied).toMatchObject({ app: 'cachelab', seed: 1 });
+	expect(copied['log']).toEqual(['CONFIG SET maxmemory 1048576']);
+});

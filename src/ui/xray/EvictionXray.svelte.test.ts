@@ -1,0 +1,120 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { expect, it } from 'vitest';
+import { Session, type EvictionEvent } from '../../app/session.svelte.ts';
+import { DEFAULT_START_MS, type EvictionCandidate } from '../../engine/index.ts';
+import EvictionXray from './EvictionXray.svelte';
+
+const c = (key: string, score: number): EvictionCandidate => ({ key, db: 0, score });
+
+/** Two evictions as the engine reports them under allkeys-lru. */
+const EVICTIONS: readonly EvictionEvent[] = [
+	{
+		type: 'evicted',
+		at: DEFAULT_START_MS + 5000,
+		db: 0,
+		key: 'user:1',
+		policy: 'allkeys-lru',
+		sampled: [c('user:1', 9000), c('user:2', 4000), c('user:3', 1000)],
+		poolBefore: [c('user:3', 1000), c('user:2', 4000), c('user:1', 9000)],
+		poolAfter: [c('user:3', 1000), c('user:2', 4000)],
+		reason: 'idle the longest of the pool (9000 ms)',
+		memoryBefore: 1_100_000,
+		memoryAfter: 1_040_000,
+	},
+	{
+		type: 'evicted',
+		at: DEFAULT_START_MS + 6000,
+		db: 0,
+		key: 'user:2',
+		policy: 'allkeys-lru',
+		sampled: [c('user:4', 10)],
+		poolBefore: [c('user:4', 10), c('user:3', 2000), c('user:2', 5000)],
+		poolAfter: [c('user:4', 10), c('user:3', 2000)],
+		reason: 'idle the longest of the pool (5000 ms)',
+		memoryBefore: 1_090_000,
+		memoryAfter: 1_030_000,
+	},
+];
+
+const xray = () => screen.getByRole('group', { name: 'Eviction x-ray' });
+const button = (name: string) => screen.getByRole('button', { name });
+/** Each list item as its cells: `[key, score]`, or `['—']` for an empty pool slot. */
+const items = (name: string) =>
+	within(screen.getByRole('region', { name }))
+		.getAllByRole('listitem')
+		.map((li) => [...li.querySelectorAll('span')].map((s) => s.textContent));
+const victims = (name: string) =>
+	within(screen.getByRole('region', { name }))
+		.getAllByRole('listitem')
+		.filter((li) => li.classList.contains('victim'))
+		.map((li) => li.querySelector('span')?.textContent);
+
+it('explains how to cause an eviction while there is none', () => {
+	render(EvictionXray, { evictions: [] });
+	expect(xray().textContent).toContain('No eviction yet');
+	expect(xray().textContent).toContain('CONFIG SET maxmemory 1mb');
+	expect(screen.queryByRole('button')).toBeNull();
+});
+
+it('shows the latest eviction: victim, policy, reason, memory, sampled keys and pool slots', () => {
+	render(EvictionXray, { evictions: EVICTIONS });
+	const verdict = xray().querySelector('.verdict')?.textContent?.replace(/\s+/g, ' ').trim();
+	expect(verdict).toMatch(
+		/^12:00:06 user:2 evicted under allkeys-lru: idle the longest of the pool \(5000 ms\)\. used_memory \S+ → \S+\.$/,
+	);
+	expect(screen.getByText('Eviction 2 of 2')).toBeTruthy();
+	const sampled = within(screen.getByRole('region', { name: 'Keys sampled' }));
+	expect(sampled.getByRole('heading').textContent).toMatch(/Sampled \(1\)\s*score = idle ms/);
+	expect(items('Keys sampled')).toEqual([['user:4', '10']]);
+	const before = items('Pool before');
+	expect(before).toHaveLength(16);
+	expect(before.slice(0, 4)).toEqual([
+		['user:4', '10'],
+		['user:3', '2000'],
+		['user:2', '5000'],
+		['—'],
+	]);
+	expect(victims('Pool before')).toEqual(['user:2']);
+	expect(items('Pool after').filter((slot) => slot.length === 2)).toEqual([
+		['user:4', '10'],
+		['user:3', '2000'],
+	]);
+	expect(victims('Pool after')).toEqual([]);
+});
+
+it('steps to the previous and next eviction, then follows the latest again', async () => {
+	const { rerender } = render(EvictionXray, { evictions: EVICTIONS });
+	expect(button('Next eviction').hasAttribute('disabled')).toBe(true);
+	await fireEvent.click(button('Previous eviction'));
+	expect(screen.getByText('Eviction 1 of 2')).toBeTruthy();
+	expect(xray().querySelector('.verdict strong')?.textContent).toBe('user:1');
+	expect(button('Previous eviction').hasAttribute('disabled')).toBe(true);
+	expect(victims('Keys sampled')).toEqual(['user:1']);
+
+	// A new eviction while pinned does not move the view away from the one being studied.
+	const third: EvictionEvent = { ...EVICTIONS[1]!, key: 'user:4', at: DEFAULT_START_MS + 7000 };
+	await rerender({ evictions: [...EVICTIONS, third] });
+	expect(screen.getByText('Eviction 1 of 3')).toBeTruthy();
+	await fireEvent.click(button('Next eviction'));
+	expect(screen.getByText('Eviction 2 of 3')).toBeTruthy();
+	await fireEvent.click(button('Follow latest'));
+	expect(screen.getByText('Eviction 3 of 3')).toBeTruthy();
+	expect(xray().querySelector('.verdict strong')?.textContent).toBe('user:4');
+	expect(screen.queryByRole('button', { name: 'Follow latest' })).toBeNull();
+});
+
+it('shows the evictions a real session records under a small maxmemory', async () => {
+	const session = new Session();
+	session.playing = false;
+	session.submit('CONFIG SET maxmemory 1mb');
+	session.submit('CONFIG SET maxmemory-policy allkeys-lru');
+	const { rerender } = render(EvictionXray, { evictions: session.evictions });
+	expect(xray().textContent).toContain('No eviction yet');
+	for (let i = 0; i < 200; i++) session.submit(`SET k:${i} ${'x'.repeat(1000)}`);
+	await rerender({ evictions: session.evictions });
+	const n = session.evictions.length;
+	expect(n).toBeGreaterThan(0);
+	expect(screen.getByText(`Eviction ${n} of ${n}`)).toBeTruthy();
+	expect(xray().querySelector('.verdict strong')?.textContent).toBe(session.evictions.at(-1)?.key);
+	expect(items('Keys sampled').length).toBeGreaterThan(0);
+});
