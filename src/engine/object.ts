@@ -33,8 +33,8 @@ export type RedisObject = StringObject | HashObject;
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT: strings up to this many bytes are embedded in the object. */
 export const OBJ_ENCODING_EMBSTR_SIZE_LIMIT = 44;
-/** hash-max-listpack-entries / hash-max-listpack-value defaults. */
-export const HASH_MAX_LISTPACK_ENTRIES = 128;
+/** hash-max-listpack-entries / hash-max-listpack-value defaults (512 and 64 in 7.0, verified). */
+export const HASH_MAX_LISTPACK_ENTRIES = 512;
 export const HASH_MAX_LISTPACK_VALUE = 64;
 
 const INT64_MAX = 9223372036854775807n;

@@ -1,0 +1,118 @@
+// Mirrors hscanCommand and the hash half of scanGenericCommand (src/db.c) over dictScan (dict.c):
+// a listpack hash comes back whole with cursor 0; a hashtable is walked bucket by bucket with
+// Redis's reverse-binary cursor, so fields present for a whole iteration are never missed even
+// when the table grows or shrinks between calls.
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { stringMatch } from '../glob.ts';
+import { tableSlots } from '../memory.ts';
+import type { HashObject } from '../object.ts';
+import { parseStrictInt64 } from '../object.ts';
+import { ERR, array, bulk, bulks, error, type Reply } from '../reply.ts';
+import { isHashReply, readHash } from './hash-type.ts';
+import { parseScanCursor } from './scan.ts';
+
+const EMPTY_SCAN: Reply = Object.freeze(array([bulk('0'), bulks([])]));
+
+interface HashScanOptions {
+	count: number;
+	pattern: string | null;
+}
+
+/** The options after `key cursor`: COUNT ≥ 1 and MATCH; anything else (TYPE too) is a syntax error. */
+function parseOptions(argv: readonly string[]): HashScanOptions | Reply {
+	const opts: HashScanOptions = { count: 10, pattern: null };
+	for (let i = 3; i < argv.length; i += 2) {
+		const opt = argv[i]!.toLowerCase();
+		const value = argv[i + 1];
+		if (value === undefined) return error(ERR.syntax);
+		if (opt === 'count') {
+			const n = parseStrictInt64(value);
+			if (n === null) return error(ERR.notInteger);
+			if (n < 1n) return error(ERR.syntax);
+			opts.count = n > 1_000_000_000n ? 1_000_000_000 : Number(n);
+		} else if (opt === 'match') {
+			opts.pattern = value === '*' ? null : value;
+		} else {
+			return error(ERR.syntax);
+		}
+	}
+	return opts;
+}
+
+/** FNV-1a over the field's bytes: a fixed stand-in for Redis's seeded siphash. */
+function fieldHash(field: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < field.length; i++) h = Math.imul(h ^ field.charCodeAt(i), 0x01000193);
+	return h >>> 0;
+}
+
+function reverseBits(v: number, bits: number): number {
+	let r = 0;
+	for (let i = 0; i < bits; i++) r = (r << 1) | ((v >>> i) & 1);
+	return r >>> 0;
+}
+
+/**
+ * dictScan over one table of `slots` buckets: the cursor's low bits name a bucket, and the next
+ * cursor increments the bucket index read with its bits reversed (0 once every bucket is done).
+ */
+function scanHashtable(obj: HashObject, cursor: bigint, count: number): [bigint, string[]] {
+	const slots = tableSlots(obj.value.size);
+	const bits = Math.log2(slots);
+	const mask = slots - 1;
+	const buckets = new Map<number, [string, string][]>();
+	for (const [f, v] of obj.value) {
+		const b = fieldHash(f) & mask;
+		const list = buckets.get(b);
+		if (list) list.push([f, v]);
+		else buckets.set(b, [[f, v]]);
+	}
+	const out: string[] = [];
+	let v = Number(cursor & BigInt(mask));
+	let maxIterations = count * 10;
+	do {
+		for (const [f, val] of buckets.get(v) ?? []) out.push(f, val);
+		const next = reverseBits(v, bits) + 1;
+		v = next >= slots ? 0 : reverseBits(next, bits);
+	} while (v !== 0 && maxIterations-- > 0 && out.length < count);
+	return [BigInt(v), out];
+}
+
+function hscan({ server, db, argv }: CommandContext): Reply {
+	const cursor = parseScanCursor(argv[2]!);
+	if (cursor === null) return error(ERR.invalidCursor);
+	const obj = readHash(server, db, argv[1]!);
+	if (obj === null) return EMPTY_SCAN;
+	if (isHashReply(obj)) return obj;
+	const opts = parseOptions(argv);
+	if ('type' in opts) return opts;
+	let next = 0n;
+	let items: string[];
+	if (obj.encoding === 'listpack') {
+		items = [...obj.value].flat();
+	} else {
+		[next, items] = scanHashtable(obj, cursor, opts.count);
+	}
+	if (opts.pattern !== null) {
+		const pattern = opts.pattern;
+		const kept: string[] = [];
+		for (let i = 0; i < items.length; i += 2)
+			if (stringMatch(pattern, items[i]!)) kept.push(items[i]!, items[i + 1]!);
+		items = kept;
+	}
+	return array([bulk(next.toString()), bulks(items)]);
+}
+
+export const hashScanCommands: readonly CommandSpec[] = [
+	{
+		name: 'HSCAN',
+		arity: -3,
+		flags: ['readonly'],
+		group: 'hash',
+		summary: 'Iterates over the fields and values of a hash with a cursor.',
+		syntax: 'key cursor [MATCH pattern] [COUNT count]',
+		since: '2.8.0',
+		keys: [1, 1, 1],
+		run: hscan,
+	},
+];
