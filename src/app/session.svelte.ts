@@ -62,6 +62,11 @@ export class Session {
 		this.#bump();
 	}
 
+	/** Ctrl+L: wipes the scrollback only; not a command, so neither history nor replay keeps it. */
+	clearScreen(): void {
+		this.entries = [];
+	}
+
 	/** The driver's frame: move virtual time while playing, in whole milliseconds. */
 	frame(realMs: number): void {
 		if (!this.playing || realMs <= 0) return;
