@@ -39,8 +39,8 @@ export interface QueryTiming {
 
 export interface LatencyState {
 	readonly free: readonly number[];
-	readonly starts: readonly number[];
-	readonly finishes: readonly number[];
+	/** Queries not known to be finished, in start order: [startAt, finishAt] pairs. */
+	readonly pending: readonly number[];
 	readonly busyMs: number;
 	readonly maxQueueLength: number;
 }
@@ -50,21 +50,22 @@ export class LatencyModel {
 	#prng: Prng;
 	/** When each connection is next free. */
 	#free: number[];
-	/** Start times of queries not yet started (non-decreasing). */
-	#starts: number[];
-	/** Finish times of queries started or queued, not yet finished. */
-	#finishes: number[];
+	/** Flat [start, finish, start, finish, …] of queries in start order, from index #head. */
+	#pending: number[];
+	#head = 0;
 	#busyMs: number;
 	#maxQueueLength: number;
+	/** The longest a query can hold a connection: older ones are surely finished. */
+	readonly #maxServiceMs: number;
 
 	constructor(config: LatencyConfig, prng: Prng, state?: LatencyState) {
 		this.config = config;
 		this.#prng = prng;
 		this.#free = state ? [...state.free] : Array.from({ length: config.maxConcurrent }, () => 0);
-		this.#starts = state ? [...state.starts] : [];
-		this.#finishes = state ? [...state.finishes] : [];
+		this.#pending = state ? [...state.pending] : [];
 		this.#busyMs = state?.busyMs ?? 0;
 		this.#maxQueueLength = state?.maxQueueLength ?? 0;
+		this.#maxServiceMs = config.baseMs + config.jitterMs + config.writeExtraMs;
 	}
 
 	/** Books a connection for a query issued at `now`; returns its timing. */
@@ -78,10 +79,9 @@ export class LatencyModel {
 		const finishAt = startAt + serviceMs;
 		this.#free[slot] = finishAt;
 		this.#busyMs += serviceMs;
-		this.#prune(now);
-		if (startAt > now) this.#starts.push(startAt);
-		this.#finishes.push(finishAt);
-		this.#maxQueueLength = Math.max(this.#maxQueueLength, this.#starts.length);
+		this.#pending.push(startAt, finishAt);
+		const queued = this.queueLength(now);
+		if (queued > this.#maxQueueLength) this.#maxQueueLength = queued;
 		return {
 			issuedAt: now,
 			startAt,
@@ -92,16 +92,23 @@ export class LatencyModel {
 		};
 	}
 
-	/** Queries waiting for a connection at `now`. */
+	/** Queries waiting for a connection at `now` (start times are in order: binary search). */
 	queueLength(now: number): number {
 		this.#prune(now);
-		return this.#starts.length;
+		return this.#count() - this.#firstStartAfter(now);
 	}
 
 	/** Queries issued and not finished at `now` (running or waiting). */
 	inFlight(now: number): number {
 		this.#prune(now);
-		return this.#finishes.length;
+		const queued = this.#firstStartAfter(now);
+		let running = 0;
+		for (let i = queued - 1; i >= 0; i--) {
+			const at = this.#head + 2 * i;
+			if (this.#pending[at]! <= now - this.#maxServiceMs) break;
+			if (this.#pending[at + 1]! > now) running++;
+		}
+		return this.#count() - queued + running;
 	}
 
 	get busyMs(): number {
@@ -115,18 +122,35 @@ export class LatencyModel {
 	state(): LatencyState {
 		return {
 			free: [...this.#free],
-			starts: [...this.#starts],
-			finishes: [...this.#finishes],
+			pending: this.#pending.slice(this.#head),
 			busyMs: this.#busyMs,
 			maxQueueLength: this.#maxQueueLength,
 		};
 	}
 
+	#count(): number {
+		return (this.#pending.length - this.#head) / 2;
+	}
+
+	/** Index (in queries from #head) of the first query starting after `now`. */
+	#firstStartAfter(now: number): number {
+		let lo = 0;
+		let hi = this.#count();
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.#pending[this.#head + 2 * mid]! <= now) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	/** Drops queries that surely finished, compacting the array now and then. */
 	#prune(now: number): void {
-		let n = 0;
-		while (n < this.#starts.length && this.#starts[n]! <= now) n++;
-		if (n > 0) this.#starts.splice(0, n);
-		if (this.#finishes.length > 0 && this.#finishes.some((f) => f <= now))
-			this.#finishes = this.#finishes.filter((f) => f > now);
+		const p = this.#pending;
+		while (this.#head < p.length && p[this.#head]! <= now - this.#maxServiceMs) this.#head += 2;
+		if (this.#head > 1024 && this.#head * 2 > p.length) {
+			this.#pending = p.slice(this.#head);
+			this.#head = 0;
+		}
 	}
 }

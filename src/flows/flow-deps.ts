@@ -8,4 +8,6 @@ export interface FlowDeps {
 	readonly db: Database;
 	/** A fresh lease token (seeded, so replays agree). */
 	readonly token: () => string;
+	/** Record each step's commands and replies (on for the stage; the bench turns it off). */
+	readonly isTracing?: boolean;
 }

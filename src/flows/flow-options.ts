@@ -27,7 +27,10 @@ export interface WriteOptions {
 	readonly doubleDeleteMs: number | null;
 }
 
-export const cacheKey = (userId: number): string => `user:${userId}`;
+const KEYS: string[] = [];
+
+/** `user:<id>`, memoised: the hot path asks for the same few thousand keys millions of times. */
+export const cacheKey = (userId: number): string => (KEYS[userId] ??= `user:${userId}`);
 export const versionKey = (userId: number): string => `user:${userId}:ver`;
 export const leaseKey = (userId: number): string => `user:${userId}:lease`;
 

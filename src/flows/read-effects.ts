@@ -24,7 +24,7 @@ export type ReadEffectEvent =
 
 /** checkingCache: GET the key (WATCHing the version key first, or taking a lease on a miss). */
 export function checkCache(deps: FlowDeps, options: ReadOptions): ReadEffectEvent {
-	const t = new Tracer(deps.cache);
+	const t = new Tracer(deps.cache, deps.isTracing);
 	const key = cacheKey(options.userId);
 	if (options.guard === 'version') t.call(['WATCH', versionKey(options.userId)]);
 	const got = t.call(['GET', key]);
@@ -43,7 +43,7 @@ export function checkCache(deps: FlowDeps, options: ReadOptions): ReadEffectEven
 
 /** readingDb: `SELECT * FROM users WHERE id = …`, the slow part. */
 export function readDb(deps: FlowDeps, options: ReadOptions): ReadEffectEvent {
-	const t = new Tracer(deps.cache);
+	const t = new Tracer(deps.cache, deps.isTracing);
 	const q = t.query(deps.db.select(options.userId));
 	if (q.error) return { type: 'db.failed', error: q.error, trace: t.trace() };
 	return { type: 'db.replied', user: q.rows[0] ?? null, trace: t.trace() };
@@ -56,7 +56,7 @@ export function fillCache(
 	user: User,
 	leaseToken: string | null,
 ): ReadEffectEvent {
-	const t = new Tracer(deps.cache);
+	const t = new Tracer(deps.cache, deps.isTracing);
 	const key = cacheKey(options.userId);
 	const json = JSON.stringify(user);
 	const set =

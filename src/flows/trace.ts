@@ -23,30 +23,38 @@ export interface StepTrace {
 export const EMPTY_TRACE: StepTrace = { ops: [], latencyMs: 0 };
 
 /** Collects the ops of one step; stops at the first failed call, as the app's code would. */
+const NO_OPS: Op[] = [];
+
 export class Tracer {
-	readonly ops: Op[] = [];
+	readonly ops: Op[];
 	latencyMs = 0;
 	error: CacheError | null = null;
 
-	constructor(private readonly cache: CacheClient) {}
+	constructor(
+		private readonly cache: CacheClient,
+		private readonly isTracing = true,
+	) {
+		this.ops = isTracing ? [] : NO_OPS;
+	}
 
 	/** One command's reply; null when it failed (the error is kept in `error`). */
 	call(argv: readonly string[]): Reply | null {
 		if (this.error) return null;
 		const r = this.cache.call(argv);
 		this.latencyMs += r.latencyMs;
-		const result = r.ok ? replyText(r.reply) : `(error) ${r.error.code}: ${r.error.message}`;
 		if (!r.ok) {
-			this.ops.push({ kind: 'redis', argv, result, linkError: true });
+			const result = `(error) ${r.error.code}: ${r.error.message}`;
+			if (this.isTracing) this.ops.push({ kind: 'redis', argv, result, linkError: true });
 			this.error = r.error;
 			return null;
 		}
-		this.ops.push({ kind: 'redis', argv, result });
+		if (this.isTracing) this.ops.push({ kind: 'redis', argv, result: replyText(r.reply) });
 		return r.reply;
 	}
 
 	query(q: QueryResult): QueryResult {
 		this.latencyMs += q.latencyMs;
+		if (!this.isTracing) return q;
 		const rows = q.rows.length === 1 ? '1 row' : `${q.rows.length} rows`;
 		this.ops.push({ kind: 'sql', sql: q.sql, result: q.error ? `ERROR: ${q.error}` : rows });
 		return q;

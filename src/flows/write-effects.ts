@@ -16,7 +16,7 @@ export type WriteEffectEvent =
 
 /** updatingDb: `UPDATE users SET … WHERE id = …`; returns the new row. */
 export function updateDb(deps: FlowDeps, options: WriteOptions): WriteEffectEvent {
-	const t = new Tracer(deps.cache);
+	const t = new Tracer(deps.cache, deps.isTracing);
 	const q = t.query(deps.db.update(options.userId, options.changes));
 	if (q.error) return { type: 'db.failed', error: q.error, trace: t.trace() };
 	return { type: 'db.replied', user: q.rows[0] ?? null, trace: t.trace() };
@@ -33,7 +33,7 @@ export function invalidate(
 	user: User | null,
 	waitMs = 0,
 ): WriteEffectEvent {
-	const t = new Tracer(deps.cache);
+	const t = new Tracer(deps.cache, deps.isTracing);
 	t.wait(waitMs);
 	const key = cacheKey(options.userId);
 	if (options.guard === 'lease') {
@@ -53,7 +53,7 @@ export function invalidate(
 
 /** settingCache: the dual write, `SET key json [EX ttl]` with the row the UPDATE returned. */
 export function setCache(deps: FlowDeps, options: WriteOptions, user: User): WriteEffectEvent {
-	const t = new Tracer(deps.cache);
+	const t = new Tracer(deps.cache, deps.isTracing);
 	const argv = ['SET', cacheKey(options.userId), JSON.stringify(user)];
 	if (options.ttlSeconds !== null) argv.push('EX', String(options.ttlSeconds));
 	t.call(argv);
