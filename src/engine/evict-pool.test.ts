@@ -8,7 +8,7 @@ import {
 	estimateObjectIdleTime,
 	evictionScore,
 	poolInsert,
-	sampleKeys,
+	sampleIndices,
 } from './evict-pool.ts';
 import { dbAdd, setExpire } from './keyspace.ts';
 import { lfuInitField } from './lfu.ts';
@@ -56,24 +56,22 @@ describe('poolInsert (evictionPoolPopulate’s insertion rule)', () => {
 	});
 });
 
-describe('sampleKeys (uniform stand-in for dictGetSomeKeys)', () => {
-	it('takes every key when there are fewer than asked for', () => {
-		expect(sampleKeys(new Random(1), ['a', 'b'], 5).sort()).toEqual(['a', 'b']);
+describe('sampleIndices (uniform stand-in for dictGetSomeKeys)', () => {
+	it('takes every position when there are fewer than asked for', () => {
+		expect(sampleIndices(new Random(1), 2, 5)).toEqual([0, 1]);
 	});
 
-	it('draws distinct keys, uniformly', () => {
-		const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
+	it('draws distinct positions, uniformly', () => {
 		const rng = new Random(7);
-		const counts = new Map<string, number>();
+		const counts = new Array<number>(50).fill(0);
 		for (let r = 0; r < 20_000; r++) {
-			const s = sampleKeys(rng, keys, 5);
+			const s = sampleIndices(rng, 50, 5);
 			expect(new Set(s).size).toBe(5);
-			for (const k of s) counts.set(k, (counts.get(k) ?? 0) + 1);
+			for (const i of s) counts[i]!++;
 		}
-		// Each key is expected 2,000 times; ±10 % is over 4 standard deviations.
-		for (const k of keys) expect(Math.abs(counts.get(k)! - 2000)).toBeLessThan(200);
-		const big = sampleKeys(rng, keys, 40);
-		expect(new Set(big).size).toBe(40);
+		// Each position is expected 2,000 times; ±10 % is over 4 standard deviations.
+		for (const c of counts) expect(Math.abs(c - 2000)).toBeLessThan(200);
+		expect(new Set(sampleIndices(rng, 50, 40)).size).toBe(40);
 	});
 });
 

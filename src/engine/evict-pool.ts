@@ -45,13 +45,13 @@ export function poolInsert(pool: EvictionCandidate[], entry: EvictionCandidate):
 }
 
 /**
- * dictGetSomeKeys, modelled as `count` distinct keys drawn uniformly (Floyd's algorithm, one draw
- * each). Redis walks neighbouring buckets from a random start, so its samples are clusters; a
- * uniform model lands within 1–3 points of real Redis on the LRU figure (SCENARIOS.md §3.2).
+ * dictGetSomeKeys, modelled as `count` distinct positions out of n drawn uniformly (Floyd's
+ * algorithm, one draw each), or all of them when n ≤ count. Redis walks neighbouring buckets from a
+ * random start, so its samples are clusters; a uniform model lands within 1–3 points of real Redis
+ * on the LRU figure (SCENARIOS.md §3.2).
  */
-export function sampleKeys(rng: Random, keys: readonly string[], count: number): string[] {
-	const n = keys.length;
-	if (n <= count) return keys.slice();
+export function sampleIndices(rng: Random, n: number, count: number): number[] {
+	if (n <= count) return Array.from({ length: n }, (_, i) => i);
 	const picked: number[] = [];
 	// A linear scan beats a Set for the usual handful of samples; a Set keeps big ones O(count).
 	const set = count > 32 ? new Set<number>() : null;
@@ -61,7 +61,7 @@ export function sampleKeys(rng: Random, keys: readonly string[], count: number):
 		picked.push(i);
 		set?.add(i);
 	}
-	return picked.map((i) => keys[i]!);
+	return picked;
 }
 
 /** estimateObjectIdleTime: ms since the object's LRU stamp, at the clock's resolution. */
@@ -71,14 +71,18 @@ export function estimateObjectIdleTime(server: Server, lru: number): number {
 	return ticks * server.lruResolutionMs;
 }
 
+/** The pool score of a key under an LRU or LFU policy, from its object's `lru` field. */
+function objectScore(server: Server, lru: number): number {
+	if (server.isLfu())
+		return 255 - lfuDecrAndReturn(lru, server.now(), server.config['lfu-decay-time']);
+	return estimateObjectIdleTime(server, lru);
+}
+
 /** The pool score of one key under the current policy: higher means evict first. */
 export function evictionScore(server: Server, db: Db, key: string): number {
-	const policy = server.config['maxmemory-policy'];
-	if (policy === 'volatile-ttl') return TTL_SCORE_MAX - (db.expires.get(key) ?? 0);
-	const obj = db.dict.get(key)!;
-	if (policy.endsWith('-lfu'))
-		return 255 - lfuDecrAndReturn(obj.lru, server.now(), server.config['lfu-decay-time']);
-	return estimateObjectIdleTime(server, obj.lru);
+	if (server.config['maxmemory-policy'] === 'volatile-ttl')
+		return TTL_SCORE_MAX - (db.expires.get(key) ?? 0);
+	return objectScore(server, db.dict.get(key)!.lru);
 }
 
 /**
@@ -89,15 +93,23 @@ export function evictionScore(server: Server, db: Db, key: string): number {
 export function evictionPoolPopulate(
 	server: Server,
 	db: Db,
-	candidates: readonly string[],
+	allkeys: boolean,
 	pool: EvictionCandidate[],
 	seen?: EvictionCandidate[],
 ): number {
-	const samples = sampleKeys(server.rng, candidates, server.config['maxmemory-samples']);
-	for (const key of samples) {
-		const entry = { key, db: db.id, score: evictionScore(server, db, key) };
-		seen?.push(entry);
-		poolInsert(pool, entry);
+	const keys = allkeys ? db.keys : db.volatile;
+	const picked = sampleIndices(server.rng, keys.length, server.config['maxmemory-samples']);
+	const byObject = allkeys && server.config['maxmemory-policy'] !== 'volatile-ttl';
+	for (const i of picked) {
+		// allkeys-* read the value straight from the parallel array: no dict lookup per sample, and
+		// the key itself is only fetched for a sample that is kept or shown (one cache miss fewer).
+		const score = byObject
+			? objectScore(server, db.objs[i]!.lru)
+			: evictionScore(server, db, keys[i]!);
+		if (seen) seen.push({ key: keys[i]!, db: db.id, score });
+		// The common case once the pool is full: no better than its worst entry, nothing to build.
+		if (pool.length === EVPOOL_SIZE && score <= pool[0]!.score) continue;
+		poolInsert(pool, { key: keys[i]!, db: db.id, score });
 	}
-	return samples.length;
+	return picked.length;
 }

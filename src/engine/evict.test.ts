@@ -198,3 +198,19 @@ describe('performEvictions', () => {
 		expect(s.stats.last_eviction_exceeded_time).toBe(0);
 	});
 });
+
+describe('cost per victim', () => {
+	it('is O(samples): the same draws per eviction at 1k and 100k keys', () => {
+		const drawsPerEviction = (n: number) => {
+			const s = makeServer({ 'maxmemory-policy': 'allkeys-lru' });
+			fill(s, n);
+			let draws = 0;
+			const int = s.rng.int.bind(s.rng);
+			s.rng.int = (k: number) => (draws++, int(k));
+			s.config.maxmemory = usedMemory(s) - 5000;
+			performEvictions(s);
+			return draws / s.stats.evicted_keys;
+		};
+		expect(drawsPerEviction(100_000)).toBe(drawsPerEviction(1000));
+	});
+});

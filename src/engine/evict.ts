@@ -62,10 +62,10 @@ function pickVictim(server: Server, record: boolean): Victim | null {
 	for (;;) {
 		let total = 0;
 		for (const db of server.dbs) {
-			const keys = allkeys ? db.keys : db.volatile;
-			if (keys.length === 0) continue;
-			samples += evictionPoolPopulate(server, db, keys, pool, record ? sampled : undefined);
-			total += keys.length;
+			const size = allkeys ? db.keys.length : db.volatile.length;
+			if (size === 0) continue;
+			samples += evictionPoolPopulate(server, db, allkeys, pool, record ? sampled : undefined);
+			total += size;
 		}
 		if (total === 0) return null;
 		// From the best entry to the worst, each one leaves the pool as it is looked at.

@@ -12,6 +12,8 @@ import { lfuInitField, lfuUpdateField } from './lfu.ts';
 export class Db {
 	readonly dict = new Map<string, RedisObject>();
 	readonly keys: string[] = [];
+	/** objs[i] is the value of keys[i]: the eviction sampler reads objects without a dict lookup. */
+	readonly objs: RedisObject[] = [];
 	readonly expires = new Map<string, number>();
 	readonly volatile: string[] = [];
 	readonly volatileSlot = new Map<string, number>();
@@ -121,6 +123,7 @@ export const lookupKeyWrite = (server: Server, db: Db, key: string) =>
 export function dbAdd(server: Server, db: Db, key: string, obj: RedisObject): void {
 	obj.slot = db.keys.length;
 	db.keys.push(key);
+	db.objs.push(obj);
 	db.dict.set(key, obj);
 	obj.cost = keyCost(key, obj);
 	db.bytes += obj.cost;
@@ -146,6 +149,7 @@ export function setKey(
 	}
 	if (server.isLfu()) obj.lru = old.lru;
 	obj.slot = old.slot;
+	db.objs[obj.slot] = obj;
 	db.dict.set(key, obj);
 	db.bytes -= old.cost;
 	obj.cost = keyCost(key, obj);
@@ -168,9 +172,11 @@ export function dbDelete(server: Server, db: Db, key: string): boolean {
 	if (!obj) return false;
 	removeExpire(db, key);
 	const last = db.keys.pop()!;
+	const lastObj = db.objs.pop()!;
 	if (last !== key) {
 		db.keys[obj.slot] = last;
-		db.dict.get(last)!.slot = obj.slot;
+		db.objs[obj.slot] = lastObj;
+		lastObj.slot = obj.slot;
 	}
 	db.dict.delete(key);
 	db.bytes -= obj.cost;
@@ -216,6 +222,7 @@ export function emptyDb(server: Server, db: Db): number {
 	for (const key of db.keys) signalModifiedKey(server, db, key);
 	db.dict.clear();
 	db.keys.length = 0;
+	db.objs.length = 0;
 	db.expires.clear();
 	db.volatile.length = 0;
 	db.volatileSlot.clear();
