@@ -4,6 +4,7 @@ import type { ClientState } from './client.ts';
 import type { CommandSpec } from './command.ts';
 import { commandTable } from './commands/index.ts';
 import { performEvictions } from './evict.ts';
+import { discardTransaction } from './multi.ts';
 import { ERR, error, status, type Reply } from './reply.ts';
 import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
@@ -121,7 +122,8 @@ export function processCommand(
 	if (client.multi !== null && !NOT_QUEUED.has(base)) {
 		if (resolved.isNoMulti)
 			return reject(server, client, argv, error('ERR Command not allowed inside a transaction'));
-		client.multi.push([...argv]);
+		// queueMultiCommand: a transaction that is already doomed keeps nothing (still QUEUED).
+		if (!client.dirtyCas && !client.dirtyExec) client.multi.push([...argv]);
 		return publish(server, client, argv, QUEUED);
 	}
 	return call(server, client, spec, argv, resolved);
@@ -132,9 +134,18 @@ function isDenyoom(argv: readonly string[]): boolean {
 	return isResolved(r) && r.isDenyoom;
 }
 
-/** rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT). */
+/**
+ * rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT).
+ * A refused EXEC itself (arity, OOM) goes through execCommandAbort: the transaction is discarded,
+ * even outside MULTI, and the reason is wrapped in EXECABORT.
+ */
 function reject(server: Server, client: ClientState, argv: readonly string[], reply: Reply): Reply {
 	if (client.multi !== null) client.dirtyExec = true;
+	if (reply.type === 'error' && (argv[0] ?? '').toLowerCase() === 'exec') {
+		discardTransaction(server, client);
+		const reason = reply.value.startsWith('ERR ') ? reply.value.slice(4) : reply.value;
+		reply = error(`EXECABORT Transaction discarded because of: ${reason}`);
+	}
 	if (reply.type === 'error') noteErrorReply(server, reply.value);
 	return publish(server, client, argv, reply);
 }

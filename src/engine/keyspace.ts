@@ -219,7 +219,9 @@ export function removeExpire(db: Db, key: string): boolean {
 /** emptyDb for one database (FLUSHDB); returns how many keys were removed. */
 export function emptyDb(server: Server, db: Db): number {
 	const removed = db.dict.size;
-	for (const key of db.keys) signalModifiedKey(server, db, key);
+	// touchAllWatchedKeysInDb looks at the emptied db, so a key that was already expired when it
+	// was WATCHed is simply gone, which is no change for that watcher.
+	const touched = server.watchedKeys.size > 0 ? db.keys.slice() : [];
 	db.dict.clear();
 	db.keys.length = 0;
 	db.objs.length = 0;
@@ -231,14 +233,31 @@ export function emptyDb(server: Server, db: Db): number {
 	db.bytes = 0;
 	db.slots = 0;
 	db.expiresSlots = 0;
+	for (const key of touched) signalModifiedKey(server, db, key);
 	return removed;
 }
 
-/** signalModifiedKey → touchWatchedKey: any client WATCHing this key will have its EXEC fail. */
+/**
+ * signalModifiedKey → touchWatchedKey: any client WATCHing this key will have its EXEC fail —
+ * except one that watched it while it was already expired: its deletion changes nothing that
+ * client could have seen, so only that watch's `expired` mark is cleared.
+ */
 export function signalModifiedKey(server: Server, db: Db, key: string): void {
 	if (server.watchedKeys.size === 0) return;
 	const watchers = server.watchedKeys.get(watchKey(db.id, key));
-	if (watchers) for (const c of watchers) c.dirtyCas = true;
+	if (!watchers) return;
+	for (const c of watchers) {
+		const w = c.watched.find((x) => x.db === db.id && x.key === key);
+		if (w?.expired) {
+			if (!db.dict.has(key)) {
+				w.expired = false;
+				continue;
+			}
+			// Redis 7.0 leaves the loop here (later watchers are skipped too); kept as it is.
+			break;
+		}
+		c.dirtyCas = true;
+	}
 }
 
 export const watchKey = (dbId: number, key: string) => `${dbId}\u0000${key}`;
