@@ -182,7 +182,7 @@ describe('performEvictions', () => {
 			500,
 			575,
 			2022,
-			1_971_014_041 / 1000 > 0 ? Math.floor(500 * 1.15 ** 89) : 0,
+			Math.floor(500 * 1.15 ** 89),
 			Infinity,
 		]);
 	});
