@@ -87,7 +87,16 @@ export class Server {
 		return Math.floor(this.clock.now() / this.lruResolutionMs) & 0xffffff;
 	}
 
+	/** Asked on every key access, so the answer is kept until the policy string changes. */
 	isLfu(): boolean {
-		return this.config['maxmemory-policy'].endsWith('-lfu');
+		const policy = this.config['maxmemory-policy'];
+		if (policy !== this.#lfuPolicy) {
+			this.#lfuPolicy = policy;
+			this.#lfu = policy.endsWith('-lfu');
+		}
+		return this.#lfu;
 	}
+
+	#lfuPolicy = '';
+	#lfu = false;
 }
