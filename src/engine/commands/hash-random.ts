@@ -18,10 +18,12 @@ const PLAYGROUND_MAX_DRAWS = 1_000_000;
 
 type Pair = readonly [string, string];
 
-/** RESP2 answers field, value, field, value…; a RESP3 client gets one [field, value] per pick. */
-function replyPairs(pairs: readonly Pair[], withValues: boolean, resp: number): Reply {
+/**
+ * Field, value, field, value… — the RESP2 shape, as every engine reply is; the RESP server nests
+ * the pairs for a RESP3 connection, as Redis does.
+ */
+function replyPairs(pairs: readonly Pair[], withValues: boolean): Reply {
 	if (!withValues) return array(pairs.map(([f]) => bulk(f)));
-	if (resp === 3) return array(pairs.map(([f, v]) => array([bulk(f), bulk(v)])));
 	return array(pairs.flatMap(([f, v]) => [bulk(f), bulk(v)]));
 }
 
@@ -63,7 +65,7 @@ function randomPairs(obj: HashObject, count: number, unique: boolean, rng: Rando
 	return [...picked];
 }
 
-function hrandfield({ server, db, client, argv }: CommandContext): Reply {
+function hrandfield({ server, db, argv }: CommandContext): Reply {
 	if (argv.length < 3) {
 		const obj = readHash(server, db, argv[1]!);
 		if (obj === null) return NIL;
@@ -91,7 +93,7 @@ function hrandfield({ server, db, client, argv }: CommandContext): Reply {
 	if (count > BigInt(PLAYGROUND_MAX_DRAWS))
 		return error(`ERR count too large for the playground (at most ${PLAYGROUND_MAX_DRAWS})`);
 	const pairs = randomPairs(obj, Number(count), unique, server.rng);
-	return replyPairs(pairs, withValues, client.resp);
+	return replyPairs(pairs, withValues);
 }
 
 export const hashRandomCommands: readonly CommandSpec[] = [
