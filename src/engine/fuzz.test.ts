@@ -44,7 +44,8 @@ const isBinary = (s: string) => {
 
 /** Why `r` is not a valid RESP reply, or null. */
 function malformed(r: Reply, depth = 0): string | null {
-	if (depth > 8) return 'nesting deeper than 8';
+	// COMMAND DOCS nests commands, subcommands and argument blocks about ten deep, as Redis does.
+	if (depth > 16) return 'nesting deeper than 16';
 	switch (r.type) {
 		case 'status':
 		case 'error':
