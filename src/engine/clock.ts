@@ -37,7 +37,8 @@ export class VirtualClock {
 	setTimeout(fn: (...args: unknown[]) => void, ms: number = 0): TimerId {
 		const id = this.#nextId++;
 		const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-		this.#push({ id, at: this.#now + delay, seq: this.#seq++, fn: () => fn() });
+		// Due times are whole milliseconds too, so now() never becomes fractional.
+		this.#push({ id, at: Math.ceil(this.#now + delay), seq: this.#seq++, fn: () => fn() });
 		return id;
 	}
 

@@ -16,12 +16,29 @@ describe('engine dispatch', () => {
 		expect(e.exec(['get', 'nokey'])).toEqual({ type: 'bulk', value: null });
 	});
 
-	it('runs its cron on the virtual clock only', () => {
+	it('runs its cron on the virtual clock only, and only when a TTL can fall due', () => {
 		const clock = new VirtualClock(0);
-		createEngine({ clock });
-		expect(clock.nextTimerAt()).toBe(100);
-		clock.advance(1000);
+		const e = createEngine({ clock });
+		expect(clock.nextTimerAt()).toBeNull();
+		e.exec(['SET', 'k', 'v', 'PX', '1050']);
+		// The first tick of the hz 10 grid after the key's expiry at 1050 ms.
 		expect(clock.nextTimerAt()).toBe(1100);
+		clock.advance(1100);
+		expect(e.exec(['DBSIZE'])).toEqual({ type: 'integer', value: 0 });
+		// A tick that deleted something is followed by one more; that one finds nothing and sleeps.
+		expect(clock.nextTimerAt()).toBe(1200);
+		clock.advance(100);
+		expect(clock.nextTimerAt()).toBeNull();
+	});
+
+	it('crosses a month of virtual time in a few ticks', () => {
+		const clock = new VirtualClock(0);
+		const e = createEngine({ clock });
+		e.exec(['SET', 'later', 'v', 'EX', '86400']);
+		e.exec(['SET', 'sooner', 'v', 'EX', '60']);
+		clock.advance(30 * 86_400_000);
+		expect(e.exec(['DBSIZE'])).toEqual({ type: 'integer', value: 0 });
+		expect(e.exec(['DEBUG', 'SLEEP', '100000000'])).toEqual({ type: 'status', value: 'OK' });
 	});
 });
 

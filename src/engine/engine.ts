@@ -5,9 +5,9 @@ import { createClientState, type ClientState } from './client.ts';
 import type { CommandSpec } from './command.ts';
 import { commandTable } from './commands/index.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
+import { startCron } from './cron.ts';
 import { processCommand } from './dispatch.ts';
 import type { EngineListener } from './events.ts';
-import { activeExpireCycle } from './expire.ts';
 import { inspectServer, type KeyspaceView } from './inspect.ts';
 import { Db } from './keyspace.ts';
 import { copyObject } from './object.ts';
@@ -61,16 +61,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
 function wrap(server: Server, seed: number): Engine {
 	const clock = server.clock;
-	let cronTimer: number | undefined;
-	const scheduleCron = () => {
-		cronTimer = clock.setTimeout(cron, 1000 / server.config.hz);
-	};
-	/** serverCron: the parts of it the playground models. */
-	const cron = () => {
-		if (!server.sleeping && server.activeExpireEnabled) activeExpireCycle(server);
-		scheduleCron();
-	};
-	scheduleCron();
+	const cron = startCron(server);
 
 	const connect = (): Client => {
 		const state: ClientState = createClientState(server.nextClientId++, clock.now());
@@ -104,7 +95,7 @@ function wrap(server: Server, seed: number): Engine {
 		fork: () => wrap(forkServer(server), seed),
 		usedMemory: () => usedMemory(server),
 		commands: () => [...commandTable().values()],
-		dispose: () => clock.clearTimeout(cronTimer),
+		dispose: () => cron.stop(),
 		setClientBufferBytes(bytes) {
 			server.clientBufferBytes = bytes;
 		},

@@ -198,6 +198,7 @@ export function setExpire(server: Server, db: Db, key: string, when: number): vo
 	}
 	db.expires.set(key, when);
 	signalModifiedKey(server, db, key);
+	server.wakeCron(when);
 }
 
 /** removeExpire: true if the key had a TTL. */

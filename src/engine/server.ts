@@ -55,6 +55,8 @@ export class Server {
 	activeExpireEnabled = true;
 	/** Set while DEBUG SLEEP blocks the "event loop": cron ticks that fall inside it do nothing. */
 	sleeping = false;
+	/** Asks the cron (cron.ts) to tick by `when`: a TTL was set or the active cycle was re-enabled. */
+	wakeCron: (when: number) => void = () => {};
 	/** The command being executed, so lazy expiry can say which command found a key. */
 	currentCommand = '';
 	/** Bytes held by client buffers (the RESP server reports them; they count toward used_memory). */

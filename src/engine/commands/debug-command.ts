@@ -34,6 +34,7 @@ function debugSleep(server: Server, arg: string): Reply {
 			server.clock.advance(usec / 1000);
 		} finally {
 			server.sleeping = false;
+			server.wakeCron(server.now());
 		}
 	}
 	return OK;
@@ -86,6 +87,7 @@ export const debugCommand: CommandSpec = {
 		if (argc === 3 && name === 'sleep') return debugSleep(server, argv[2]!);
 		if (argc === 3 && name === 'set-active-expire') {
 			server.activeExpireEnabled = atoi(argv[2]!) !== 0;
+			server.wakeCron(server.now());
 			return OK;
 		}
 		if (argc === 3 && name === 'log') return OK;
