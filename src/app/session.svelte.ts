@@ -10,6 +10,7 @@ import { INITIAL_STATE, promptFor, type ConsoleState } from '../console/session.
 import { handleLine, type ConsoleEntry, type MetaControls } from './console-model.ts';
 import { describeEvent, type LogEntry } from './event-log.ts';
 import { withoutLast, type SessionInput } from './replay-log.ts';
+import type { FlowAction, FlowHost } from './flow-actions.ts';
 import { loadHistory, saveHistory } from './persistence.ts';
 
 export const SPEEDS = [1, 10, 60, 600] as const;
@@ -36,6 +37,7 @@ export class Session {
 	#flushQueued = false;
 	#nextId = 1;
 	#unsubscribe: () => void = () => {};
+	#flow: FlowHost | null = null;
 
 	readonly view: KeyspaceView = $derived.by(() => {
 		void this.#tick;
@@ -140,6 +142,26 @@ export class Session {
 		);
 	}
 
+	// ---- Flow stage hook: its actions are inputs like console lines, so replay includes them ----
+
+	/** The flow stage registers once; it is reset now and on every rebuild, then replayed. */
+	attachFlow(host: FlowHost): void {
+		this.#flow = host;
+		host.reset(this.engine);
+	}
+
+	/** Records a flow stage action at the current virtual time and performs it. */
+	recordFlow(action: FlowAction): void {
+		this.#inputs.push({ kind: 'flow', at: this.clock.now(), action });
+		this.#flow?.apply(action);
+		this.#bump();
+	}
+
+	/** A flow event (request served, stale read, Redis error, DB query) as an event log sentence. */
+	logFlow(text: string): void {
+		this.#queueLog({ id: this.#nextId++, at: this.clock.now(), area: 'flow', text });
+	}
+
 	readonly meta: MetaControls = {
 		advance: (ms) => this.advance(ms),
 		reset: (seed) => this.reset(seed),
@@ -164,10 +186,12 @@ export class Session {
 			const d = describeEvent(e);
 			if (d) this.#queueLog({ id: this.#nextId++, at: e.at, ...d });
 		});
+		this.#flow?.reset(engine);
 		for (const input of inputs) {
 			engine.clock.advanceTo(input.at);
 			this.#inputs.push(input);
 			if (input.kind === 'line') this.#run(input.line);
+			else if (input.kind === 'flow') this.#flow?.apply(input.action);
 			else engine.clock.advanceTo(input.to);
 		}
 		if (until !== null) engine.clock.advanceTo(until);
