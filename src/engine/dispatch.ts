@@ -105,6 +105,8 @@ export function processCommand(
 	if (!isResolved(resolved)) return reject(server, client, argv, resolved);
 	const { spec, base } = resolved;
 	server.currentCommand = base;
+	// c->lastcmd is set on lookup, so a queued or refused command still shows in CLIENT LIST.
+	client.lastCommand = resolved.fullName;
 
 	if (server.config.maxmemory > 0 && !server.sleeping) {
 		const outOfMemory = performEvictions(server) === 'fail';
