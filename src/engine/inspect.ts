@@ -4,6 +4,7 @@ import type { MaxmemoryPolicy } from './config.ts';
 import { lfuDecrAndReturn } from './lfu.ts';
 import { memoryUsage } from './memory.ts';
 import type { RedisObject } from './object.ts';
+import type { Db } from './keyspace.ts';
 import type { Server, Stats } from './server.ts';
 import { usedMemory } from './stats.ts';
 
@@ -39,33 +40,98 @@ export interface KeyspaceView {
 
 const PREVIEW_BYTES = 200;
 
+/**
+ * What the last look at a key produced, so the next look (the UI looks every frame) reuses the
+ * same frozen KeyView when nothing about the key changed, and a string's preview and MEMORY USAGE
+ * when its value did not. A hash is mutated in place, so its preview and bytes are recomputed.
+ */
+interface Memo {
+	obj: RedisObject;
+	value: unknown;
+	encoding: RedisObject['encoding'];
+	view: KeyView;
+	/** The pass that last saw the key; older entries belong to deleted keys. */
+	pass: number;
+}
+
+interface DbMemo {
+	readonly byName: Map<string, Memo>;
+	keys: readonly KeyView[];
+	pass: number;
+}
+
+const memos = new WeakMap<Db, DbMemo>();
+
 export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 	const db = server.dbs[dbIndex]!;
 	const now = server.now();
 	const lfu = server.isLfu();
 	const clock = server.lruClock();
-	const keys: KeyView[] = [];
-	for (const name of db.keys) {
+	const decay = server.config['lfu-decay-time'];
+	let memo = memos.get(db);
+	if (!memo) memos.set(db, (memo = { byName: new Map(), keys: Object.freeze([]), pass: 0 }));
+	const pass = ++memo.pass;
+	const previous = memo.keys;
+	let same = previous.length === db.keys.length;
+	const keys: KeyView[] = new Array<KeyView>(db.keys.length);
+	for (let i = 0; i < db.keys.length; i++) {
+		const name = db.keys[i]!;
 		const obj = db.dict.get(name)!;
 		const when = db.expires.get(name);
-		keys.push(
-			Object.freeze({
+		const expiresAt = when ?? null;
+		const isExpired = when !== undefined && now > when;
+		const idleSeconds = lfu ? null : idle(clock, obj.lru);
+		const freq = lfu ? lfuDecrAndReturn(obj.lru, now, decay) : null;
+		let m = memo.byName.get(name);
+		const fresh = !m || m.obj !== obj || m.value !== obj.value || m.encoding !== obj.encoding;
+		const text = fresh || obj.type === 'hash' ? preview(obj) : m!.view.preview;
+		const bytes = fresh || obj.type === 'hash' ? memoryUsage(name, obj) : m!.view.bytes;
+		let view = m?.view;
+		if (
+			!view ||
+			view.type !== obj.type ||
+			view.encoding !== obj.encoding ||
+			view.preview !== text ||
+			view.expiresAt !== expiresAt ||
+			view.isExpired !== isExpired ||
+			view.idleSeconds !== idleSeconds ||
+			view.freq !== freq ||
+			view.bytes !== bytes
+		) {
+			view = Object.freeze({
 				name,
 				type: obj.type,
 				encoding: obj.encoding,
-				preview: preview(obj),
-				expiresAt: when ?? null,
-				isExpired: when !== undefined && now > when,
-				idleSeconds: lfu ? null : idle(clock, obj.lru),
-				freq: lfu ? lfuDecrAndReturn(obj.lru, now, server.config['lfu-decay-time']) : null,
-				bytes: memoryUsage(name, obj),
-			}),
-		);
+				preview: text,
+				expiresAt,
+				isExpired,
+				idleSeconds,
+				freq,
+				bytes,
+			});
+		}
+		if (m) {
+			m.obj = obj;
+			m.value = obj.value;
+			m.encoding = obj.encoding;
+			m.view = view;
+			m.pass = pass;
+		} else {
+			m = { obj, value: obj.value, encoding: obj.encoding, view, pass };
+			memo.byName.set(name, m);
+		}
+		keys[i] = view;
+		same &&= previous[i] === view;
 	}
+	if (memo.byName.size > keys.length) {
+		for (const [name, m] of memo.byName) if (m.pass !== pass) memo.byName.delete(name);
+	}
+	// Unchanged keys keep the same array, so views can skip re-sorting what did not change.
+	if (!same) memo.keys = Object.freeze(keys);
 	return Object.freeze({
 		now,
 		db: dbIndex,
-		keys: Object.freeze(keys),
+		keys: memo.keys,
 		dbSizes: Object.freeze(server.dbs.map((d) => d.dict.size)),
 		usedMemory: usedMemory(server),
 		maxmemory: server.config.maxmemory,
