@@ -2,7 +2,7 @@
 // that live outside the engine): the engine, its wall clock, the client list and buffer memory.
 import { createEngine, type Engine, type EngineOptions } from '../engine/index.ts';
 import type { RespSession } from './session.ts';
-import { followWallTime, type WallClock } from './wall-clock.ts';
+import { followWallTime, scriptTime, type WallClock } from './wall-clock.ts';
 
 export class Hub {
 	readonly engine: Engine;
@@ -13,9 +13,14 @@ export class Hub {
 	readonly #containers = new Set<string>();
 	#bufferBytes = 0;
 
-	constructor(options: Omit<EngineOptions, 'clock'> = {}) {
-		this.wall = followWallTime();
-		this.engine = createEngine({ ...options, clock: this.wall.clock });
+	/** `time: 'script'` keeps virtual time still between commands (piped REPL input). */
+	constructor(options: Omit<EngineOptions, 'clock'> & { time?: 'wall' | 'script' } = {}) {
+		this.wall = options.time === 'script' ? scriptTime() : followWallTime();
+		this.engine = createEngine({
+			seed: options.seed,
+			config: options.config,
+			clock: this.wall.clock,
+		});
 		for (const spec of this.engine.commands()) {
 			const name = spec.name.toLowerCase();
 			this.#known.add(name);

@@ -29,7 +29,8 @@ const GENERAL_HELP = [
 
 /** Runs until `quit`/`exit` or end of input; resolves when done. */
 export function runRepl(options: ReplOptions): Promise<void> {
-	const hub = new Hub();
+	// A terminal follows wall time; piped input runs on script time so its replies are repeatable.
+	const hub = new Hub({ time: options.terminal ? 'wall' : 'script' });
 	const host = options.host ?? '127.0.0.1:6379';
 	const session = new RespSession(hub, { addr: '127.0.0.1:0', laddr: host, fd: 0 });
 	// redis-cli prints what the server sent: after HELLO 3, maps, sets and doubles in RESP3 style.

@@ -28,3 +28,13 @@ export function followWallTime(intervalMs = 20): WallClock {
 	timer.unref();
 	return { clock, sync, stop: () => clearInterval(timer) };
 }
+
+/**
+ * Script time, for piped input: virtual time starts at the current Unix time and then moves only
+ * by DEBUG SLEEP, so a script prints the same replies however slow the machine is — as a real
+ * server would if it ran the script instantly.
+ */
+export function scriptTime(): WallClock {
+	const clock = new VirtualClock(Date.now());
+	return { clock, sync: () => {}, stop: () => {} };
+}
