@@ -1,5 +1,5 @@
 // Mirrors the parts of debugCommand (src/debug.c) the playground needs: SLEEP, SET-ACTIVE-EXPIRE,
-// LOG, OBJECT and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
+// POPULATE, LOG, OBJECT and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
 // own argument count and any mismatch gets the same "unknown subcommand or wrong number" error.
 import type { CommandSpec } from '../command.ts';
 import type { RedisObject } from '../object.ts';
@@ -7,6 +7,7 @@ import { ERR, OK, error, status, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import type { Db } from '../keyspace.ts';
 import { DEBUG_HELP } from './debug-help.ts';
+import { debugPopulate } from './debug-populate.ts';
 import { helpReply } from './help.ts';
 import { idleSeconds, isSharedInteger } from './object-command.ts';
 
@@ -90,6 +91,7 @@ export const debugCommand: CommandSpec = {
 			server.wakeCron(server.now());
 			return OK;
 		}
+		if (argc >= 3 && argc <= 5 && name === 'populate') return debugPopulate(server, db, argv);
 		if (argc === 3 && name === 'log') return OK;
 		if (argc === 3 && name === 'object') return debugObject(server, db, argv[2]!);
 		const shown = sub.slice(0, 128).replace(/[\r\n]/g, ' ');
