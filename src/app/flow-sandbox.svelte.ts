@@ -15,6 +15,7 @@ import { EMPTY_TRACE, opText, type StepTrace } from '../flows/trace.ts';
 import { createWritePathMachine, writeLine } from '../flows/write-path.ts';
 import type { FlowAction, FlowHost } from './flow-actions.ts';
 import {
+	redisErrorSentence,
 	readSentence,
 	sqlSentence,
 	staleFor,
@@ -196,7 +197,7 @@ export class FlowSandbox implements FlowHost {
 			},
 			observe: (step, at) => {
 				const c = actor.getSnapshot().context;
-				if (step.state !== 'responding') return { isError: c.redisError !== null };
+				if (step.state !== 'responding') return { isError: hasLinkError(step.trace) };
 				const version = c.user?.version ?? null;
 				const isStale = version !== null && dbVersionAtStart !== null && version < dbVersionAtStart;
 				const staleForMs = isStale ? staleFor(this.#versionAt, options.userId, version, at) : 0;
@@ -232,7 +233,7 @@ export class FlowSandbox implements FlowHost {
 				if (step.state === 'updatingDb' && c.user)
 					this.#versionAt[`${c.user.id}:${c.user.version}`] = at;
 				if (step.isDone) this.#session.logFlow(updateSentence(options, c));
-				return { isError: step.trace.ops.some((op) => op.kind === 'redis' && op.linkError) };
+				return { isError: hasLinkError(step.trace) };
 			},
 		};
 	}
@@ -244,8 +245,7 @@ export class FlowSandbox implements FlowHost {
 		const marks = r.observe(s, at);
 		for (const op of s.trace.ops) {
 			if (op.kind === 'sql') this.#session.logFlow(sqlSentence(op, s.trace.latencyMs));
-			else if (op.linkError)
-				this.#session.logFlow(`Redis error on ${op.argv[0]}: ${op.result.replace('(error) ', '')}`);
+			else if (op.linkError) this.#session.logFlow(redisErrorSentence(op));
 		}
 		const step: FlowStep = {
 			key: `${r.lane.id}:${this.steps.length}:${at}`,
@@ -302,4 +302,8 @@ export class FlowSandbox implements FlowHost {
 
 function failed(description: string): Stepped {
 	return { state: 'failed', line: null, description, trace: EMPTY_TRACE, isDone: true };
+}
+
+function hasLinkError(trace: StepTrace): boolean {
+	return trace.ops.some((op) => op.kind === 'redis' && op.linkError === true);
 }

@@ -67,3 +67,9 @@ export function updateSentence(options: WriteOptions, c: WriteContext): string {
 export function sqlSentence(op: Extract<Op, { kind: 'sql' }>, latencyMs: number): string {
 	return `DB: ${op.sql} — ${op.result}, ${latencyMs} ms`;
 }
+
+/** `Redis error on GET user:1: connect ECONNREFUSED 127.0.0.1:6379`. */
+export function redisErrorSentence(op: Extract<Op, { kind: 'redis' }>): string {
+	const message = op.result.replace(/^\(error\) \w+: /, '');
+	return `Redis error on ${op.argv.join(' ')}: ${message}`;
+}

@@ -22,7 +22,8 @@ export class FlowStage {
 	readonly sandbox: FlowSandbox;
 	readonly preferences: Preferences;
 	readonly #driver: Driver | undefined;
-	#scenarios: FlowScenarios | null = $state.raw(null);
+	/** Built the first time Scenarios is picked: the sandbox needs no scenario world. */
+	#scenarios: FlowScenarios | null = null;
 
 	constructor(session: Session, preferences: Preferences, driver?: Driver) {
 		this.sandbox = new FlowSandbox(session);
@@ -30,13 +31,13 @@ export class FlowStage {
 		this.#driver = driver;
 	}
 
-	/** Built the first time it is shown: the sandbox needs no scenario world. */
 	get scenarios(): FlowScenarios {
 		return (this.#scenarios ??= new FlowScenarios(this.#driver));
 	}
 
 	setMode(mode: FlowMode): void {
 		if (mode === 'sandbox') this.#scenarios?.pause();
+		else void this.scenarios;
 		this.mode = mode;
 	}
 

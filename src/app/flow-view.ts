@@ -2,7 +2,11 @@
 // the request's token is, the listing line, the counters and the database's query log. Both the
 // sandbox and the scenario player produce it, so one set of components draws either.
 import type { QueryLogEntry } from '../db/database.ts';
+
+export type { QueryLogEntry };
 import type { ListingName, ListingVariant } from '../flows/listings.ts';
+
+export type { WriteStrategy } from '../flows/flow-options.ts';
 
 export type FlowNode = 'app' | 'redis' | 'db';
 
