@@ -3,25 +3,15 @@
 // the Keyspace panel) and a database on the same clock. A request takes its first step at once;
 // each later step happens on the virtual clock after the previous step's latency. Every action is
 // an input of the session's log, so step back and "copy state" replay the flows with the console.
-import { createActor } from 'xstate';
 import { createDatabase, type Database, type QueryLogEntry } from '../db/database.ts';
 import { Random, type Engine, type VirtualClock } from '../engine/index.ts';
 import { createCacheClient, type CacheClient } from '../flows/cache-client.ts';
 import type { FlowDeps } from '../flows/flow-deps.ts';
-import type { ReadOptions, WriteOptions, WriteStrategy } from '../flows/flow-options.ts';
-import type { ListingName, ListingVariant } from '../flows/listings.ts';
-import { createReadPathMachine, readLine } from '../flows/read-path.ts';
-import { EMPTY_TRACE, opText, type StepTrace } from '../flows/trace.ts';
-import { createWritePathMachine, writeLine } from '../flows/write-path.ts';
+import type { WriteStrategy } from '../flows/flow-options.ts';
+import { opText } from '../flows/trace.ts';
 import type { FlowAction, FlowHost } from './flow-actions.ts';
-import {
-	redisErrorSentence,
-	readSentence,
-	sqlSentence,
-	staleFor,
-	updateSentence,
-	NEW_NAMES,
-} from './flow-sentences.ts';
+import { readRequest, writeRequest, type RequestContext, type Running } from './flow-requests.ts';
+import { redisErrorSentence, sqlSentence } from './flow-sentences.ts';
 import {
 	NO_COUNTS,
 	nodeFor,
@@ -29,31 +19,13 @@ import {
 	type FlowLane,
 	type FlowStep,
 	type FlowView,
+	type StaleRead,
 } from './flow-view.ts';
 import type { Session } from './session.svelte.ts';
 
 /** Requests kept on the timeline; older ones scroll away (the counters keep counting). */
 const LANE_LIMIT = 8;
 const STEP_LIMIT = 40;
-
-/** What one `step.next` did, whatever the machine. */
-interface Stepped {
-	readonly state: string;
-	readonly line: string | null;
-	readonly description: string;
-	readonly trace: StepTrace;
-	readonly isDone: boolean;
-}
-
-interface Running {
-	readonly lane: FlowLane;
-	readonly flow: ListingName;
-	readonly variant: ListingVariant;
-	readonly advance: () => Stepped;
-	/** After a step: marks for the timeline (a served read may be stale). */
-	readonly observe: (s: Stepped, at: number) => Partial<FlowStep>;
-	nextAt: number | null;
-}
 
 export class FlowSandbox implements FlowHost {
 	readonly #session: Session;
@@ -149,93 +121,15 @@ export class FlowSandbox implements FlowHost {
 			);
 			return;
 		}
-		const ttlSeconds = action.ttlSeconds > 0 ? action.ttlSeconds : null;
 		const id = this.#nextId++;
 		const r =
 			action.kind === 'request'
-				? this.#read(id, { userId: action.userId, ttlSeconds, guard: 'none' })
-				: this.#write(id, {
-						userId: action.userId,
-						changes: {
-							name: NEW_NAMES[(this.#db.peek(action.userId)?.version ?? 0) % NEW_NAMES.length]!,
-						},
-						strategy: action.strategy,
-						ttlSeconds,
-						guard: 'none',
-						retryDelete: false,
-						doubleDeleteMs: null,
-					});
+				? readRequest(id, action, this.#context)
+				: writeRequest(id, action, this.#context);
 		this.#running.push(r);
 		this.lanes = [...this.lanes, r.lane].slice(-LANE_LIMIT);
 		this.focus = { flow: r.flow, variant: r.variant };
 		this.#step(r);
-	}
-
-	// ---- Requests ----
-
-	#read(id: number, options: ReadOptions): Running {
-		const machine = createReadPathMachine(this.#deps);
-		const actor = createActor(machine, { input: options, clock: this.#clock });
-		// A value typed into the console that is not a row as JSON makes the machine fail: shown, not thrown.
-		actor.subscribe({ error: () => {} });
-		actor.start();
-		const dbVersionAtStart = this.#db.peek(options.userId)?.version ?? null;
-		return {
-			lane: { id: `r${id}`, label: `#${id} get_user(${options.userId})` },
-			flow: 'get_user',
-			variant: { guard: 'none', hasTtl: options.ttlSeconds !== null },
-			nextAt: null,
-			advance: () => {
-				actor.send({ type: 'step.next' });
-				const s = actor.getSnapshot();
-				if (s.status === 'error')
-					return failed('The cached value is not a user row as JSON: get_user would raise here.');
-				const state = String(s.value);
-				const description = machine.states[state]?.description ?? '';
-				const trace = s.context.trace ?? EMPTY_TRACE;
-				return { state, line: readLine(s), description, trace, isDone: s.status === 'done' };
-			},
-			observe: (step, at) => {
-				const c = actor.getSnapshot().context;
-				if (step.state !== 'responding') return { isError: hasLinkError(step.trace) };
-				const version = c.user?.version ?? null;
-				const isStale = version !== null && dbVersionAtStart !== null && version < dbVersionAtStart;
-				const staleForMs = isStale ? staleFor(this.#versionAt, options.userId, version, at) : 0;
-				const stale = isStale
-					? { at, userId: options.userId, version, dbVersion: dbVersionAtStart, staleForMs }
-					: null;
-				const isMiss = c.source === 'db' && c.redisError === null;
-				this.#count(c.source === 'cache', isMiss, stale);
-				this.#session.logFlow(readSentence(options, c, stale));
-				return { isStale, source: c.source };
-			},
-		};
-	}
-
-	#write(id: number, options: WriteOptions): Running {
-		const machine = createWritePathMachine(this.#deps);
-		const actor = createActor(machine, { input: options, clock: this.#clock }).start();
-		return {
-			lane: { id: `w${id}`, label: `#${id} update_user(${options.userId})` },
-			flow: 'update_user',
-			variant: { guard: 'none', hasTtl: options.ttlSeconds !== null, strategy: options.strategy },
-			nextAt: null,
-			advance: () => {
-				actor.send({ type: 'step.next' });
-				const s = actor.getSnapshot();
-				const state = String(s.value);
-				const description = machine.states[state]?.description ?? '';
-				const trace = s.context.trace ?? EMPTY_TRACE;
-				return { state, line: writeLine(s), description, trace, isDone: s.status === 'done' };
-			},
-			observe: (step, at) => {
-				const c = actor.getSnapshot().context;
-				if (step.state === 'updatingDb' && c.user)
-					this.#versionAt[`${c.user.id}:${c.user.version}`] = at;
-				if (step.isDone) this.#session.logFlow(updateSentence(options, c));
-				return { isError: hasLinkError(step.trace) };
-			},
-		};
 	}
 
 	/** One `step.next` now; the next one is booked on the clock after this step's latency. */
@@ -275,7 +169,19 @@ export class FlowSandbox implements FlowHost {
 		this.#refresh();
 	}
 
-	#count(isHit: boolean, isMiss: boolean, stale: FlowCounts['lastStale']): void {
+	/** What a request needs from the sandbox: closed over, rebuilt on every reset. */
+	get #context(): RequestContext {
+		return {
+			deps: this.#deps,
+			clock: this.#clock,
+			db: this.#db,
+			versionAt: this.#versionAt,
+			served: (isHit, isMiss, stale) => this.#count(isHit, isMiss, stale),
+			log: (text) => this.#session.logFlow(text),
+		};
+	}
+
+	#count(isHit: boolean, isMiss: boolean, stale: StaleRead | null): void {
 		const c = this.counts;
 		this.counts = {
 			...c,
@@ -298,12 +204,4 @@ export class FlowSandbox implements FlowHost {
 			redisErrors: this.#cache.errors,
 		};
 	}
-}
-
-function failed(description: string): Stepped {
-	return { state: 'failed', line: null, description, trace: EMPTY_TRACE, isDone: true };
-}
-
-function hasLinkError(trace: StepTrace): boolean {
-	return trace.ops.some((op) => op.kind === 'redis' && op.linkError === true);
 }
