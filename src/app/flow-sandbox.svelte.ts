@@ -72,12 +72,21 @@ export class FlowSandbox implements FlowHost {
 	// ---- Intents: recorded in the session's log, then applied ----
 
 	sendRequest(): void {
-		this.#session.recordFlow({ kind: 'request', userId: this.userId, ttlSeconds: this.ttlSeconds });
+		this.#session.recordFlow({ kind: 'request', ...this.#fields() });
 	}
 
 	updateUser(): void {
-		const { userId, strategy, ttlSeconds } = this;
-		this.#session.recordFlow({ kind: 'update', userId, strategy, ttlSeconds });
+		this.#session.recordFlow({ kind: 'update', strategy: this.strategy, ...this.#fields() });
+	}
+
+	/** The inputs as whole numbers (an emptied field reads as null): user 1…1000, TTL ≥ 0. */
+	#fields(): { userId: number; ttlSeconds: number } {
+		const whole = (v: unknown, fallback: number) =>
+			Number.isFinite(Number(v)) && v !== null ? Math.floor(Number(v)) : fallback;
+		return {
+			userId: Math.min(1000, Math.max(1, whole(this.userId, 1))),
+			ttlSeconds: Math.max(0, whole(this.ttlSeconds, 0)),
+		};
 	}
 
 	toggleRedis(): void {

@@ -154,6 +154,16 @@ describe('FlowStage sandbox', () => {
 		expect(session.view.keys.map((k) => k.name)).toEqual(['user:123']);
 	});
 
+	it('reads the number fields as whole numbers in range', () => {
+		const { sandbox, session } = setup();
+		sandbox.userId = 5000;
+		sandbox.ttlSeconds = null as unknown as number;
+		sandbox.sendRequest();
+		expect(sandbox.lanes[0]!.label).toBe('#1 get_user(1000)');
+		session.advance(10_000);
+		expect(session.view.keys[0]).toMatchObject({ name: 'user:1000', expiresAt: null });
+	});
+
 	it('follows the request in the listing, in the chosen language', () => {
 		const { stage, sandbox } = setup();
 		sandbox.sendRequest();
