@@ -59,6 +59,7 @@ test('everything is reachable by keyboard with a visible focus ring', async ({ p
 		}
 		await page.keyboard.press('Tab');
 	}
-	for (const name of ['Pause', 'Step', 'Step back', 'Redis command', 'Large text'])
+	// Disabled controls (Step back, Next expiry before any TTL) are skipped by Tab, as they should be.
+	for (const name of ['Pause', 'Step', 'Redis command', 'Large text', 'Send request'])
 		expect([...seen]).toContain(name);
 });
