@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './scripts/browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from './tests/tools/browser.ts';
 
 const port = Number(process.env['E2E_PORT'] ?? 4317);
 const BASE_PATH = '/workshop/lab/';
@@ -30,7 +30,7 @@ export default defineConfig({
 		},
 	],
 	webServer: {
-		command: 'npx tsx scripts/serve.ts',
+		command: 'npx tsx tests/tools/serve.ts',
 		env: { PORT: String(port), SERVE_BASE: BASE_PATH },
 		url: `http://127.0.0.1:${port}${BASE_PATH}`,
 		reuseExistingServer: false,

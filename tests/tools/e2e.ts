@@ -1,5 +1,5 @@
 // `npm run test:e2e`: Playwright against the built site in a real Chromium.
-// Finds the browser (scripts/browser.ts), builds dist/ if missing, picks a free port, runs Playwright.
+// Finds the browser (tests/tools/browser.ts), builds dist/ if missing, picks a free port, runs Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';

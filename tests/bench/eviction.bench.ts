@@ -3,8 +3,8 @@
 // (goal: cost per SET at 1M ≤ 1.3× at 10k, as performEvictions is O(samples) per victim; printed
 // beside a bare Map doing the least an evicting SET must do, whose growth is cache misses); and
 // antirez's LRU figure experiment (~13k keys, samples 5; goal < 200 ms). Ratios are printed.
-import { createEngine, type Engine } from '../src/engine/index.ts';
-import { antirezFigure } from '../src/engine/experiments/antirez-figure.ts';
+import { createEngine, type Engine } from '../../src/engine/index.ts';
+import { antirezFigure } from '../../src/engine/experiments/antirez-figure.ts';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const BATCH = 50_000;

@@ -1,8 +1,8 @@
 // Our RESP server vs a real redis-server, both started in this run on free loopback ports and both
 // driven by `redis-benchmark -t set,get -P 16 -q -n 100000`. Goal: ≥ 0.30 of Redis's rate.
 import { spawn } from 'node:child_process';
-import { startServer } from '../src/resp/server.ts';
-import { findRedisServer, startRedisServer } from '../tests/redis/server.ts';
+import { startServer } from '../../src/resp/server.ts';
+import { findRedisServer, startRedisServer } from '../redis/server.ts';
 
 const ARGS = ['-t', 'set,get', '-P', '16', '-q', '-n', '100000'];
 

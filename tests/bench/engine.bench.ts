@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import RedisMock from 'ioredis-mock';
-import { createEngine } from '../src/engine/index.ts';
+import { createEngine } from '../../src/engine/index.ts';
 
 const KEYS = 100_000;
 const OPS = 1_000_000;

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../scripts/browser.ts';
+import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../tools/browser.ts';
 
 const BASE = '/workshop/lab/';
 const FRAME_GOAL_MS = 16.7;
@@ -63,14 +63,14 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** scripts/serve.ts in a child, as the end-to-end tests run it; resolves once it listens. */
+/** tests/tools/serve.ts in a child, as the end-to-end tests run it; resolves once it listens. */
 function serve(port: number): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'tests/tools/serve.ts'], {
 		env: { ...process.env, PORT: String(port), SERVE_BASE: BASE, SERVE_DIR: DIST },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	return new Promise((resolve, reject) => {
-		child.once('exit', (code) => reject(new Error(`scripts/serve.ts exited with ${code}`)));
+		child.once('exit', (code) => reject(new Error(`tests/tools/serve.ts exited with ${code}`)));
 		child.stdout!.once('data', () => resolve(child));
 	});
 }

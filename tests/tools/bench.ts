@@ -1,4 +1,4 @@
-// `npm run bench`: runs every bench/*.bench.ts and scripts/bench/*.ts file, one process each.
+// `npm run bench`: runs every tests/bench/*.bench.ts file, one process each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ function list(dir: string, suffix: string): string[] {
 		.map((name) => join(dir, name));
 }
 
-const files = [...list('bench', '.bench.ts'), ...list(join('scripts', 'bench'), '.ts')];
+const files = list(join('tests', 'bench'), '.bench.ts');
 if (files.length === 0) {
 	console.log('no benchmarks yet');
 	process.exit(0);
