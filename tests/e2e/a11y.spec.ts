@@ -10,11 +10,18 @@ async function populate(page: Page) {
 		'SET session:1 abc PX 10',
 		'SET user:456:profile "{"name": "Alice"}"',
 		'TTL user:456:profile',
+		// Evictions fill the x-ray and overflow the event log, so both are checked too.
+		'CONFIG SET maxmemory 1mb',
+		'CONFIG SET maxmemory-policy allkeys-lru',
+		'DEBUG POPULATE 1500',
+		'SET trigger now',
 	]) {
 		await input.fill(line);
 		await input.press('Enter');
 	}
-	await expect(page.getByRole('table', { name: 'Keyspace' })).toContainText('user:456:profile');
+	await expect(page.getByRole('region', { name: 'Eviction x-ray' })).toContainText(
+		/Eviction \d+ of \d+/,
+	);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

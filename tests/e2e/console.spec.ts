@@ -55,3 +55,34 @@ test('history, hints and Tab completion work from the keyboard', async ({ page }
 	await input.press('ArrowUp');
 	await expect(input).toHaveValue('SET greeting hello');
 });
+
+test('with a small maxmemory the eviction x-ray shows the sampled keys, the pool and the victim', async ({
+	page,
+}) => {
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Pause' }).click();
+	for (const line of [
+		'CONFIG SET maxmemory 1mb',
+		'CONFIG SET maxmemory-policy allkeys-lru',
+		'DEBUG POPULATE 2000',
+		'SET trigger now',
+	])
+		await type(page, line);
+	const xray = page.getByRole('region', { name: 'Eviction x-ray' });
+	await expect(xray).toContainText(/Eviction \d+ of \d+/);
+	await expect(xray).toContainText('evicted under allkeys-lru');
+	await expect(xray.getByRole('region', { name: 'Keys sampled' })).toBeVisible();
+	await expect(xray.getByRole('region', { name: 'Pool before' })).toContainText('/16');
+	await xray.getByRole('button', { name: 'Previous eviction' }).click();
+	await expect(page.getByRole('region', { name: 'Event log' })).toContainText(
+		'evicted by allkeys-lru',
+	);
+
+	// noeviction: DEBUG POPULATE (not a denyoom command) goes over the limit, then writes are refused.
+	await type(page, 'CONFIG SET maxmemory-policy noeviction');
+	await type(page, 'DEBUG POPULATE 100 more');
+	await type(page, 'SET one more');
+	await expect(scrollback(page).locator('li').last()).toContainText(
+		"(error) OOM command not allowed when used memory > 'maxmemory'.",
+	);
+});
