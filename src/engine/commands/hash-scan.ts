@@ -6,38 +6,11 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { stringMatch } from '../glob.ts';
 import { tableSlots } from '../memory.ts';
 import type { HashObject } from '../object.ts';
-import { parseStrictInt64 } from '../object.ts';
 import { ERR, array, bulk, bulks, error, type Reply } from '../reply.ts';
 import { isHashReply, readHash } from './hash-type.ts';
-import { parseScanCursor } from './scan.ts';
+import { isScanOptions, parseScanCursor, parseScanOptions } from './scan.ts';
 
 const EMPTY_SCAN: Reply = Object.freeze(array([bulk('0'), bulks([])]));
-
-interface HashScanOptions {
-	count: number;
-	pattern: string | null;
-}
-
-/** The options after `key cursor`: COUNT ≥ 1 and MATCH; anything else (TYPE too) is a syntax error. */
-function parseOptions(argv: readonly string[]): HashScanOptions | Reply {
-	const opts: HashScanOptions = { count: 10, pattern: null };
-	for (let i = 3; i < argv.length; i += 2) {
-		const opt = argv[i]!.toLowerCase();
-		const value = argv[i + 1];
-		if (value === undefined) return error(ERR.syntax);
-		if (opt === 'count') {
-			const n = parseStrictInt64(value);
-			if (n === null) return error(ERR.notInteger);
-			if (n < 1n) return error(ERR.syntax);
-			opts.count = n > 1_000_000_000n ? 1_000_000_000 : Number(n);
-		} else if (opt === 'match') {
-			opts.pattern = value === '*' ? null : value;
-		} else {
-			return error(ERR.syntax);
-		}
-	}
-	return opts;
-}
 
 /** FNV-1a over the field's bytes: a fixed stand-in for Redis's seeded siphash. */
 function fieldHash(field: string): number {
@@ -84,8 +57,8 @@ function hscan({ server, db, argv }: CommandContext): Reply {
 	const obj = readHash(server, db, argv[1]!);
 	if (obj === null) return EMPTY_SCAN;
 	if (isHashReply(obj)) return obj;
-	const opts = parseOptions(argv);
-	if ('type' in opts) return opts;
+	const opts = parseScanOptions(argv, 3, false);
+	if (!isScanOptions(opts)) return opts;
 	let next = 0n;
 	let items: string[];
 	if (obj.encoding === 'listpack') {

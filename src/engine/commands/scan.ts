@@ -28,15 +28,23 @@ export function parseScanCursor(raw: string): bigint | null {
 	return m[1] === '-' ? (ULONG_MAX + 1n - v) & ULONG_MAX : v;
 }
 
-interface ScanOptions {
+export interface ScanOptions {
 	count: number;
 	pattern: string | null;
 	type: string | null;
 }
 
-function parseScanOptions(argv: readonly string[]): ScanOptions | Reply {
+/**
+ * The options after the cursor, left to right, shared by SCAN and HSCAN as scanGenericCommand
+ * shares them: COUNT ≥ 1, MATCH, and TYPE for SCAN only (anything else is a syntax error).
+ */
+export function parseScanOptions(
+	argv: readonly string[],
+	from: number,
+	allowType: boolean,
+): ScanOptions | Reply {
 	const opts: ScanOptions = { count: 10, pattern: null, type: null };
-	for (let i = 2; i < argv.length; i += 2) {
+	for (let i = from; i < argv.length; i += 2) {
 		const opt = argv[i]!.toLowerCase();
 		const value = argv[i + 1];
 		if (value === undefined) return error(ERR.syntax);
@@ -48,7 +56,7 @@ function parseScanOptions(argv: readonly string[]): ScanOptions | Reply {
 		} else if (opt === 'match') {
 			// Exactly "*" always matches, so it is the same as no pattern at all.
 			opts.pattern = value === '*' ? null : value;
-		} else if (opt === 'type') {
+		} else if (opt === 'type' && allowType) {
 			opts.type = value.toLowerCase();
 		} else {
 			return error(ERR.syntax);
@@ -115,8 +123,8 @@ export const scanCommands: readonly CommandSpec[] = [
 		run({ server, db, argv }) {
 			const cursor = parseScanCursor(argv[1]!);
 			if (cursor === null) return error(ERR.invalidCursor);
-			const opts = parseScanOptions(argv);
-			if (!isOptions(opts)) return opts;
+			const opts = parseScanOptions(argv, 2, true);
+			if (!isScanOptions(opts)) return opts;
 			if (cursor >= BigInt(db.keys.length)) return array([bulk('0'), bulks([])]);
 			const start = Number(cursor);
 			const found = scanBatch(server, db, start, opts);
@@ -126,6 +134,6 @@ export const scanCommands: readonly CommandSpec[] = [
 	},
 ];
 
-function isOptions(x: ScanOptions | Reply): x is ScanOptions {
+export function isScanOptions(x: ScanOptions | Reply): x is ScanOptions {
 	return 'count' in x;
 }
