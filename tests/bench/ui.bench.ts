@@ -7,11 +7,11 @@
 // Options: --runs N (default 3; medians are printed), --keys N (default 10000), --dist DIR.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../tools/browser.ts';
+import { freePort } from '../tools/free-port.ts';
 
 const BASE = '/workshop/lab/';
 const FRAME_GOAL_MS = 16.7;
@@ -49,18 +49,6 @@ function ensureBuilt(): void {
 	console.log(built === 0 ? 'dist/ missing, building' : 'dist/ older than src/, rebuilding');
 	const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 	if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** tests/tools/serve.ts in a child, as the end-to-end tests run it; resolves once it listens. */

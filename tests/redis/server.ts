@@ -2,9 +2,9 @@
 // free loopback port with no config file and no persistence, stopped by its pid.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { RespClient } from './resp-client.ts';
+import { freePort } from '../tools/free-port.ts';
 
 export interface RedisServer {
 	readonly port: number;
@@ -59,19 +59,6 @@ export function livePolicy(): LivePolicy {
 		console.warn(`\n!!!!! ${MISSING} !!!!!\n`);
 	}
 	return { mode: 'skip', reason: MISSING };
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.unref();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-		});
-	});
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

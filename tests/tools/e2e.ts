@@ -2,20 +2,8 @@
 // Finds the browser (tests/tools/browser.ts), builds dist/ if missing, picks a free port, runs Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { HOW_TO_GET_A_BROWSER, findBrowser } from './browser.ts';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
+import { freePort } from './free-port.ts';
 
 const browser = findBrowser();
 if (!browser) {
