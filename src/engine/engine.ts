@@ -128,7 +128,6 @@ function copyDb(from: Db, to: Db): void {
 		const obj = copyObject(from.dict.get(key)!);
 		obj.slot = to.keys.length;
 		to.keys.push(key);
-		to.objs.push(obj);
 		to.dict.set(key, obj);
 	}
 	for (const key of from.volatile) {

@@ -101,10 +101,9 @@ export function evictionPoolPopulate(
 	const picked = sampleIndices(server.rng, keys.length, server.config['maxmemory-samples']);
 	const byObject = allkeys && server.config['maxmemory-policy'] !== 'volatile-ttl';
 	for (const i of picked) {
-		// allkeys-* read the value straight from the parallel array: no dict lookup per sample, and
-		// the key itself is only fetched for a sample that is kept or shown (one cache miss fewer).
+		// A dict lookup per sample: the parallel array of objects it replaced cost a pointer per key.
 		const score = byObject
-			? objectScore(server, db.objs[i]!.lru)
+			? objectScore(server, db.dict.get(keys[i]!)!.lru)
 			: evictionScore(server, db, keys[i]!);
 		if (seen) seen.push({ key: keys[i]!, db: db.id, score });
 		// The common case once the pool is full: no better than its worst entry, nothing to build.

@@ -1,8 +1,8 @@
 // Mirrors src/db.c: each database's main dict and expires dict, the lookupKey choke point (lazy
 // expiry, LRU/LFU touch, hits and misses) and the add/overwrite/delete primitives every command uses.
-import type { RedisObject } from './object.ts';
+import type { HashObject, RedisObject, StringObject } from './object.ts';
 import type { Server } from './server.ts';
-import { EXPIRE_ENTRY_COST, keyCost, resizedSlots } from './memory.ts';
+import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
 
 /**
@@ -11,9 +11,11 @@ import { lfuInitField, lfuUpdateField } from './lfu.ts';
  */
 export class Db {
 	readonly dict = new Map<string, RedisObject>();
+	/**
+	 * No parallel array of objects beside it: that was a pointer per key (issue 5, memory ≤ 2× a
+	 * Map); the eviction sampler looks a sampled key up in the dict instead.
+	 */
 	readonly keys: string[] = [];
-	/** objs[i] is the value of keys[i]: the eviction sampler reads objects without a dict lookup. */
-	readonly objs: RedisObject[] = [];
 	readonly expires = new Map<string, number>();
 	readonly volatile: string[] = [];
 	readonly volatileSlot = new Map<string, number>();
@@ -123,10 +125,8 @@ export const lookupKeyWrite = (server: Server, db: Db, key: string) =>
 export function dbAdd(server: Server, db: Db, key: string, obj: RedisObject): void {
 	obj.slot = db.keys.length;
 	db.keys.push(key);
-	db.objs.push(obj);
 	db.dict.set(key, obj);
-	obj.cost = keyCost(key, obj);
-	db.bytes += obj.cost;
+	db.bytes += price(key, obj);
 	db.slots = resizedSlots(db.slots, db.dict.size);
 	signalModifiedKey(server, db, key);
 }
@@ -149,20 +149,51 @@ export function setKey(
 	}
 	if (server.isLfu()) obj.lru = old.lru;
 	obj.slot = old.slot;
-	db.objs[obj.slot] = obj;
 	db.dict.set(key, obj);
-	db.bytes -= old.cost;
-	obj.cost = keyCost(key, obj);
-	db.bytes += obj.cost;
+	if (old.type === 'string' && obj.type === 'string') {
+		// The commonest overwrite: same key, so only the value's share of keyCost changes.
+		db.bytes += valueBytes(obj) - valueBytes(old);
+	} else {
+		const oldCost = chargedCost(key, old);
+		db.bytes += price(key, obj) - oldCost;
+	}
 	if (!keepTtl) removeExpire(db, key);
 	signalModifiedKey(server, db, key);
 }
 
-/** Re-prices a value changed in place (APPEND, HSET…); the caller has already looked it up. */
-export function valueChanged(server: Server, db: Db, key: string, obj: RedisObject): void {
-	db.bytes -= obj.cost;
-	obj.cost = keyCost(key, obj);
-	db.bytes += obj.cost;
+/** keyCost of a key being stored, remembered on a hash (HashObject.cost says why only there). */
+function price(key: string, obj: RedisObject): number {
+	const cost = keyCost(key, obj);
+	if (obj.type === 'hash') obj.cost = cost;
+	return cost;
+}
+
+/** What a stored key is charged in db.bytes: a hash's remembered cost, a string's recomputed. */
+export function chargedCost(key: string, obj: RedisObject): number {
+	return obj.type === 'hash' ? obj.cost : keyCost(key, obj);
+}
+
+/**
+ * Re-prices a value changed in place (APPEND, HSET…); the caller has already looked it up. A hash
+ * remembers its old price; a string does not, so its caller passes chargedCost from before the edit.
+ */
+export function valueChanged(server: Server, db: Db, key: string, obj: HashObject): void;
+export function valueChanged(
+	server: Server,
+	db: Db,
+	key: string,
+	obj: StringObject,
+	before: number,
+): void;
+export function valueChanged(
+	server: Server,
+	db: Db,
+	key: string,
+	obj: RedisObject,
+	before?: number,
+): void {
+	const old = obj.type === 'hash' ? obj.cost : before!;
+	db.bytes += price(key, obj) - old;
 	signalModifiedKey(server, db, key);
 }
 
@@ -172,14 +203,12 @@ export function dbDelete(server: Server, db: Db, key: string): boolean {
 	if (!obj) return false;
 	removeExpire(db, key);
 	const last = db.keys.pop()!;
-	const lastObj = db.objs.pop()!;
 	if (last !== key) {
 		db.keys[obj.slot] = last;
-		db.objs[obj.slot] = lastObj;
-		lastObj.slot = obj.slot;
+		db.dict.get(last)!.slot = obj.slot;
 	}
 	db.dict.delete(key);
-	db.bytes -= obj.cost;
+	db.bytes -= chargedCost(key, obj);
 	db.slots = resizedSlots(db.slots, db.dict.size);
 	signalModifiedKey(server, db, key);
 	return true;
@@ -225,7 +254,6 @@ export function emptyDb(server: Server, db: Db): number {
 	const touched = server.watchedKeys.size > 0 ? db.keys.slice() : [];
 	db.dict.clear();
 	db.keys.length = 0;
-	db.objs.length = 0;
 	db.expires.clear();
 	db.volatile.length = 0;
 	db.volatileSlot.clear();

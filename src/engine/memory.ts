@@ -51,7 +51,7 @@ function stringBytes(obj: Extract<RedisObject, { type: 'string' }>): number {
 	const len = obj.value.length;
 	if (obj.encoding === 'int') return ROBJ_SIZE;
 	if (obj.encoding === 'embstr') return je(ROBJ_SIZE + 3 + len + 1);
-	return ROBJ_SIZE + (obj.alloc > 0 ? obj.alloc : je(sdsHeader(len, false) + len + 1));
+	return ROBJ_SIZE + (obj.sds ? obj.sds.usable : je(sdsHeader(len, false) + len + 1));
 }
 
 /** The value part of MEMORY USAGE (sizeof(dict) and sizeof(dictEntry) unrounded, as Redis counts). */

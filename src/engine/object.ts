@@ -4,29 +4,46 @@
 export type ObjectType = 'string' | 'hash';
 export type Encoding = 'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable';
 
+/** One sds allocation: `usable` bytes from jemalloc (header included) and the header's `alloc`. */
+export interface SdsAllocation {
+	readonly usable: number;
+	readonly alloc: number;
+}
+
+// Memory layout (issue 5: ≤ 2× a bare Map per key). Every object of a type is created with the same
+// own fields in the same order (createString/createHash/copyObject as literals; never a spread, never
+// an optional field added later), so all strings share one V8 hidden class and all hashes another,
+// with the shared prefix (type, encoding, value, lru, slot) at the same offsets in both. The numbers
+// stay small integers (Smis, stored in the field itself: never a fraction, never -0). A string
+// carries no `cost`: its price is recomputed from (key, object) in a few operations (keyspace.ts),
+// which saves a field on the commonest object. (Moving `type` to a class prototype would save
+// another 8 bytes per key, but GET measured slower with it.)
+
 export interface StringObject {
-	type: 'string';
+	readonly type: 'string';
 	encoding: 'int' | 'embstr' | 'raw';
 	value: string;
-	/** Allocated bytes of a raw sds that APPEND/SETRANGE grew greedily (sdsMakeRoomFor); 0 otherwise. */
-	alloc: number;
-	/** The sds header's `alloc` (bytes the string can reach without a realloc), when `alloc` is set. */
-	sdsAlloc?: number;
 	lru: number;
-	/** Bytes this key costs in the used_memory model (memory.ts keeps it current). */
-	cost: number;
 	/** Position of the key in its Db's key list (O(1) random sampling, as dictGetSomeKeys needs). */
 	slot: number;
+	/**
+	 * The raw sds that APPEND/SETRANGE grew greedily (sdsMakeRoomFor) or INCRBYFLOAT made exact:
+	 * its jemalloc size and header `alloc`. null for every other value (sds.ts derives it).
+	 */
+	sds: SdsAllocation | null;
 }
 
 export interface HashObject {
-	type: 'hash';
+	readonly type: 'hash';
 	encoding: 'listpack' | 'hashtable';
 	value: Map<string, string>;
-	alloc: number;
 	lru: number;
-	cost: number;
 	slot: number;
+	/**
+	 * Bytes this key costs in the used_memory model, kept by keyspace.ts: a hash is edited in place
+	 * (the old price must still be known after the edit) and pricing one walks every field.
+	 */
+	cost: number;
 }
 
 export type RedisObject = StringObject | HashObject;
@@ -70,19 +87,11 @@ export function stringEncoding(value: string): 'int' | 'embstr' | 'raw' {
 }
 
 export function createString(value: string, lru: number): StringObject {
-	return {
-		type: 'string',
-		encoding: stringEncoding(value),
-		value,
-		alloc: 0,
-		lru,
-		cost: 0,
-		slot: -1,
-	};
+	return { type: 'string', encoding: stringEncoding(value), value, lru, slot: -1, sds: null };
 }
 
 export function createHash(lru: number): HashObject {
-	return { type: 'hash', encoding: 'listpack', value: new Map(), alloc: 0, lru, cost: 0, slot: -1 };
+	return { type: 'hash', encoding: 'listpack', value: new Map(), lru, slot: -1, cost: 0 };
 }
 
 /** hashTypeConvert: a listpack hash turns into a hashtable once it grows past the limits, never back. */
@@ -96,7 +105,12 @@ export function updateHashEncoding(obj: HashObject, field: string, value: string
 		obj.encoding = 'hashtable';
 }
 
+/** A detached copy (slot -1), made by the same constructor as the original (never a spread). */
 export function copyObject(obj: RedisObject): RedisObject {
-	if (obj.type === 'string') return { ...obj, slot: -1 };
-	return { ...obj, value: new Map(obj.value), slot: -1 };
+	if (obj.type === 'string') {
+		const { encoding, value, lru, sds } = obj;
+		return { type: 'string', encoding, value, lru, slot: -1, sds };
+	}
+	const { encoding, value, lru, cost } = obj;
+	return { type: 'hash', encoding, value: new Map(value), lru, slot: -1, cost };
 }

@@ -1,16 +1,12 @@
 // Mirrors src/sds.c: how much a raw string value really allocates. APPEND and SETRANGE grow a
 // value greedily (sdsMakeRoomFor), so MEMORY USAGE after "hello" + "world" is 80, not 64.
 import { je } from './memory.ts';
-import type { StringObject } from './object.ts';
+import type { SdsAllocation, StringObject } from './object.ts';
+
+export type { SdsAllocation };
 
 /** SDS_MAX_PREALLOC: below it a growing string doubles, above it it gains 1 MB at a time. */
 export const SDS_MAX_PREALLOC = 1024 * 1024;
-
-/** One sds allocation: `usable` bytes from jemalloc (header included) and the header's `alloc`. */
-export interface SdsAllocation {
-	readonly usable: number;
-	readonly alloc: number;
-}
 
 /** sdsReqType as header bytes: 1 (sdshdr5), 3, 5, 9 or 17. */
 function reqHeader(len: number): number {
@@ -46,13 +42,7 @@ export function sdsNewLen(len: number): SdsAllocation {
  */
 export function currentAllocation(obj: StringObject): SdsAllocation {
 	const len = obj.value.length;
-	if (obj.alloc > 0) {
-		const hdr = Math.max(3, reqHeader(len));
-		return {
-			usable: obj.alloc,
-			alloc: obj.sdsAlloc ?? Math.min(obj.alloc - hdr - 1, typeMax(hdr)),
-		};
-	}
+	if (obj.sds) return obj.sds;
 	const made = allocate(Math.max(3, reqHeader(len)), len);
 	return made.alloc - len > Math.floor(len / 10) ? { usable: made.usable, alloc: len } : made;
 }

@@ -1,7 +1,15 @@
 // Mirrors appendCommand and setrangeCommand in src/t_string.c: the commands that edit a string in
 // place. Both turn the value raw (dbUnshareStringValue) and grow it greedily (sds.ts); the TTL stays.
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { dbAdd, initialLru, lookupKeyWrite, setKey, valueChanged, type Db } from '../keyspace.ts';
+import {
+	chargedCost,
+	dbAdd,
+	initialLru,
+	lookupKeyWrite,
+	setKey,
+	valueChanged,
+	type Db,
+} from '../keyspace.ts';
 import { createString, parseStrictInt64, type StringObject } from '../object.ts';
 import { ERR, ZERO, error, integer, type Reply } from '../reply.ts';
 import { currentAllocation, sdsMakeRoomFor, sdsNewLen, type SdsAllocation } from '../sds.ts';
@@ -22,8 +30,7 @@ function rawString(value: string, sds: SdsAllocation, lru: number): StringObject
 	const obj = createString('', lru);
 	obj.encoding = 'raw';
 	obj.value = value;
-	obj.alloc = sds.usable;
-	obj.sdsAlloc = sds.alloc;
+	obj.sds = sds;
 	return obj;
 }
 
@@ -42,10 +49,11 @@ function editString(
 	const isRaw = obj.encoding === 'raw';
 	const { value, sds } = edit(isRaw ? currentAllocation(obj) : sdsNewLen(obj.value.length));
 	if (isRaw) {
+		// A string's price is not stored: take it before the edit changes it.
+		const before = chargedCost(key, obj);
 		obj.value = value;
-		obj.alloc = sds.usable;
-		obj.sdsAlloc = sds.alloc;
-		valueChanged(server, db, key, obj);
+		obj.sds = sds;
+		valueChanged(server, db, key, obj, before);
 	} else {
 		setKey(server, db, key, rawString(value, sds, initialLru(server)), true);
 	}

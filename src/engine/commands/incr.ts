@@ -86,8 +86,7 @@ function stringObjectFromText(text: string, lru: number): StringObject {
 	} else {
 		const sds = sdsNewLen(text.length);
 		obj.encoding = 'raw';
-		obj.alloc = sds.usable;
-		obj.sdsAlloc = sds.alloc;
+		obj.sds = sds;
 	}
 	return obj;
 }

@@ -43,7 +43,7 @@ function renameGeneric({ server, db, argv }: CommandContext, nx: boolean): Reply
 function duplicate(server: Server, obj: RedisObject): RedisObject {
 	const copy = copyObject(obj);
 	copy.lru = initialLru(server);
-	if (copy.type === 'string') copy.alloc = 0;
+	if (copy.type === 'string') copy.sds = null;
 	return copy;
 }
 

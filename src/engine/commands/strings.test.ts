@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryUsage } from '../memory.ts';
+import { keyCost, memoryUsage } from '../memory.ts';
 import type { StringObject } from '../object.ts';
 import { commandTable } from './index.ts';
 import { err, fixture, int, st, str } from './fixture.test-util.ts';
@@ -200,7 +200,7 @@ describe('encodings and allocation', () => {
 		f.run('SET', 'k', 'x'.repeat(100));
 		const before = f.db().bytes;
 		f.run('APPEND', 'k', 'y');
-		expect(f.db().bytes - before).toBe(obj(f, 'k')!.cost - (16 + 112 + 8 + 32));
+		expect(f.db().bytes - before).toBe(keyCost('k', obj(f, 'k')!) - (16 + 112 + 8 + 32));
 	});
 });
 
