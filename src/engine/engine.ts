@@ -29,6 +29,10 @@ export interface Client {
 	/** The selected database (SELECT changes it). */
 	readonly db: number;
 	readonly inTransaction: boolean;
+	/** CLIENT SETNAME / HELLO SETNAME; '' when unnamed. */
+	readonly name: string;
+	/** The protocol HELLO chose (2 or 3); the engine's replies carry RESP3 hints either way. */
+	readonly resp: 2 | 3;
 	exec(argv: readonly string[]): Reply;
 	close(): void;
 }
@@ -74,6 +78,12 @@ function wrap(server: Server, seed: number): Engine {
 			},
 			get inTransaction() {
 				return state.multi !== null;
+			},
+			get name() {
+				return state.name;
+			},
+			get resp() {
+				return state.resp;
 			},
 			exec: (argv) => safeExec(server, state, argv),
 			close() {

@@ -1,7 +1,7 @@
-// Mirrors the connection-level commands of src/networking.c (clientCommand, helloCommand),
-// src/acl.c (authCommand), src/functions.c and src/debug.c as a password-less 7.0 server with no
-// functions answers them. HELLO and CLIENT ID/SETNAME/GETNAME/LIST/INFO always run here (they need
-// the connection); AUTH, FUNCTION, RESET and COMMAND DOCS only when the engine lacks them.
+// Mirrors the connection-level commands of src/networking.c (clientCommand) that need the TCP
+// connection — CLIENT INFO and LIST print addresses, buffers and ages only this layer knows — and
+// answers FUNCTION, DEBUG LOG and COMMAND DOCS as a 7.0 server with no functions does when the
+// engine lacks them. HELLO, AUTH, RESET and CLIENT ID/SETNAME/GETNAME are the engine's.
 import type { Reply } from '../engine/index.ts';
 import { clientInfoLine } from './client-info.ts';
 import type { RespSession } from './session.ts';
@@ -9,12 +9,10 @@ import type { RespSession } from './session.ts';
 const OK: Reply = { type: 'status', value: 'OK' };
 const err = (value: string): Reply => ({ type: 'error', value });
 const bulk = (value: string | null): Reply => ({ type: 'bulk', value });
-const int = (value: number): Reply => ({ type: 'integer', value });
 const wrongArgs = (name: string): Reply =>
 	err(`ERR wrong number of arguments for '${name}' command`);
 const unknownSub = (sub: string, cmd: string): Reply =>
 	err(`ERR unknown subcommand '${sub.slice(0, 128)}'. Try ${cmd} HELP.`);
-const WRONGPASS = 'WRONGPASS invalid username-password pair or user is disabled.';
 
 /** string2ll on a whole argument, as getLongLongFromObject reads it. */
 export function parseLongLong(s: string): number | null {
@@ -31,12 +29,8 @@ export function connectionCommand(
 ): Reply | null {
 	const known = (n: string) => s.hub.knows(n);
 	switch (name) {
-		case 'hello':
-			return hello(s, argv);
 		case 'client':
 			return client(s, argv);
-		case 'auth':
-			return known('auth') ? null : auth(argv);
 		case 'function':
 			return known('function') ? null : functionCommand(argv);
 		case 'debug':
@@ -45,75 +39,9 @@ export function connectionCommand(
 		case 'command':
 			if (known('command|docs') || argv[1]?.toLowerCase() !== 'docs') return null;
 			return { type: 'array', value: [], resp3: 'map' };
-		case 'reset':
-			if (known('reset')) return null;
-			// Without the engine's RESET, a fresh engine client is the reset state (a new id, though).
-			s.client.close();
-			s.client = s.hub.engine.connect();
-			return { type: 'status', value: 'RESET' };
 		default:
 			return null;
 	}
-}
-
-function hello(s: RespSession, argv: readonly string[]): Reply {
-	let ver = 0;
-	let j = 1;
-	if (argv.length >= 2) {
-		const v = parseLongLong(argv[1]!);
-		if (v === null) return err('ERR Protocol version is not an integer or out of range');
-		if (v < 2 || v > 3) return err('NOPROTO unsupported protocol version');
-		ver = v;
-		j = 2;
-	}
-	let user: string | undefined;
-	let clientName: string | undefined;
-	for (; j < argv.length; j++) {
-		const more = argv.length - 1 - j;
-		const opt = argv[j]!;
-		if (opt.toLowerCase() === 'auth' && more >= 2) {
-			user = argv[j + 1]!;
-			j += 2;
-		} else if (opt.toLowerCase() === 'setname' && more >= 1) {
-			clientName = argv[++j]!;
-		} else {
-			return err(`ERR Syntax error in HELLO option '${opt}'`);
-		}
-	}
-	// The default user is `nopass`: any password opens it, and no other user exists.
-	if (user !== undefined && user !== 'default') return err(WRONGPASS);
-	if (clientName !== undefined) {
-		const refused = setName(s, clientName);
-		if (refused) return refused;
-	}
-	if (ver === 2 || ver === 3) s.resp = ver;
-	const fields: Reply[] = [
-		bulk('server'),
-		bulk('redis'),
-		bulk('version'),
-		bulk('7.0.15'),
-		bulk('proto'),
-		int(s.resp),
-		bulk('id'),
-		int(s.id),
-		bulk('mode'),
-		bulk('standalone'),
-		bulk('role'),
-		bulk('master'),
-		bulk('modules'),
-		{ type: 'array', value: [] },
-	];
-	return { type: 'array', value: fields, resp3: 'map' };
-}
-
-function setName(s: RespSession, name: string): Reply | null {
-	for (let i = 0; i < name.length; i++) {
-		const c = name.charCodeAt(i);
-		if (c < 0x21 || c > 0x7e)
-			return err('ERR Client names cannot contain spaces, newlines or special characters.');
-	}
-	s.name = name;
-	return null;
 }
 
 function client(s: RespSession, argv: readonly string[]): Reply | null {
@@ -121,12 +49,6 @@ function client(s: RespSession, argv: readonly string[]): Reply | null {
 	const sub = argv[1]!.toLowerCase();
 	const arity = (n: number) => (argv.length === n ? null : wrongArgs(`client|${sub}`));
 	switch (sub) {
-		case 'id':
-			return arity(2) ?? int(s.id);
-		case 'getname':
-			return arity(2) ?? bulk(s.name === '' ? null : s.name);
-		case 'setname':
-			return arity(3) ?? setName(s, argv[2]!) ?? OK;
 		case 'info':
 			return arity(2) ?? bulk(clientInfoLine(s) + '\n');
 		case 'list':
@@ -155,18 +77,6 @@ function clientList(s: RespSession, argv: readonly string[]): Reply {
 		return err('ERR syntax error');
 	}
 	return bulk(sessions.map((x) => clientInfoLine(x) + '\n').join(''));
-}
-
-function auth(argv: readonly string[]): Reply {
-	if (argv.length < 2) return wrongArgs('auth');
-	if (argv.length > 3) return err('ERR syntax error');
-	if (argv.length === 2) {
-		return err(
-			'ERR AUTH <password> called without any password configured for the default user. ' +
-				'Are you sure your configuration is correct?',
-		);
-	}
-	return argv[1] === 'default' ? OK : err(WRONGPASS);
 }
 
 function functionCommand(argv: readonly string[]): Reply {

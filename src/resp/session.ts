@@ -18,8 +18,6 @@ export class RespSession {
 	readonly hub: Hub;
 	readonly peer: Peer;
 	client: Client;
-	resp: Protocol = 2;
-	name = '';
 	/** CLIENT_CLOSE_AFTER_REPLY: QUIT or a protocol error; the connection ends once flushed. */
 	closeAfterReply = false;
 	/** Commands queued since MULTI (CLIENT LIST's multi=). */
@@ -42,6 +40,15 @@ export class RespSession {
 		return this.client.id;
 	}
 
+	/** The engine client keeps the name and protocol: HELLO, CLIENT SETNAME and RESET set them. */
+	get name(): string {
+		return this.client.name;
+	}
+
+	get resp(): Protocol {
+		return this.client.resp;
+	}
+
 	/** Runs one command and returns its reply; never throws. */
 	run(argv: readonly string[]): Reply {
 		this.hub.wall.sync();
@@ -56,7 +63,7 @@ export class RespSession {
 		let reply: Reply | null = null;
 		if (!this.client.inTransaction) reply = connectionCommand(this, name, argv);
 		reply ??= this.client.exec(argv);
-		if (name === 'reset' && reply.type === 'status') this.#afterReset();
+		if (name === 'reset' && reply.type === 'status') this.queued = 0;
 		if (reply.type === 'status' && reply.value === 'QUEUED') this.queued++;
 		else if (!this.client.inTransaction) this.queued = 0;
 		return reply;
@@ -72,12 +79,6 @@ export class RespSession {
 	close(): void {
 		this.client.close();
 		this.hub.sessions.delete(this);
-	}
-
-	#afterReset(): void {
-		this.resp = 2;
-		this.name = '';
-		this.queued = 0;
 	}
 
 	/** The lower-case `name` or `name|sub` CLIENT LIST shows as cmd=. */
