@@ -9,7 +9,7 @@ import { startCron } from './cron.ts';
 import { processCommand } from './dispatch.ts';
 import type { EngineListener } from './events.ts';
 import { inspectServer, type KeyspaceView } from './inspect.ts';
-import { Db } from './keyspace.ts';
+import { appendSlot, Db } from './keyspace.ts';
 import { copyObject } from './object.ts';
 import { Random } from './random.ts';
 import { error, type Reply } from './reply.ts';
@@ -136,8 +136,7 @@ function forkServer(src: Server): Server {
 function copyDb(from: Db, to: Db): void {
 	for (const key of from.keys) {
 		const obj = copyObject(from.dict.get(key)!);
-		obj.slot = to.keys.length;
-		to.keys.push(key);
+		appendSlot(to, key, obj);
 		to.dict.set(key, obj);
 	}
 	for (const key of from.volatile) {

@@ -101,9 +101,9 @@ export function evictionPoolPopulate(
 	const picked = sampleIndices(server.rng, keys.length, server.config['maxmemory-samples']);
 	const byObject = allkeys && server.config['maxmemory-policy'] !== 'volatile-ttl';
 	for (const i of picked) {
-		// A dict lookup per sample: the parallel array of objects it replaced cost a pointer per key.
+		// allkeys-lru/lfu score a slot from the packed LRU array; the key is read only if it enters.
 		const score = byObject
-			? objectScore(server, db.dict.get(keys[i]!)!.lru)
+			? objectScore(server, db.lruBySlot[i]!)
 			: evictionScore(server, db, keys[i]!);
 		if (seen) seen.push({ key: keys[i]!, db: db.id, score });
 		// The common case once the pool is full: no better than its worst entry, nothing to build.

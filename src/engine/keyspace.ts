@@ -13,9 +13,15 @@ export class Db {
 	readonly dict = new Map<string, RedisObject>();
 	/**
 	 * No parallel array of objects beside it: that was a pointer per key (issue 5, memory ≤ 2× a
-	 * Map); the eviction sampler looks a sampled key up in the dict instead.
+	 * Map); the eviction sampler reads the packed `lruBySlot` instead, 4 bytes per key.
 	 */
 	readonly keys: string[] = [];
+	/**
+	 * Each slot's object's `lru` field, packed (kept equal to obj.lru by this file): the eviction
+	 * sampler scores a sampled slot from one 4-byte read here instead of chasing key → dict entry →
+	 * object, which at a million keys is three cache misses per sample (issue 4, the evicting SET).
+	 */
+	lruBySlot = new Uint32Array(16);
 	readonly expires = new Map<string, number>();
 	readonly volatile: string[] = [];
 	readonly volatileSlot = new Map<string, number>();
@@ -75,7 +81,7 @@ export function deleteExpiredKey(server: Server, db: Db, key: string, how: 'lazy
 }
 
 /** updateLRU/updateLFU on access: what a lookup without NOTOUCH does to a live object. */
-export function touchObject(server: Server, obj: RedisObject): void {
+export function touchObject(server: Server, db: Db, obj: RedisObject): void {
 	if (server.isLfu()) {
 		const c = server.config;
 		obj.lru = lfuUpdateField(
@@ -88,6 +94,20 @@ export function touchObject(server: Server, obj: RedisObject): void {
 	} else {
 		obj.lru = server.lruClock();
 	}
+	db.lruBySlot[obj.slot] = obj.lru;
+}
+
+/** Puts a key at the end of the key list, growing the packed LRU array by doubling. */
+export function appendSlot(db: Db, key: string, obj: RedisObject): void {
+	const slot = db.keys.length;
+	if (slot === db.lruBySlot.length) {
+		const grown = new Uint32Array(slot * 2);
+		grown.set(db.lruBySlot);
+		db.lruBySlot = grown;
+	}
+	obj.slot = slot;
+	db.keys.push(key);
+	db.lruBySlot[slot] = obj.lru;
 }
 
 /** The `lru` field a new object starts with under the current policy. */
@@ -102,7 +122,7 @@ export function lookupKey(server: Server, db: Db, key: string, flags: number): R
 		if (expireIfNeeded(server, db, key)) obj = null;
 	}
 	if (obj !== null) {
-		if (!(flags & LOOKUP_NOTOUCH)) touchObject(server, obj);
+		if (!(flags & LOOKUP_NOTOUCH)) touchObject(server, db, obj);
 		if (!(flags & (LOOKUP_NOSTATS | LOOKUP_WRITE))) {
 			server.stats.keyspace_hits++;
 			if (server.events.active)
@@ -123,8 +143,7 @@ export const lookupKeyWrite = (server: Server, db: Db, key: string) =>
 
 /** Adds a key that must not exist. */
 export function dbAdd(server: Server, db: Db, key: string, obj: RedisObject): void {
-	obj.slot = db.keys.length;
-	db.keys.push(key);
+	appendSlot(db, key, obj);
 	db.dict.set(key, obj);
 	db.bytes += price(key, obj);
 	db.slots = resizedSlots(db.slots, db.dict.size);
@@ -149,6 +168,7 @@ export function setKey(
 	}
 	if (server.isLfu()) obj.lru = old.lru;
 	obj.slot = old.slot;
+	db.lruBySlot[obj.slot] = obj.lru;
 	db.dict.set(key, obj);
 	if (old.type === 'string' && obj.type === 'string') {
 		// The commonest overwrite: same key, so only the value's share of keyCost changes.
@@ -205,6 +225,7 @@ export function dbDelete(server: Server, db: Db, key: string): boolean {
 	const last = db.keys.pop()!;
 	if (last !== key) {
 		db.keys[obj.slot] = last;
+		db.lruBySlot[obj.slot] = db.lruBySlot[db.keys.length]!;
 		db.dict.get(last)!.slot = obj.slot;
 	}
 	db.dict.delete(key);
@@ -254,6 +275,7 @@ export function emptyDb(server: Server, db: Db): number {
 	const touched = server.watchedKeys.size > 0 ? db.keys.slice() : [];
 	db.dict.clear();
 	db.keys.length = 0;
+	db.lruBySlot = new Uint32Array(16);
 	db.expires.clear();
 	db.volatile.length = 0;
 	db.volatileSlot.clear();
