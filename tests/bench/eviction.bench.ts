@@ -2,9 +2,11 @@
 // used_memory, so every SET evicts exactly one key of the same size, at 10k, 100k and 1M keys
 // (goal: cost per SET at 1M ≤ 1.3× at 10k, as performEvictions is O(samples) per victim; printed
 // beside a bare Map doing the least an evicting SET must do, whose growth is cache misses); and
-// antirez's LRU figure experiment (~13k keys, samples 5; goal < 200 ms). Ratios are printed.
+// antirez's LRU figure experiment (~13k keys, samples 5; goal < 200 ms). Ratios are printed, and
+// when redis-server is installed, the same experiment's growth on a real server started here.
 import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { antirezFigure } from '../../src/engine/experiments/antirez-figure.ts';
+import { redisEvictionReference } from './redis-eviction-reference.ts';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const BATCH = 50_000;
@@ -114,6 +116,22 @@ console.log(
 	`${setOk ? 'PASS' : 'FAIL'} 1M/10k per evicting SET = ${ratio1M.toFixed(2)} (goal ≤ ${RATIO_GOAL}); for scale: a bare Map's insert + random delete grows ${(floors.at(-1)! / floors[0]!).toFixed(2)}×, the engine's cost above it ${above1M.toFixed(2)}×`,
 );
 failed ||= !setOk;
+
+const reference = await redisEvictionReference(SIZES);
+if (reference === null) {
+	console.log('real Redis reference skipped: redis-server or redis-benchmark not installed');
+} else {
+	const [first] = reference.points;
+	console.log(`redis-server ${reference.version}, same experiment (server user CPU per SET):`);
+	for (const p of reference.points)
+		console.log(
+			`${String(p.size).padEnd(10)} ${p.userNs.toFixed(0).padStart(7)} ns   ${p.evictionsPerSet.toFixed(3)} evictions/SET   ratio to 10k ${(p.userNs / first!.userNs).toFixed(2)}`,
+		);
+	const redis1M = reference.points.at(-1)!.userNs / first!.userNs;
+	console.log(
+		`real Redis grows ${redis1M.toFixed(2)}× from 10k to 1M keys; the engine ${ratio1M.toFixed(2)}× (engine/Redis growth ${(ratio1M / redis1M).toFixed(2)})`,
+	);
+}
 
 const times: number[] = [];
 for (let i = 0; i < 7; i++) {
