@@ -29,7 +29,8 @@ function runBenchmark(port: number, requests: number): Promise<void> {
 	});
 }
 
-const text = (r: Reply): string => (r.type === 'bulk' && typeof r.value === 'string' ? r.value : '');
+const text = (r: Reply): string =>
+	r.type === 'bulk' && typeof r.value === 'string' ? r.value : '';
 
 async function infoField(client: RespClient, section: string, field: string): Promise<number> {
 	const info = text(await client.send(['INFO', section]));
