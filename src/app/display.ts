@@ -1,5 +1,25 @@
 // What components need to show engine data as text: the app re-exports it so ui/ depends on app/
 // only (DESIGN.md §3), and the choice of formatter stays in one place.
-export { binaryToUtf8 as showBytes } from '../console/bytes.ts';
+import { binaryToUtf8 } from '../console/bytes.ts';
+
 export { completions, hintFor } from '../console/hints.ts';
 export { bytesToHuman } from '../engine/index.ts';
+
+// C0 controls and DEL have no glyph: a value padded with NUL bytes (DEBUG POPULATE's) would draw
+// as empty boxes, so they are shown the way redis-cli quotes them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const NAMED: Record<string, string> = {
+	'\n': '\\n',
+	'\r': '\\r',
+	'\t': '\\t',
+	'\u0007': '\\a',
+	'\b': '\\b',
+};
+const escapeControl = (c: string) =>
+	NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/** A key or value (bytes) as text for a panel: UTF-8 decoded, control bytes escaped. */
+export function showBytes(binary: string): string {
+	return binaryToUtf8(binary).replace(CONTROL, escapeControl);
+}
