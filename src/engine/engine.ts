@@ -93,14 +93,17 @@ function wrap(server: Server, seed: number): Engine {
 			},
 		};
 	};
-	const main = connect();
+	// The default client connects on first use, so a server whose clients all come from connect()
+	// (the RESP server) counts only them in INFO's connected_clients and CLIENT LIST.
+	let main: Client | null = null;
+	const defaultClient = () => (main ??= connect());
 
 	return {
 		clock,
 		seed,
 		connect,
-		exec: (argv) => main.exec(argv),
-		inspect: (db = main.db) => inspectServer(server, db),
+		exec: (argv) => defaultClient().exec(argv),
+		inspect: (db = main?.db ?? 0) => inspectServer(server, db),
 		subscribe: (fn) => server.events.subscribe(fn),
 		fork: () => wrap(forkServer(server), seed),
 		usedMemory: () => usedMemory(server),

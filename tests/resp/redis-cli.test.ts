@@ -155,6 +155,13 @@ describe.skipIf(policy.mode === 'skip')('redis-cli against our server and redis-
 		expect(mine).toBe(theirs);
 	}, 30_000);
 
+	it('INFO clients counts the redis-cli connection alone, as Redis does', async () => {
+		const { mine, theirs } = await both('INFO clients\n');
+		const connected = (out: string) => /connected_clients:(\d+)/.exec(out)?.[1];
+		expect(connected(mine)).toBe('1');
+		expect(connected(mine)).toBe(connected(theirs));
+	}, 30_000);
+
 	for (const file of files) {
 		it(`${file}: identical output through our server`, async () => {
 			const { script, entries } = scriptOf(file);
