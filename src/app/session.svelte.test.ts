@@ -26,9 +26,37 @@ describe('Session', () => {
 		s.setSpeed(1);
 		s.frame(0.4);
 		s.frame(0.4);
-		expect(s.view.now).toBe(DEFAULT_START_MS + 60_000);
+		expect(s.now).toBe(DEFAULT_START_MS + 60_000);
 		s.frame(0.4);
-		expect(s.view.now).toBe(DEFAULT_START_MS + 60_001);
+		expect(s.now).toBe(DEFAULT_START_MS + 60_001);
+	});
+
+	it('looks at the keyspace again while time plays only when something shown moved', () => {
+		const s = new Session();
+		s.submit('DEBUG SET-ACTIVE-EXPIRE 0');
+		s.submit('SET k v EX 3600');
+		s.setSpeed(600);
+		const first = s.view;
+		// 16 ms frames at 600×: ~10 virtual seconds each, so idle times move every frame, but the
+		// table looks again only every 100 ms of real time.
+		s.frame(16);
+		expect(s.now).toBe(DEFAULT_START_MS + 9600);
+		expect(s.view).toBe(first);
+		for (let i = 0; i < 5; i++) s.frame(16);
+		expect(s.view).toBe(first);
+		s.frame(16);
+		expect(s.view).not.toBe(first);
+		expect(s.view.now).toBe(s.now);
+		expect(s.view.keys[0]?.idleSeconds).toBe(67);
+		// A key passing its TTL is shown as a ghost in that same frame.
+		s.setSpeed(1);
+		s.submit('SET g v PX 20');
+		const before = s.view;
+		s.frame(16);
+		expect(s.view).toBe(before);
+		s.frame(16);
+		expect(s.view).not.toBe(before);
+		expect(s.view.keys.find((k) => k.name === 'g')?.isExpired).toBe(true);
 	});
 
 	it('steps back by replaying every earlier input from the seed', () => {

@@ -16,6 +16,13 @@ import { loadHistory, saveHistory } from './persistence.ts';
 export const SPEEDS = [1, 10, 60, 600] as const;
 const LOG_LIMIT = 2000;
 const HISTORY_LIMIT = 200;
+/**
+ * While only time moves, the keyspace is looked at again when the virtual second changes (idle
+ * times and LFU decay move by whole seconds) but at most this often in real time: at 1× that is
+ * every second as before, at 600× ten times a second instead of every frame. Looking is a pass over
+ * every key (10,000 new KeyViews at 600×, since every idle time moved) and was most of a frame.
+ */
+const LOOK_EVERY_MS = 100;
 
 export class Session {
 	seed = $state(1);
@@ -28,8 +35,14 @@ export class Session {
 	/** The latest evictions, oldest first, for the x-ray to step through. */
 	evictions: readonly EvictionEvent[] = $state.raw([]);
 	history: readonly string[] = $state.raw(loadHistory());
-	/** Bumped whenever the engine or the clock changes, so views re-read the engine. */
+	/** Virtual time, moved every frame: the clock and the TTL bars read it. */
+	now = $state(DEFAULT_START_MS);
+	/** Bumped whenever the engine changes or time needs a new look, so views re-read the engine. */
 	#tick = $state(0);
+	/** Something other than time changed the keyspace during a frame (an engine event). */
+	#changed = false;
+	/** Real ms since the last look. */
+	#sinceLook = 0;
 	#inputs: SessionInput[] = [];
 	/** Fractions of a virtual millisecond not yet applied to the clock. */
 	#carry = 0;
@@ -39,9 +52,23 @@ export class Session {
 	#unsubscribe: () => void = () => {};
 	#flow: FlowHost | null = null;
 
+	/**
+	 * The keyspace as of the last look: fresh after every command and clock move; while the clock
+	 * plays, looked at again when an engine event changed it, when a key passes its TTL (ghosts
+	 * appear in the frame they become ghosts) or after LOOK_EVERY_MS.
+	 */
 	readonly view: KeyspaceView = $derived.by(() => {
 		void this.#tick;
 		return this.engine.inspect();
+	});
+	/** When the next key with a TTL passes it (at the last look), or null when no key has a TTL. */
+	readonly nextExpiry: number | null = $derived.by(() => {
+		const { keys, now } = this.view;
+		let next: number | null = null;
+		for (const k of keys)
+			if (k.expiresAt !== null && k.expiresAt >= now && (next === null || k.expiresAt < next))
+				next = k.expiresAt;
+		return next;
 	});
 	readonly prompt = $derived(promptFor(this.consoleState));
 	readonly canStepBack = $derived(this.#tick >= 0 && this.#inputs.length > 0);
@@ -69,15 +96,29 @@ export class Session {
 		this.entries = [];
 	}
 
-	/** The driver's frame: move virtual time while playing, in whole milliseconds. */
+	/**
+	 * The driver's frame: move virtual time while playing, in whole milliseconds. The keyspace is
+	 * looked at again only when something but time changed it, a key passed its TTL, or its idle
+	 * times moved a second and LOOK_EVERY_MS went by (see `view`).
+	 */
 	frame(realMs: number): void {
 		if (!this.playing || realMs <= 0) return;
 		this.#carry += realMs * this.speed;
+		this.#sinceLook += realMs;
 		const whole = Math.floor(this.#carry);
 		if (whole === 0) return;
 		this.#carry -= whole;
 		this.clock.advance(whole);
-		this.#bump();
+		const now = this.clock.now();
+		this.now = now;
+		const last = this.view.now;
+		const ghost = this.nextExpiry;
+		if (
+			this.#changed ||
+			(ghost !== null && now > ghost) ||
+			(Math.floor(now / 1000) !== Math.floor(last / 1000) && this.#sinceLook >= LOOK_EVERY_MS)
+		)
+			this.#bump();
 	}
 
 	/** A deliberate clock move (step, :advance, jump): recorded so step back can undo it. */
@@ -86,19 +127,6 @@ export class Session {
 		this.#inputs.push({ kind: 'advance', at: this.clock.now(), to });
 		this.clock.advanceTo(to);
 		this.#bump();
-	}
-
-	/** When the next key with a TTL passes it, or null when no key has a TTL. */
-	get nextExpiry(): number | null {
-		let next: number | null = null;
-		for (const k of this.view.keys)
-			if (
-				k.expiresAt !== null &&
-				k.expiresAt >= this.view.now &&
-				(next === null || k.expiresAt < next)
-			)
-				next = k.expiresAt;
-		return next;
 	}
 
 	/** Jumps to 1 ms after the next expiry: the key becomes a ghost until lazy or active expiry. */
@@ -182,6 +210,8 @@ export class Session {
 		this.#inputs = [];
 		this.evictions = [];
 		this.#unsubscribe = engine.subscribe((e) => {
+			// The expire cycle reports every run; a key it deleted comes as its own `expired` event.
+			if (e.type !== 'active-expire-cycle') this.#changed = true;
 			if (e.type === 'evicted') this.evictions = [...this.evictions, e].slice(-EVICTION_LIMIT);
 			const d = describeEvent(e);
 			if (d) this.#queueLog({ id: this.#nextId++, at: e.at, ...d });
@@ -234,6 +264,9 @@ export class Session {
 	}
 
 	#bump(): void {
+		this.now = this.clock.now();
+		this.#changed = false;
+		this.#sinceLook = 0;
 		this.#tick++;
 	}
 }
