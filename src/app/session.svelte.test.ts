@@ -59,6 +59,22 @@ describe('Session', () => {
 		expect(s.view.keys.find((k) => k.name === 'g')?.isExpired).toBe(true);
 	});
 
+	it("with replyFirst, shows a typed line's reply first and the keyspace a frame later", () => {
+		const s = new Session(1, { replyFirst: true });
+		s.playing = false;
+		expect(s.view.keys).toHaveLength(0); // as the page's panels keep reading it
+		s.submit('SET greeting hello');
+		expect(s.entries.map((e) => e.output)).toEqual(['OK']);
+		expect(s.view.keys).toHaveLength(0);
+		s.frame(16); // draws the reply
+		expect(s.view.keys).toHaveLength(0);
+		s.frame(16);
+		expect(s.view.keys.map((k) => k.name)).toEqual(['greeting']);
+		// A line that moves the clock itself is looked at at once.
+		s.submit(':advance 5s');
+		expect(s.view.now).toBe(DEFAULT_START_MS + 5000);
+	});
+
 	it('steps back by replaying every earlier input from the seed', () => {
 		const s = new Session();
 		s.playing = false;

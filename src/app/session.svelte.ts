@@ -43,6 +43,12 @@ export class Session {
 	#changed = false;
 	/** Real ms since the last look. */
 	#sinceLook = 0;
+	/** Looks so far, to tell whether a typed line already caused one (:advance, :reset). */
+	#looks = 0;
+	/** See the constructor: a typed line's look waits for its reply's frame. */
+	readonly #replyFirst: boolean;
+	/** Frames until a typed line's look: 2 = its reply's frame has not begun, 1 = it is drawing. */
+	#typed = 0;
 	#inputs: SessionInput[] = [];
 	/** Fractions of a virtual millisecond not yet applied to the clock. */
 	#carry = 0;
@@ -74,7 +80,14 @@ export class Session {
 	readonly canStepBack = $derived(this.#tick >= 0 && this.#inputs.length > 0);
 	readonly specs: readonly CommandSpec[];
 
-	constructor(seed = 1) {
+	/**
+	 * `replyFirst` (the page, where frames call `frame()`): a typed line's reply is painted in the
+	 * next frame and the keyspace follows in the one after, so the Enter handler and the reply's
+	 * frame do not also look at 10,000 keys and redraw the table. Without it (tests) every change is
+	 * in `view` at once.
+	 */
+	constructor(seed = 1, { replyFirst = false }: { replyFirst?: boolean } = {}) {
+		this.#replyFirst = replyFirst;
 		this.specs = this.engine.commands();
 		this.#start(seed, []);
 	}
@@ -87,8 +100,10 @@ export class Session {
 	submit(line: string): void {
 		if (line.trim() !== '') this.#remember(line);
 		this.#inputs.push({ kind: 'line', at: this.clock.now(), line });
+		const looks = this.#looks;
 		this.#run(line);
-		this.#bump();
+		if (!this.#replyFirst) this.#bump();
+		else if (this.#looks === looks) this.#typed = 2;
 	}
 
 	/** Ctrl+L: wipes the scrollback only; not a command, so neither history nor replay keeps it. */
@@ -99,24 +114,32 @@ export class Session {
 	/**
 	 * The driver's frame: move virtual time while playing, in whole milliseconds. The keyspace is
 	 * looked at again only when something but time changed it, a key passed its TTL, or its idle
-	 * times moved a second and LOOK_EVERY_MS went by (see `view`).
+	 * times moved a second and LOOK_EVERY_MS went by (see `view`); after a typed line, in the frame
+	 * after the one that draws its reply (see the constructor).
 	 */
 	frame(realMs: number): void {
-		if (!this.playing || realMs <= 0) return;
-		this.#carry += realMs * this.speed;
-		this.#sinceLook += realMs;
-		const whole = Math.floor(this.#carry);
-		if (whole === 0) return;
-		this.#carry -= whole;
-		this.clock.advance(whole);
-		const now = this.clock.now();
-		this.now = now;
-		const last = this.view.now;
+		const typedDue = this.#typed > 0 && --this.#typed === 0;
+		let moved = false;
+		if (this.playing && realMs > 0) {
+			this.#carry += realMs * this.speed;
+			this.#sinceLook += realMs;
+			const whole = Math.floor(this.#carry);
+			if (whole > 0) {
+				this.#carry -= whole;
+				this.clock.advance(whole);
+				this.now = this.clock.now();
+				moved = true;
+			}
+		}
+		if (this.#typed > 0) return;
+		if (typedDue || this.#changed) return this.#bump();
+		if (!moved) return;
+		const { now } = this;
 		const ghost = this.nextExpiry;
 		if (
-			this.#changed ||
 			(ghost !== null && now > ghost) ||
-			(Math.floor(now / 1000) !== Math.floor(last / 1000) && this.#sinceLook >= LOOK_EVERY_MS)
+			(Math.floor(now / 1000) !== Math.floor(this.view.now / 1000) &&
+				this.#sinceLook >= LOOK_EVERY_MS)
 		)
 			this.#bump();
 	}
@@ -267,6 +290,8 @@ export class Session {
 		this.now = this.clock.now();
 		this.#changed = false;
 		this.#sinceLook = 0;
+		this.#typed = 0;
+		this.#looks++;
 		this.#tick++;
 	}
 }
