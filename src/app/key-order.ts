@@ -27,8 +27,16 @@ function sameOrder(prev: Order, next: readonly KeyView[], by: SortKey, f: string
 export class KeyOrder {
 	#last: Order | null = null;
 
-	/** The keys whose name contains `filter` (any case), sorted by `by`; ties keep engine order. */
-	rows(keys: readonly KeyView[], by: SortKey, filter: string): KeyView[] {
+	/**
+	 * The keys whose name contains `filter` (any case), sorted by `by`; ties keep engine order.
+	 * `access` ranks keys for the access sort: higher first (idle seconds, or minus LFU frequency).
+	 */
+	rows(
+		keys: readonly KeyView[],
+		by: SortKey,
+		filter: string,
+		access: (k: KeyView) => number = () => 0,
+	): KeyView[] {
 		const f = filter.trim().toLowerCase();
 		const order = this.#last;
 		if (order && sameOrder(order, keys, by, f)) {
@@ -37,7 +45,6 @@ export class KeyOrder {
 			return reuse;
 		}
 		const ttl = (k: KeyView) => (k.expiresAt === null ? Infinity : k.expiresAt);
-		const access = (k: KeyView) => k.idleSeconds ?? -(k.freq ?? 0);
 		const compare: Record<SortKey, (a: KeyView, b: KeyView) => number> = {
 			name: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
 			ttl: (a, b) => ttl(a) - ttl(b),

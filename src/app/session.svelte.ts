@@ -16,13 +16,6 @@ import { loadHistory, saveHistory } from './persistence.ts';
 export const SPEEDS = [1, 10, 60, 600] as const;
 const LOG_LIMIT = 2000;
 const HISTORY_LIMIT = 200;
-/**
- * While only time moves, the keyspace is looked at again when the virtual second changes (idle
- * times and LFU decay move by whole seconds) but at most this often in real time: at 1× that is
- * every second as before, at 600× ten times a second instead of every frame. Looking is a pass over
- * every key (10,000 new KeyViews at 600×, since every idle time moved) and was most of a frame.
- */
-const LOOK_EVERY_MS = 100;
 
 export class Session {
 	seed = $state(1);
@@ -41,8 +34,6 @@ export class Session {
 	#tick = $state(0);
 	/** Something other than time changed the keyspace during a frame (an engine event). */
 	#changed = false;
-	/** Real ms since the last look. */
-	#sinceLook = 0;
 	/** Looks so far, to tell whether a typed line already caused one (:advance, :reset). */
 	#looks = 0;
 	/** See the constructor: a typed line's look waits for its reply's frame. */
@@ -60,8 +51,10 @@ export class Session {
 
 	/**
 	 * The keyspace as of the last look: fresh after every command and clock move; while the clock
-	 * plays, looked at again when an engine event changed it, when a key passes its TTL (ghosts
-	 * appear in the frame they become ghosts) or after LOOK_EVERY_MS.
+	 * plays, looked at again only when an engine event changed it or a key passes its TTL (ghosts
+	 * appear in the frame they become ghosts). Time alone changes nothing else in it: a KeyView
+	 * holds its key's LRU/LFU stamp, and rows read idle time and frequency from it at `now`. (A look
+	 * is a pass over every key; at 600× one per frame was most of the frame.)
 	 */
 	readonly view: KeyspaceView = $derived.by(() => {
 		void this.#tick;
@@ -113,16 +106,14 @@ export class Session {
 
 	/**
 	 * The driver's frame: move virtual time while playing, in whole milliseconds. The keyspace is
-	 * looked at again only when something but time changed it, a key passed its TTL, or its idle
-	 * times moved a second and LOOK_EVERY_MS went by (see `view`); after a typed line, in the frame
-	 * after the one that draws its reply (see the constructor).
+	 * looked at again only when something but time changed it or a key passed its TTL (see `view`);
+	 * after a typed line, in the frame after the one that draws its reply (see the constructor).
 	 */
 	frame(realMs: number): void {
 		const typedDue = this.#typed > 0 && --this.#typed === 0;
 		let moved = false;
 		if (this.playing && realMs > 0) {
 			this.#carry += realMs * this.speed;
-			this.#sinceLook += realMs;
 			const whole = Math.floor(this.#carry);
 			if (whole > 0) {
 				this.#carry -= whole;
@@ -134,14 +125,8 @@ export class Session {
 		if (this.#typed > 0) return;
 		if (typedDue || this.#changed) return this.#bump();
 		if (!moved) return;
-		const { now } = this;
 		const ghost = this.nextExpiry;
-		if (
-			(ghost !== null && now > ghost) ||
-			(Math.floor(now / 1000) !== Math.floor(this.view.now / 1000) &&
-				this.#sinceLook >= LOOK_EVERY_MS)
-		)
-			this.#bump();
+		if (ghost !== null && this.now > ghost) this.#bump();
 	}
 
 	/** A deliberate clock move (step, :advance, jump): recorded so step back can undo it. */
@@ -289,7 +274,6 @@ export class Session {
 	#bump(): void {
 		this.now = this.clock.now();
 		this.#changed = false;
-		this.#sinceLook = 0;
 		this.#typed = 0;
 		this.#looks++;
 		this.#tick++;

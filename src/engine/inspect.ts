@@ -18,10 +18,12 @@ export interface KeyView {
 	readonly expiresAt: number | null;
 	/** True when the key is past its TTL but Redis has not deleted it yet (a ghost). */
 	readonly isExpired: boolean;
-	/** Seconds since last access (LRU policies and noeviction), null under LFU. */
-	readonly idleSeconds: number | null;
-	/** The decayed LFU counter under LFU policies, null otherwise. */
-	readonly freq: number | null;
+	/**
+	 * The object's 24-bit `lru` field: the LRU clock at its last access, or under LFU the pair
+	 * (minutes << 8 | counter). A stamp, not an age, so a view stays the same while only time
+	 * passes; idleSecondsAt and freqAt read it at any moment.
+	 */
+	readonly lru: number;
 	/** MEMORY USAGE of the key. */
 	readonly bytes: number;
 }
@@ -36,13 +38,30 @@ export interface KeyspaceView {
 	readonly policy: MaxmemoryPolicy;
 	readonly stats: Readonly<Stats>;
 	readonly activeExpire: boolean;
+	/** What idleSecondsAt and freqAt need: the LRU clock's tick and LFU's decay period. */
+	readonly lruResolutionMs: number;
+	readonly lfuDecayTime: number;
+}
+
+const isLfuPolicy = (policy: MaxmemoryPolicy) => policy.endsWith('-lfu');
+
+/** estimateObjectIdleTime in LRU ticks (seconds) at virtual time `now`; null under LFU. */
+export function idleSecondsAt(view: KeyspaceView, key: KeyView, now = view.now): number | null {
+	if (isLfuPolicy(view.policy)) return null;
+	const clock = Math.floor(now / view.lruResolutionMs) & 0xffffff;
+	return clock >= key.lru ? clock - key.lru : clock + 0xffffff - key.lru;
+}
+
+/** The key's LFU counter decayed to virtual time `now`; null under the other policies. */
+export function freqAt(view: KeyspaceView, key: KeyView, now = view.now): number | null {
+	return isLfuPolicy(view.policy) ? lfuDecrAndReturn(key.lru, now, view.lfuDecayTime) : null;
 }
 
 const PREVIEW_BYTES = 200;
 
 /**
- * What the last look at a key produced, so the next look (the UI looks every frame) reuses the
- * same frozen KeyView when nothing about the key changed, and a string's preview and MEMORY USAGE
+ * What the last look at a key produced, so the next look reuses the same frozen KeyView when
+ * nothing about the key changed (time passing alone changes only its ghost flag), and a string's preview and MEMORY USAGE
  * when its value did not. A hash is mutated in place, so its preview and bytes are recomputed.
  */
 interface Memo {
@@ -65,9 +84,6 @@ const memos = new WeakMap<Db, DbMemo>();
 export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 	const db = server.dbs[dbIndex]!;
 	const now = server.now();
-	const lfu = server.isLfu();
-	const clock = server.lruClock();
-	const decay = server.config['lfu-decay-time'];
 	let memo = memos.get(db);
 	if (!memo) memos.set(db, (memo = { byName: new Map(), keys: Object.freeze([]), pass: 0 }));
 	const pass = ++memo.pass;
@@ -80,8 +96,6 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		const when = db.expires.get(name);
 		const expiresAt = when ?? null;
 		const isExpired = when !== undefined && now > when;
-		const idleSeconds = lfu ? null : idle(clock, obj.lru);
-		const freq = lfu ? lfuDecrAndReturn(obj.lru, now, decay) : null;
 		let m = memo.byName.get(name);
 		const fresh = !m || m.obj !== obj || m.value !== obj.value || m.encoding !== obj.encoding;
 		const text = fresh || obj.type === 'hash' ? preview(obj) : m!.view.preview;
@@ -94,8 +108,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 			view.preview !== text ||
 			view.expiresAt !== expiresAt ||
 			view.isExpired !== isExpired ||
-			view.idleSeconds !== idleSeconds ||
-			view.freq !== freq ||
+			view.lru !== obj.lru ||
 			view.bytes !== bytes
 		) {
 			view = Object.freeze({
@@ -105,8 +118,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 				preview: text,
 				expiresAt,
 				isExpired,
-				idleSeconds,
-				freq,
+				lru: obj.lru,
 				bytes,
 			});
 		}
@@ -138,12 +150,9 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		policy: server.config['maxmemory-policy'],
 		stats: Object.freeze({ ...server.stats }),
 		activeExpire: server.activeExpireEnabled,
+		lruResolutionMs: server.lruResolutionMs,
+		lfuDecayTime: server.config['lfu-decay-time'],
 	});
-}
-
-/** estimateObjectIdleTime, in seconds. */
-function idle(clock: number, lru: number): number {
-	return clock >= lru ? clock - lru : clock + 0xffffff - lru;
 }
 
 function preview(obj: RedisObject): string {

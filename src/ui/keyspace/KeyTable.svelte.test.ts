@@ -94,3 +94,24 @@ it('renders only a window of rows for 10,000 keys, and follows the scroll', asyn
 	expect(names()).toContain('key:05000');
 	expect(names()).not.toContain('key:00000');
 });
+
+it('counts idle time and LFU frequency at the clock, from the look it was given', async () => {
+	const session = sessionWith('SET greeting hello');
+	const view = session.view;
+	const { rerender } = render(KeyTable, { view, now: view.now + 5000 });
+	const idleCell = () => within(rows()[0]!).getAllByRole('cell')[4]?.textContent?.trim();
+	expect(idleCell()).toBe('5s');
+	await rerender({ view, now: view.now + 65_000 });
+	expect(idleCell()).toBe('65s');
+	session.submit('CONFIG SET maxmemory-policy allkeys-lfu');
+	session.submit('SET counter 1');
+	const lfu = session.view;
+	await rerender({ view: lfu, now: lfu.now });
+	const counter = () =>
+		within(rows().find((r) => r.textContent?.includes('counter'))!).getAllByRole('cell')[4]
+			?.textContent;
+	expect(counter()).toBe('5');
+	// lfu-decay-time 1: one point per minute without access.
+	await rerender({ view: lfu, now: lfu.now + 3 * 60_000 });
+	expect(counter()).toBe('2');
+});
