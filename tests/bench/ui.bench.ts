@@ -19,7 +19,7 @@ const FRAME_GOAL_MS = 16.7;
 const REPLY_GOAL_MS = 16;
 const JS_GOAL_BYTES = 150 * 1024;
 const MEASURE_MS = 3000;
-const COMMANDS = 50;
+const COMMANDS = 100;
 
 function option(name: string, fallback: number): number {
 	const at = process.argv.indexOf(name);
