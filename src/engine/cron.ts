@@ -8,6 +8,7 @@
 // (setExpire), DEBUG SET-ACTIVE-EXPIRE 1 and the end of DEBUG SLEEP wake it earlier. The cost: on
 // a quiet server avg_ttl converges in fewer steps than Redis's 2%-per-tick average would take.
 import { activeExpireCycle } from './expire.ts';
+import type { Db } from './keyspace.ts';
 import type { Server } from './server.ts';
 
 export interface Cron {
@@ -33,11 +34,22 @@ export function startCron(server: Server): Cron {
 		timer = clock.setTimeout(tick, at - clock.now());
 	};
 
+	/**
+	 * The key the last scan found soonest. While it still holds that TTL and the TTL has passed, the
+	 * true soonest is no later, so the next tick is the next one on the grid: no need to scan every
+	 * TTL again after each tick whose sampling missed an expired key among thousands.
+	 */
+	let lastSoonest: Soonest | null = null;
+
 	const planAfter = (expiredSome: boolean): void => {
 		if (!server.activeExpireEnabled) return;
-		if (expiredSome) return plan(tickAfter(clock.now()));
-		const soonest = soonestExpiry(server);
-		if (soonest !== null) plan(tickAfter(Math.max(clock.now(), soonest)));
+		const now = clock.now();
+		if (expiredSome) return plan(tickAfter(now));
+		const known = lastSoonest;
+		if (known && known.when <= now && known.db.expires.get(known.key) === known.when)
+			return plan(tickAfter(now));
+		lastSoonest = soonestExpiry(server);
+		if (lastSoonest !== null) plan(tickAfter(Math.max(now, lastSoonest.when)));
 	};
 
 	function tick(): void {
@@ -65,12 +77,19 @@ export function startCron(server: Server): Cron {
 	};
 }
 
-/** The earliest expiry of any key with a TTL, or null when no key has one. */
-function soonestExpiry(server: Server): number | null {
-	let soonest = Infinity;
+interface Soonest {
+	readonly when: number;
+	readonly db: Db;
+	readonly key: string;
+}
+
+/** The earliest expiry of any key with a TTL (and whose it is), or null when no key has one. */
+function soonestExpiry(server: Server): Soonest | null {
+	let soonest: Soonest | null = null;
 	for (const db of server.dbs) {
 		if (db.expires.size === 0) continue;
-		for (const when of db.expires.values()) if (when < soonest) soonest = when;
+		for (const [key, when] of db.expires)
+			if (soonest === null || when < soonest.when) soonest = { when, db, key };
 	}
-	return soonest === Infinity ? null : soonest;
+	return soonest;
 }
