@@ -143,6 +143,20 @@ export class Session {
 		if (next !== null) this.advance(next + 1 - this.clock.now());
 	}
 
+	/**
+	 * When evictions cut short by the tenacity budget resume (a big drop of maxmemory evicts in
+	 * rounds, one timer apart), or null when none are pending.
+	 */
+	get nextEviction(): number | null {
+		return this.view.evictionDueAt;
+	}
+
+	/** Jumps to the next round of evictions: the x-ray shows what it evicted. */
+	jumpToNextEviction(): void {
+		const next = this.nextEviction;
+		if (next !== null) this.advance(Math.max(0, next - this.clock.now()));
+	}
+
 	togglePlay(): void {
 		this.playing = !this.playing;
 	}

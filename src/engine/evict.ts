@@ -79,25 +79,38 @@ function pickVictim(server: Server, record: boolean): Victim | null {
 	}
 }
 
-/** evictionTimeProc's flag: the timer that keeps evicting after a cut-short pass, per server. */
-const evictionProcs = new WeakMap<Server, number>();
+/**
+ * evictionTimeProc's flag: the timer that keeps evicting after a cut-short pass, per server, and
+ * when it is due (the clock's "next eviction" jumps there).
+ */
+const evictionProcs = new WeakMap<Server, { timer: number; at: number }>();
 
 function startEvictionTimeProc(server: Server, delayMs: number): void {
 	if (evictionProcs.has(server)) return;
+	const schedule = () =>
+		evictionProcs.set(server, {
+			timer: server.clock.setTimeout(tick, delayMs),
+			at: server.clock.now() + delayMs,
+		});
 	const tick = () => {
 		// DEBUG SLEEP blocks the event loop: the timer waits, as the cron does.
 		if (server.sleeping || performEvictions(server) === 'running') {
-			evictionProcs.set(server, server.clock.setTimeout(tick, delayMs));
+			schedule();
 			return;
 		}
 		evictionProcs.delete(server);
 	};
-	evictionProcs.set(server, server.clock.setTimeout(tick, delayMs));
+	schedule();
 }
 
 /** True while the eviction timer is pending (INFO and tests look). */
 export function isEvictionProcRunning(server: Server): boolean {
 	return evictionProcs.has(server);
+}
+
+/** When the pending eviction timer runs next, or null when none is pending. */
+export function evictionProcDueAt(server: Server): number | null {
+	return evictionProcs.get(server)?.at ?? null;
 }
 
 export function performEvictions(server: Server): EvictResult {

@@ -1,6 +1,7 @@
 // Frozen plain data for views: what the keyspace table, memory gauge and lesson checks read. Looking
 // never touches LRU clocks, stats or lazy expiry — like DEBUG OBJECT, not like GET.
 import type { MaxmemoryPolicy } from './config.ts';
+import { evictionProcDueAt } from './evict.ts';
 import { lfuDecrAndReturn } from './lfu.ts';
 import { memoryUsage } from './memory.ts';
 import type { RedisObject } from './object.ts';
@@ -38,6 +39,11 @@ export interface KeyspaceView {
 	readonly policy: MaxmemoryPolicy;
 	readonly stats: Readonly<Stats>;
 	readonly activeExpire: boolean;
+	/**
+	 * When evictions cut short by maxmemory-eviction-tenacity resume (evict.c's evictionTimeProc),
+	 * or null when none are pending.
+	 */
+	readonly evictionDueAt: number | null;
 	/** What idleSecondsAt and freqAt need: the LRU clock's tick and LFU's decay period. */
 	readonly lruResolutionMs: number;
 	readonly lfuDecayTime: number;
@@ -150,6 +156,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		policy: server.config['maxmemory-policy'],
 		stats: Object.freeze({ ...server.stats }),
 		activeExpire: server.activeExpireEnabled,
+		evictionDueAt: evictionProcDueAt(server),
 		lruResolutionMs: server.lruResolutionMs,
 		lfuDecayTime: server.config['lfu-decay-time'],
 	});
