@@ -66,27 +66,27 @@ it('enables Next expiry only while a key has a TTL, and jumps just past it', asy
 	expect(button('Next expiry').hasAttribute('disabled')).toBe(true);
 });
 
-it('enables Next eviction while evictions cut short by the tenacity budget are pending', async () => {
+it('enables Next eviction round while evictions cut short by the tenacity budget are pending', async () => {
 	const { session, button } = setup(
 		'DEBUG POPULATE 100',
 		'CONFIG SET maxmemory-policy allkeys-random',
 		'CONFIG SET maxmemory-eviction-tenacity 0',
 	);
 	session.playing = false;
-	expect(button('Next eviction').hasAttribute('disabled')).toBe(true);
+	expect(button('Next eviction round').hasAttribute('disabled')).toBe(true);
 	// Tenacity 0 allows one batch of 16 victims per round; the rest wait for evictionTimeProc.
 	session.submit('CONFIG SET maxmemory 1');
 	await tick();
 	expect(session.view.stats.evicted_keys).toBe(16);
-	expect(button('Next eviction').hasAttribute('disabled')).toBe(false);
+	expect(button('Next eviction round').hasAttribute('disabled')).toBe(false);
 	const before = session.view.now;
-	await fireEvent.click(button('Next eviction'));
+	await fireEvent.click(button('Next eviction round'));
 	expect(session.view.now).toBe(before + 1);
 	expect(session.view.stats.evicted_keys).toBe(32);
 	for (let i = 0; i < 10 && session.nextEviction !== null; i++)
-		await fireEvent.click(button('Next eviction'));
+		await fireEvent.click(button('Next eviction round'));
 	expect(session.view.stats.evicted_keys).toBe(100);
-	expect(button('Next eviction').hasAttribute('disabled')).toBe(true);
+	expect(button('Next eviction round').hasAttribute('disabled')).toBe(true);
 });
 
 it('undoes the last step with Step back', async () => {
