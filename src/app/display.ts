@@ -3,7 +3,7 @@
 import { binaryToUtf8 } from '../console/bytes.ts';
 
 export { completions, hintFor } from '../console/hints.ts';
-export { bytesToHuman, freqAt, idleSecondsAt } from '../engine/index.ts';
+export { bytesToHuman, freqAt, idleSecondsAt, isLfuPolicy } from '../engine/index.ts';
 
 // C0 controls and DEL have no glyph: a value padded with NUL bytes (DEBUG POPULATE's) would draw
 // as empty boxes, so they are shown the way redis-cli quotes them.

@@ -3,12 +3,11 @@
 import type { EvictionCandidate } from './events.ts';
 import type { Db } from './keyspace.ts';
 import { lfuDecrAndReturn } from './lfu.ts';
+import { lruIdleTicks } from './lru.ts';
 import type { Random } from './random.ts';
 import type { Server } from './server.ts';
 
 export const EVPOOL_SIZE = 16;
-/** LRU_CLOCK_MAX: the 24-bit clock wraps after 2^24 − 1 ticks (194 days at 1 s). */
-const LRU_CLOCK_MAX = 0xffffff;
 /**
  * Stands in for ULLONG_MAX in volatile-ttl's score (ULLONG_MAX − when): the largest integer a
  * double holds exactly, so the score still orders keys by expiry and stays exact.
@@ -66,9 +65,7 @@ export function sampleIndices(rng: Random, n: number, count: number): number[] {
 
 /** estimateObjectIdleTime: ms since the object's LRU stamp, at the clock's resolution. */
 export function estimateObjectIdleTime(server: Server, lru: number): number {
-	const clock = server.lruClock();
-	const ticks = clock >= lru ? clock - lru : clock + (LRU_CLOCK_MAX - lru);
-	return ticks * server.lruResolutionMs;
+	return lruIdleTicks(server.lruClock(), lru) * server.lruResolutionMs;
 }
 
 /** The pool score of a key under an LRU or LFU policy, from its object's `lru` field. */

@@ -3,6 +3,7 @@
 import type { EvictionCandidate } from './events.ts';
 import { EVPOOL_SIZE, evictionPool, evictionPoolPopulate, TTL_SCORE_MAX } from './evict-pool.ts';
 import { dbDelete } from './keyspace.ts';
+import { isLfuPolicy } from './lru.ts';
 import type { Server } from './server.ts';
 import { usedMemory } from './stats.ts';
 
@@ -189,7 +190,7 @@ function reason(server: Server, v: Victim, before: number): string {
 	const where = `the best of the ${EVPOOL_SIZE}-entry pool${skipped}`;
 	if (policy.endsWith('-random'))
 		return `${over}: ${policy} drew "${v.key}" at random from db ${v.db}.`;
-	if (policy.endsWith('-lfu'))
+	if (isLfuPolicy(policy))
 		return `${over}: "${v.key}" had LFU counter ${255 - v.score}, ${where}, so ${policy} evicted it.`;
 	if (policy === 'volatile-ttl') {
 		const ttl = TTL_SCORE_MAX - v.score - server.now();

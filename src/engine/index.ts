@@ -8,6 +8,7 @@ export type { Reply } from './reply.ts';
 export type { EngineEvent, EngineListener, EvictionCandidate } from './events.ts';
 export type { KeyView, KeyspaceView } from './inspect.ts';
 export { freqAt, idleSecondsAt } from './inspect.ts';
+export { isLfuPolicy } from './lru.ts';
 export type { CommandSpec, CommandFlag, CommandGroup } from './command.ts';
 export type { Config, MaxmemoryPolicy } from './config.ts';
 export { MAXMEMORY_POLICIES } from './config.ts';

@@ -3,6 +3,7 @@
 import type { MaxmemoryPolicy } from './config.ts';
 import { evictionProcDueAt } from './evict.ts';
 import { lfuDecrAndReturn } from './lfu.ts';
+import { isLfuPolicy, lruClockAt, lruIdleTicks } from './lru.ts';
 import { memoryUsage } from './memory.ts';
 import type { RedisObject } from './object.ts';
 import type { Db } from './keyspace.ts';
@@ -49,13 +50,10 @@ export interface KeyspaceView {
 	readonly lfuDecayTime: number;
 }
 
-const isLfuPolicy = (policy: MaxmemoryPolicy) => policy.endsWith('-lfu');
-
 /** estimateObjectIdleTime in LRU ticks (seconds) at virtual time `now`; null under LFU. */
 export function idleSecondsAt(view: KeyspaceView, key: KeyView, now = view.now): number | null {
 	if (isLfuPolicy(view.policy)) return null;
-	const clock = Math.floor(now / view.lruResolutionMs) & 0xffffff;
-	return clock >= key.lru ? clock - key.lru : clock + 0xffffff - key.lru;
+	return lruIdleTicks(lruClockAt(now, view.lruResolutionMs), key.lru);
 }
 
 /** The key's LFU counter decayed to virtual time `now`; null under the other policies. */
@@ -67,8 +65,9 @@ const PREVIEW_BYTES = 200;
 
 /**
  * What the last look at a key produced, so the next look reuses the same frozen KeyView when
- * nothing about the key changed (time passing alone changes only its ghost flag), and a string's preview and MEMORY USAGE
- * when its value did not. A hash is mutated in place, so its preview and bytes are recomputed.
+ * nothing about the key changed (time passing alone changes only its ghost flag), and a string's
+ * preview and MEMORY USAGE when its value did not. A hash is mutated in place, so its preview and
+ * bytes are recomputed.
  */
 interface Memo {
 	obj: RedisObject;

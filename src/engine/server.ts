@@ -6,6 +6,7 @@ import { EventBus } from './events.ts';
 import type { Random } from './random.ts';
 import { Db } from './keyspace.ts';
 import type { ClientState } from './client.ts';
+import { isLfuPolicy, lruClockAt } from './lru.ts';
 
 export interface Stats {
 	expired_keys: number;
@@ -86,7 +87,7 @@ export class Server {
 
 	/** LRU_CLOCK(): now / LRU_CLOCK_RESOLUTION, 24 bits. */
 	lruClock(): number {
-		return Math.floor(this.clock.now() / this.lruResolutionMs) & 0xffffff;
+		return lruClockAt(this.clock.now(), this.lruResolutionMs);
 	}
 
 	/** Asked on every key access, so the answer is kept until the policy string changes. */
@@ -94,7 +95,7 @@ export class Server {
 		const policy = this.config['maxmemory-policy'];
 		if (policy !== this.#lfuPolicy) {
 			this.#lfuPolicy = policy;
-			this.#lfu = policy.endsWith('-lfu');
+			this.#lfu = isLfuPolicy(policy);
 		}
 		return this.#lfu;
 	}

@@ -4,6 +4,7 @@
 import { container, type CommandSpec } from '../command.ts';
 import { LOOKUP_NONOTIFY, LOOKUP_NOTOUCH, lookupKeyRead } from '../keyspace.ts';
 import { lfuDecrAndReturn } from '../lfu.ts';
+import { lruIdleTicks } from '../lru.ts';
 import type { RedisObject } from '../object.ts';
 import { NIL, bulk, error, integer, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
@@ -21,8 +22,7 @@ const LFU_SELECTED = `ERR An LFU maxmemory policy is selected, idle time not tra
 
 /** estimateObjectIdleTime in seconds (the LRU clock has one-second resolution). */
 export function idleSeconds(server: Server, obj: RedisObject): number {
-	const clock = server.lruClock();
-	return clock >= obj.lru ? clock - obj.lru : clock + 0xffffff - obj.lru;
+	return lruIdleTicks(server.lruClock(), obj.lru);
 }
 
 /**
