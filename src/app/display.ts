@@ -1,6 +1,7 @@
 // What components need to show engine data as text: the app re-exports it so ui/ depends on app/
 // only (DESIGN.md §3), and the choice of formatter stays in one place.
 import { binaryToUtf8 } from '../console/bytes.ts';
+import { escapeByte } from '../console/format.ts';
 
 export { completions, hintFor } from '../console/hints.ts';
 export { bytesToHuman, freqAt, idleSecondsAt, isLfuPolicy } from '../engine/index.ts';
@@ -9,17 +10,8 @@ export { bytesToHuman, freqAt, idleSecondsAt, isLfuPolicy } from '../engine/inde
 // as empty boxes, so they are shown the way redis-cli quotes them.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/g;
-const NAMED: Record<string, string> = {
-	'\n': '\\n',
-	'\r': '\\r',
-	'\t': '\\t',
-	'\u0007': '\\a',
-	'\b': '\\b',
-};
-const escapeControl = (c: string) =>
-	NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 
 /** A key or value (bytes) as text for a panel: UTF-8 decoded, control bytes escaped. */
 export function showBytes(binary: string): string {
-	return binaryToUtf8(binary).replace(CONTROL, escapeControl);
+	return binaryToUtf8(binary).replace(CONTROL, escapeByte);
 }

@@ -9,6 +9,19 @@ export interface FormatOptions {
 	readonly resp3?: boolean;
 }
 
+const C_ESCAPES: Readonly<Record<string, string>> = {
+	'\n': '\\n',
+	'\r': '\\r',
+	'\t': '\\t',
+	'\x07': '\\a',
+	'\b': '\\b',
+};
+
+/** How sdscatrepr writes an unprintable byte: its C escape, else `\xhh`. */
+export function escapeByte(c: string): string {
+	return C_ESCAPES[c] ?? '\\x' + (c.charCodeAt(0) & 0xff).toString(16).padStart(2, '0');
+}
+
 /** sdscatrepr: a byte string in double quotes, C escapes, `\xhh` for bytes outside 0x20–0x7e. */
 export function repr(bytes: string): string {
 	let out = '"';
@@ -16,13 +29,8 @@ export function repr(bytes: string): string {
 		const c = bytes.charAt(i);
 		const code = bytes.charCodeAt(i) & 0xff;
 		if (c === '\\' || c === '"') out += '\\' + c;
-		else if (c === '\n') out += '\\n';
-		else if (c === '\r') out += '\\r';
-		else if (c === '\t') out += '\\t';
-		else if (c === '\x07') out += '\\a';
-		else if (c === '\b') out += '\\b';
 		else if (code >= 0x20 && code <= 0x7e) out += c;
-		else out += '\\x' + code.toString(16).padStart(2, '0');
+		else out += escapeByte(c);
 	}
 	return out + '"';
 }
