@@ -1,6 +1,7 @@
-// Mirrors the parts of src/config.c the playground exposes: each parameter's name, default, parser
-// and the exact CONFIG SET error text. Values are kept normalised (bytes, lower-case names).
-import { parseStrictInt64 } from './object.ts';
+// Mirrors the parts of src/config.c the engine reads: the parameters it models as typed values
+// (maxmemory, the eviction and expiry knobs, the encoding thresholds), beside every other 7.0
+// parameter of config-table.ts, which is checked exactly as Redis checks it, then kept and echoed.
+import { CONFIG_TABLE, type ConfigSpec } from './config-table.ts';
 
 export const MAXMEMORY_POLICIES = [
 	'volatile-lru',
@@ -24,6 +25,19 @@ export interface Config {
 	hz: number;
 	'active-expire-effort': number;
 	databases: number;
+	'hash-max-listpack-entries': number;
+	'hash-max-listpack-value': number;
+	/** Positive: entries per quicklist node; -1…-5: node size 4 KB…64 KB. */
+	'list-max-listpack-size': number;
+	'list-compress-depth': number;
+	'set-max-intset-entries': number;
+	'zset-max-listpack-entries': number;
+	'zset-max-listpack-value': number;
+	/**
+	 * The CONFIG GET text of every parameter set since start that the engine does not model (and of
+	 * modelled ones too, so a value past 2^53 still prints exactly). Replaced, never mutated.
+	 */
+	stored: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
@@ -36,120 +50,80 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
 	hz: 10,
 	'active-expire-effort': 1,
 	databases: 16,
+	'hash-max-listpack-entries': 512,
+	'hash-max-listpack-value': 64,
+	'list-max-listpack-size': -2,
+	'list-compress-depth': 0,
+	'set-max-intset-entries': 512,
+	'zset-max-listpack-entries': 128,
+	'zset-max-listpack-value': 64,
+	stored: Object.freeze({}),
 });
 
-export type ConfigName = keyof Config;
+/** A parameter the engine reads as a typed value. */
+export type ConfigName = Exclude<keyof Config, 'stored'>;
 
-/** What a parser answers: the normalised value, or the text after "argument " in Redis's error. */
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-interface ParamSpec {
-	/** Immutable parameters (databases) can be read but not set at run time. */
-	mutable: boolean;
-	parse(raw: string): Parsed<Config[ConfigName]>;
-	format(value: Config[ConfigName]): string;
+/** A name as CONFIG GET lists it: a parameter or an alias, and the parameter it stands for. */
+export interface ConfigEntry {
+	readonly key: string;
+	readonly spec: ConfigSpec;
 }
 
-const MEMORY_UNITS: Record<string, number> = {
-	'': 1,
-	b: 1,
-	k: 1000,
-	kb: 1024,
-	m: 1000 ** 2,
-	mb: 1024 ** 2,
-	g: 1000 ** 3,
-	gb: 1024 ** 3,
-};
+/** The configs dict: every name and alias, in table order with each alias after its parameter. */
+export const CONFIG_ENTRIES: readonly ConfigEntry[] = CONFIG_TABLE.flatMap((spec) =>
+	spec.alias
+		? [
+				{ key: spec.name, spec },
+				{ key: spec.alias, spec },
+			]
+		: [{ key: spec.name, spec }],
+);
 
-/**
- * memtoull: digits followed by an optional unit, case-insensitive; no sign, no fraction. The digits
- * may be missing: strtoull reads "" and "mb" as 0, and CONFIG SET maxmemory "" replies OK.
- */
-export function parseMemory(raw: string): number | null {
-	const m = /^(\d*)([a-z]*)$/i.exec(raw);
-	if (!m) return null;
-	const unit = MEMORY_UNITS[m[2]!.toLowerCase()];
-	if (unit === undefined) return null;
-	const value = Number(m[1]) * unit;
-	return Number.isSafeInteger(value) ? value : null;
+const byKey = new Map(CONFIG_ENTRIES.map((e) => [e.key, e]));
+
+/** lookupConfig: a name or alias, case-insensitive. */
+export function lookupConfig(name: string): ConfigEntry | undefined {
+	return byKey.get(name.toLowerCase());
 }
 
-/**
- * An integer parameter: string2ll's strict decimal, then the declared bounds; `clamp` then narrows
- * an in-bounds value silently (hz is declared 0..INT_MAX but kept within 1..500).
- */
-function integerParam(min: number, max: number, clamp?: readonly [number, number]): ParamSpec {
-	return {
-		mutable: true,
-		parse(raw) {
-			const parsed = parseStrictInt64(raw);
-			if (parsed === null) return { ok: false, reason: "couldn't be parsed into an integer" };
-			let v = Number(parsed);
-			if (v < min || v > max)
-				return { ok: false, reason: `must be between ${min} and ${max} inclusive` };
-			if (clamp) v = Math.min(clamp[1], Math.max(clamp[0], v));
-			return { ok: true, value: v };
-		},
-		format: (v) => String(v),
-	};
+const isModelled = (name: string): name is ConfigName =>
+	name !== 'stored' && Object.hasOwn(DEFAULT_CONFIG, name);
+
+/** What CONFIG GET prints for a parameter. */
+export function configText(config: Config, spec: ConfigSpec): string {
+	const stored = config.stored[spec.name];
+	if (!isModelled(spec.name)) return stored ?? spec.default;
+	const value = config[spec.name];
+	if (typeof value === 'string') return value;
+	return stored !== undefined && Number(stored) === value ? stored : String(value);
 }
 
-const PARAMS: Record<ConfigName, ParamSpec> = {
-	maxmemory: {
-		mutable: true,
-		parse(raw) {
-			const v = parseMemory(raw);
-			return v === null ? { ok: false, reason: 'must be a memory value' } : { ok: true, value: v };
-		},
-		format: (v) => String(v),
-	},
-	'maxmemory-policy': {
-		mutable: true,
-		parse(raw) {
-			const v = raw.toLowerCase();
-			return (MAXMEMORY_POLICIES as readonly string[]).includes(v)
-				? { ok: true, value: v as MaxmemoryPolicy }
-				: {
-						ok: false,
-						reason: `(s) must be one of the following: ${MAXMEMORY_POLICIES.join(', ')}`,
-					};
-		},
-		format: (v) => String(v),
-	},
-	'maxmemory-samples': integerParam(1, 2147483647),
-	'maxmemory-eviction-tenacity': integerParam(0, 100),
-	'lfu-log-factor': integerParam(0, 2147483647),
-	'lfu-decay-time': integerParam(0, 2147483647),
-	// server.c clamps hz into 1..500 instead of refusing it (CONFIG SET hz 0 replies OK, stores 1).
-	hz: integerParam(0, 2147483647, [1, 500]),
-	'active-expire-effort': integerParam(1, 10),
-	databases: { ...integerParam(1, 2147483647), mutable: false },
-};
-
-export const CONFIG_NAMES = Object.keys(PARAMS) as ConfigName[];
-
-export function isConfigName(name: string): name is ConfigName {
-	return Object.hasOwn(PARAMS, name);
-}
-
-export function isMutable(name: ConfigName): boolean {
-	return PARAMS[name].mutable;
-}
-
-/** Parses a CONFIG SET value; on failure returns Redis's full error message. */
+/** Checks `raw` for `entry`; on failure, Redis's whole error message. */
 export function parseConfigValue(
-	name: ConfigName,
+	config: Config,
+	entry: ConfigEntry,
 	raw: string,
-): { ok: true; value: Config[ConfigName] } | { ok: false; error: string } {
-	const r = PARAMS[name].parse(raw);
+): { ok: true; value: string } | { ok: false; error: string } {
+	const r = entry.spec.parse(raw, configText(config, entry.spec));
 	if (r.ok) return r;
-	const sep = r.reason.startsWith('(s)') ? '' : ' ';
 	return {
 		ok: false,
-		error: `ERR CONFIG SET failed (possibly related to argument '${name}') - argument${sep}${r.reason}`,
+		error: `ERR CONFIG SET failed (possibly related to argument '${entry.key}') - ${r.reason}`,
 	};
 }
 
-export function formatConfigValue(name: ConfigName, value: Config[ConfigName]): string {
-	return PARAMS[name].format(value);
+/** A copy of `config` with `spec` set to the already-parsed text `value`. */
+export function withConfigValue(config: Config, spec: ConfigSpec, value: string): Config {
+	const next: Config = { ...config, stored: { ...config.stored, [spec.name]: value } };
+	if (isModelled(spec.name)) {
+		const typed = spec.name === 'maxmemory-policy' ? value : Number(value);
+		(next as unknown as Record<string, unknown>)[spec.name] = typed;
+	}
+	return next;
+}
+
+/** A stored parameter's text (save, appendonly, …) for engine code that reads one. */
+export function storedConfig(config: Config, name: string): string {
+	const entry = lookupConfig(name);
+	return entry ? configText(config, entry.spec) : '';
 }

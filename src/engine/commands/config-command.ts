@@ -1,14 +1,13 @@
 // Mirrors configGetCommand / configSetCommand / CONFIG RESETSTAT in src/config.c over the parameter
-// table of config.ts. CONFIG SET is atomic: every pair is checked before any is applied.
+// table of config-table.ts. CONFIG SET is atomic: every pair is checked before any is applied.
 import { container, type CommandSpec } from '../command.ts';
 import {
-	CONFIG_NAMES,
-	formatConfigValue,
-	isConfigName,
-	isMutable,
+	CONFIG_ENTRIES,
+	configText,
+	lookupConfig,
 	parseConfigValue,
-	type Config,
-	type ConfigName,
+	withConfigValue,
+	type ConfigEntry,
 } from '../config.ts';
 import { performEvictions } from '../evict.ts';
 import { ERR, OK, bulks, error, type Reply } from '../reply.ts';
@@ -19,62 +18,69 @@ import { stringMatch } from '../glob.ts';
 const ADMIN = ['admin', 'noscript', 'loading', 'stale'] as const;
 
 /**
- * CONFIG GET: each argument is a parameter name or a glob (matched case-insensitively). A name typed
- * exactly is echoed as typed (`CONFIG GET MAXMEMORY` answers "MAXMEMORY"); a parameter matched
- * twice appears once. Redis answers in its dict's hash order, which varies between servers; we
- * answer in config.ts's table order (maxmemory, maxmemory-policy, maxmemory-samples, …).
+ * CONFIG GET: each argument is a name or a glob (matched case-insensitively against every name and
+ * alias, hidden parameters excepted). A name typed exactly is echoed as typed (`CONFIG GET
+ * MAXMEMORY` answers "MAXMEMORY"); a name matched twice, in any case, appears once, but a
+ * parameter and its alias are two names. Redis answers in its dict's hash order, which varies
+ * between servers; we answer in config-table.ts's order, each alias after its parameter.
  */
 export function configGet(server: Server, patterns: readonly string[]): Reply {
-	const shown = new Map<ConfigName, string>();
+	const shown = new Map<string, { label: string; entry: ConfigEntry }>();
 	for (const pattern of patterns) {
 		if (!/[[*?]/.test(pattern)) {
-			const name = pattern.toLowerCase();
-			if (isConfigName(name) && !shown.has(name)) shown.set(name, pattern);
+			const entry = lookupConfig(pattern);
+			if (entry && !shown.has(entry.key)) shown.set(entry.key, { label: pattern, entry });
 			continue;
 		}
-		for (const name of CONFIG_NAMES)
-			if (!shown.has(name) && stringMatch(pattern, name, true)) shown.set(name, name);
+		for (const entry of CONFIG_ENTRIES)
+			if (!entry.spec.hidden && !shown.has(entry.key) && stringMatch(pattern, entry.key, true))
+				shown.set(entry.key, { label: entry.key, entry });
 	}
 	const out: string[] = [];
-	for (const name of CONFIG_NAMES) {
-		const label = shown.get(name);
-		if (label !== undefined) out.push(label, formatConfigValue(name, server.config[name]));
+	for (const entry of CONFIG_ENTRIES) {
+		const hit = shown.get(entry.key);
+		if (hit) out.push(hit.label, configText(server.config, entry.spec));
 	}
 	return bulks(out, 'map');
 }
 
-/** CONFIG SET p v [p v …]: names first (unknown, immutable, duplicate), then values, then apply. */
+/**
+ * CONFIG SET p v [p v …]: names first (the first unknown, immutable, protected or repeated one is
+ * the error), then every value in order, then the change. Redis sets each value as it goes and
+ * restores the ones already set when a later one fails; checking every value before setting any
+ * leaves the same state. A parameter and its alias are not duplicates: both are set, in order.
+ */
 export function configSet(server: Server, args: readonly string[]): Reply {
 	if (args.length % 2 !== 0) return error(ERR.syntax);
-	const names: ConfigName[] = [];
+	const entries: ConfigEntry[] = [];
 	for (let i = 0; i < args.length; i += 2) {
 		const typed = args[i]!;
-		const name = typed.toLowerCase();
-		if (!isConfigName(name))
+		const entry = lookupConfig(typed);
+		if (!entry)
 			return errorFormat(`ERR Unknown option or number of arguments for CONFIG SET - '${typed}'`);
-		if (!isMutable(name)) return errorFormat(failed(typed, "can't set immutable config"));
-		if (names.includes(name)) return errorFormat(failed(typed, 'duplicate parameter'));
-		names.push(name);
+		if (entry.spec.lock) return errorFormat(failed(typed, `can't set ${entry.spec.lock} config`));
+		if (entries.includes(entry)) return errorFormat(failed(typed, 'duplicate parameter'));
+		entries.push(entry);
 	}
-	const values: Config[ConfigName][] = [];
-	for (let i = 0; i < names.length; i++) {
-		const parsed = parseConfigValue(names[i]!, args[2 * i + 1]!);
-		if (!parsed.ok) return error(parsed.error);
-		values.push(parsed.value);
+	let config = server.config;
+	for (let i = 0; i < entries.length; i++) {
+		const entry = entries[i]!;
+		const parsed = parseConfigValue(config, entry, args[2 * i + 1]!);
+		if (!parsed.ok) return errorFormat(parsed.error);
+		config = withConfigValue(config, entry.spec, parsed.value);
 	}
-	const config: Record<string, unknown> = { ...server.config };
-	names.forEach((name, i) => (config[name] = values[i]));
-	server.config = config as unknown as Config;
+	server.config = config;
 	if (server.events.active)
-		for (const name of names)
+		for (const { spec } of entries)
 			server.events.emit({
 				type: 'config',
 				at: server.now(),
-				name,
-				value: formatConfigValue(name, server.config[name]),
+				name: spec.name,
+				value: configText(server.config, spec),
 			});
 	// updateMaxmemory: a lower limit evicts at once, not at the next command.
-	if (names.includes('maxmemory') && server.config.maxmemory > 0) performEvictions(server);
+	if (entries.some((e) => e.spec.name === 'maxmemory') && server.config.maxmemory > 0)
+		performEvictions(server);
 	return OK;
 }
 
