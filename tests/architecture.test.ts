@@ -1,4 +1,4 @@
-// Enforces the dependency table of DESIGN.md §3 on the import statements of src/.
+// Enforces the dependency table (src/README.md) on the import statements of src/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';

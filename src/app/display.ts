@@ -1,5 +1,5 @@
 // What components need to show engine data as text: the app re-exports it so ui/ depends on app/
-// only (DESIGN.md §3), and the choice of formatter stays in one place.
+// only (the dependency rules in src/README.md), and the choice of formatter stays in one place.
 import { binaryToUtf8 } from '../console/bytes.ts';
 import { escapeByte } from '../console/format.ts';
 

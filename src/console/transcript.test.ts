@@ -8,7 +8,7 @@ import {
 	runTranscript,
 } from './transcript.ts';
 
-const SEED = `# REDIS-7.0.md §5.2
+const SEED = `# the seed article's line, with its broken quotes
 > SET user:456:profile "{"name": "Alice", "role": "admin"}"
 Invalid argument(s)
 

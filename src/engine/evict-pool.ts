@@ -47,7 +47,7 @@ export function poolInsert(pool: EvictionCandidate[], entry: EvictionCandidate):
  * dictGetSomeKeys, modelled as `count` distinct positions out of n drawn uniformly (Floyd's
  * algorithm, one draw each), or all of them when n ≤ count. Redis walks neighbouring buckets from a
  * random start, so its samples are clusters; a uniform model lands within 1–3 points of real Redis
- * on the LRU figure (SCENARIOS.md §3.2).
+ * on antirez's LRU figure (src/engine/experiments/antirez-figure.ts).
  */
 export function sampleIndices(rng: Random, n: number, count: number): number[] {
 	if (n <= count) return Array.from({ length: n }, (_, i) => i);

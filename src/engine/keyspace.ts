@@ -12,14 +12,14 @@ import { lfuInitField, lfuUpdateField } from './lfu.ts';
 export class Db {
 	readonly dict = new Map<string, RedisObject>();
 	/**
-	 * No parallel array of objects beside it: that was a pointer per key (issue 5, memory ≤ 2× a
+	 * No parallel array of objects beside it: that was a pointer per key (the goal: memory ≤ 2× a
 	 * Map); the eviction sampler reads the packed `lruBySlot` instead, 4 bytes per key.
 	 */
 	readonly keys: string[] = [];
 	/**
 	 * Each slot's object's `lru` field, packed (kept equal to obj.lru by this file): the eviction
 	 * sampler scores a sampled slot from one 4-byte read here instead of chasing key → dict entry →
-	 * object, which at a million keys is three cache misses per sample (issue 4, the evicting SET).
+	 * object, which at a million keys is three cache misses per sample (the evicting SET benchmark).
 	 */
 	lruBySlot = new Uint32Array(16);
 	readonly expires = new Map<string, number>();

@@ -4,7 +4,7 @@ import { createHash, createString, updateHashEncoding, type HashObject } from '.
 
 const x = (n: number, c = 'x') => c.repeat(n);
 
-describe('MEMORY USAGE for strings (REDIS-7.0.md §2.7, every row measured on 7.0.15)', () => {
+describe('MEMORY USAGE for strings (every row measured on 7.0.15)', () => {
 	const rows: [string, string, number][] = [
 		['k', '1', 48],
 		['k', '123', 48],

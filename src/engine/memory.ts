@@ -7,7 +7,7 @@ import { hashAllocBytes, hashUsageBytes } from './memory-hash.ts';
 import type { RedisObject } from './object.ts';
 
 /**
- * used_memory of a fresh 7.0.15 server with one client connected (REDIS-7.0.md §2.7). Not modelled:
+ * used_memory of a fresh 7.0.15 server with one client connected (measured). Not modelled:
  * the first call of each command allocates its latency histogram (24,688 bytes; CONFIG RESETSTAT
  * frees them), so a real server's used_memory also steps up by that much per distinct command.
  */

@@ -10,7 +10,7 @@ export interface SdsAllocation {
 	readonly alloc: number;
 }
 
-// Memory layout (issue 5: ≤ 2× a bare Map per key). Every object of a type is created with the same
+// Memory layout (goal: ≤ 2× a bare Map per key). Every object of a type is created with the same
 // own fields in the same order (createString/createHash/copyObject as literals; never a spread, never
 // an optional field added later), so all strings share one V8 hidden class and all hashes another,
 // with the shared prefix (type, encoding, value, lru, slot) at the same offsets in both. The numbers

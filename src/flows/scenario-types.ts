@@ -60,7 +60,7 @@ export type Instruction = Said &
 
 export interface Scenario {
 	readonly id: string;
-	/** Its number in SCENARIOS.md §2.2. */
+	/** Its number in the catalogue (the README's Scenarios table). */
 	readonly number: number;
 	readonly title: string;
 	/** What it teaches, in a sentence or two. */

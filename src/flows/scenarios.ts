@@ -1,4 +1,4 @@
-// The scenario catalogue (SCENARIOS.md §2.2, 1–8 and 13) as data. Every request is for user 1;
+// The scenario catalogue (1–8 and 13, as in README.md) as data. Every request is for user 1;
 // readers R, R2, R3 and writers W, W2 are app instances, each with its own Redis connection.
 import type { Instruction, Lane, Scenario } from './scenario-types.ts';
 

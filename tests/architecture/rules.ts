@@ -1,4 +1,4 @@
-// The dependency table of DESIGN.md §3 as data, and findViolations() that checks sources against it.
+// The dependency table of src/README.md as data, and findViolations() that checks sources against it.
 // Paths are project-relative with forward slashes (`src/engine/engine.ts`).
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
@@ -109,7 +109,7 @@ export function findViolations(files: readonly SourceFile[]): Violation[] {
 				path,
 				line: 1,
 				specifier: '',
-				message: `src/${from.unknown}/ is not a module of DESIGN.md §3`,
+				message: `src/${from.unknown}/ is not a module of the dependency table (src/README.md)`,
 			});
 			continue;
 		}
@@ -131,7 +131,7 @@ export function findViolations(files: readonly SourceFile[]): Violation[] {
 					continue;
 				}
 				if (typeof to === 'object') {
-					report(`src/${to.unknown}/ is not a module of DESIGN.md §3`);
+					report(`src/${to.unknown}/ is not a module of the dependency table (src/README.md)`);
 					continue;
 				}
 				if (to === 'engine' && from !== 'engine' && !ENGINE_DOORS.has(target)) {

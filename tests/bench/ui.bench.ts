@@ -1,4 +1,4 @@
-// The page's speed in real headless Chromium (issue 7 point 10), against the built site:
+// The page's speed in real headless Chromium (see tests/bench/README.md), on the built site:
 // (a) frame time p95 with 10,000 keys with TTLs while the clock plays at 600× (goal ≤ 16.7 ms),
 // (b) Enter → reply painted p95 over 100 typed commands (goal ≤ 16 ms), in that same busy state,
 //     judged with the frame-rate limit off (the page's own latency) and shown at 60 Hz too,

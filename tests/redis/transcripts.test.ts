@@ -12,7 +12,7 @@ import {
 import type { RespClient } from './resp-client.ts';
 import { livePolicy, startRedisServer, type RedisServer } from './server.ts';
 
-/** The bar: the goldens together exercise at least this many commands. */
+/** The bar we set: the goldens together exercise at least this many commands. */
 const MIN_COMMANDS = 400;
 
 const goldens = listGoldens();

@@ -13,7 +13,7 @@ export interface Browser {
 export const HOW_TO_GET_A_BROWSER =
 	'No Chromium found: run `apt-get install chromium` (Debian/Ubuntu) or `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium binary.';
 
-/** Flags for a closed network, possibly as root (see RECIPE.md). Playwright adds --headless itself. */
+/** Flags for a closed network, possibly as root (no sandbox). Playwright adds --headless itself. */
 export const CHROMIUM_ARGS: readonly string[] = [
 	'--no-sandbox',
 	'--disable-gpu',

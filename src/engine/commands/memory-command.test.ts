@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OK_REPLY, err, int, serverFixture, str } from './server.test-util.ts';
 
 describe('MEMORY USAGE', () => {
-	/** REDIS-7.0.md §2.7, every row measured on redis-server 7.0.15. */
+	/** Every row measured on redis-server 7.0.15. */
 	const rows: [string, string, number][] = [
 		...['1', '123', '9999', '-1'].map((v): [string, string, number] => ['k', v, 48]),
 		...['a', 'hello', 'x'.repeat(8)].map((v): [string, string, number] => ['k', v, 64]),

@@ -58,7 +58,7 @@ describe('string command table', () => {
 });
 
 describe('keyspace hits and misses', () => {
-	it('count read lookups only (REDIS-7.0.md §1.2)', () => {
+	it('count read lookups only, as redis-server 7.0.15 does', () => {
 		const f = fixture();
 		f.set('s', 'v');
 		f.hset('h', { a: '1' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { antirezFigure } from './antirez-figure.ts';
 
-// Bands from issue 4 / SCENARIOS.md §3.2 (real Redis: 82.1–84.4 % at samples 5, 91.4–92.5 % at 10).
+// Bands from three runs of the figure on a real Redis: 82.1–84.4 % at samples 5, 91.4–92.5 % at 10.
 describe("antirez's LRU figure (seeded runs)", () => {
 	const seeds = [1, 2, 3];
 

@@ -1,4 +1,4 @@
-// The eviction strategies the LRU figure compares (SCENARIOS.md §3.1–3.2): Redis's own
+// The eviction strategies antirez's LRU figure compares: Redis's own
 // performEvictions (pool, or allkeys-random), Redis 2.8's best-of-N without a pool, and the
 // theoretical LRU that always evicts the least recently used key.
 import { performEvictions } from '../evict.ts';

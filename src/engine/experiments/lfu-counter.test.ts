@@ -8,7 +8,7 @@ import {
 } from './lfu-counter.ts';
 
 /**
- * Bands per cell, each holding redis.conf's table value and SCENARIOS.md §3.3's real-Redis trials
+ * Bands per cell, each holding redis.conf's table value and our trials on a real Redis
  * (factor 0: 105 | 255 | 255 | 255; 1: 17–19 | 41–52 | 255 | 254–255; 10: 9–10 | 18–24 | 142–154 |
  * 255; 100: 6 | 9–11 | 47–58 | 153–162), widened to the counter's own spread: reaching c takes a sum
  * of geometric waits, so after 1M hits at factor 100 one standard deviation is about ±5 counts.

@@ -1,4 +1,4 @@
-// Mirrors the factor table of redis.conf's LFU section (and SCENARIOS.md §3.3's re-measurement):
+// Mirrors the factor table of redis.conf's LFU section (re-measured on a real Redis):
 // the Morris counter of one key after N hits within the same minute, for a given lfu-log-factor.
 import { LFU_INIT_VAL, lfuInitField, lfuUpdateField } from '../lfu.ts';
 import { Random } from '../random.ts';
