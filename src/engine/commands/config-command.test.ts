@@ -123,6 +123,91 @@ describe('CONFIG SET', () => {
 	});
 });
 
+describe('the whole 7.0 table', () => {
+	it('answers aliases under their own name, and a pattern lists both names', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'GET', 'hash-max-ziplist-entries')).toEqual(
+			map('hash-max-ziplist-entries', '512'),
+		);
+		expect(f.run('CONFIG', 'GET', 'hash-max-*-entries')).toEqual(
+			map('hash-max-listpack-entries', '512', 'hash-max-ziplist-entries', '512'),
+		);
+		expect(f.run('CONFIG', 'GET', 'maxmemory*')).toEqual(
+			map(
+				'maxmemory',
+				'0',
+				'maxmemory-clients',
+				'0',
+				'maxmemory-eviction-tenacity',
+				'10',
+				'maxmemory-policy',
+				'noeviction',
+				'maxmemory-samples',
+				'5',
+			),
+		);
+		// Hidden parameters need their exact name.
+		expect(f.run('CONFIG', 'GET', 'watchdog*')).toEqual(map());
+		expect(f.run('CONFIG', 'GET', 'watchdog-period')).toEqual(map('watchdog-period', '0'));
+	});
+
+	it('sets a modelled parameter through its alias, typed for the engine', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'SET', 'zset-max-ziplist-entries', '7')).toEqual(OK_REPLY);
+		expect(f.server.config['zset-max-listpack-entries']).toBe(7);
+		expect(
+			f.run('CONFIG', 'SET', 'list-max-ziplist-size', '-3', 'set-max-intset-entries', '1k'),
+		).toEqual(failed('set-max-intset-entries', "argument couldn't be parsed into an integer"));
+		expect(f.server.config['list-max-listpack-size']).toBe(-2);
+		f.run('CONFIG', 'SET', 'list-max-ziplist-size', '-3', 'set-max-intset-entries', '64');
+		expect(f.server.config['list-max-listpack-size']).toBe(-3);
+		expect(f.server.config['set-max-intset-entries']).toBe(64);
+	});
+
+	it('stores and echoes parameters the engine does not model', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'GET', 'save')).toEqual(map('save', '3600 1 300 100 60 10000'));
+		expect(f.run('CONFIG', 'SET', 'save', '')).toEqual(OK_REPLY);
+		expect(f.run('CONFIG', 'GET', 'save')).toEqual(map('save', ''));
+		f.run('CONFIG', 'SET', 'slowlog-max-len', '1000', 'loglevel', 'WARNING');
+		expect(f.run('CONFIG', 'GET', 'slowlog-max-len')).toEqual(map('slowlog-max-len', '1000'));
+		expect(f.run('CONFIG', 'GET', 'loglevel')).toEqual(map('loglevel', 'warning'));
+		expect(f.run('CONFIG', 'SET', 'port', '70000')).toEqual(
+			failed('port', 'argument must be between 0 and 65535 inclusive'),
+		);
+	});
+
+	it('leaves everything as it was when a later value fails', () => {
+		const f = serverFixture();
+		expect(
+			f.run('CONFIG', 'SET', 'maxmemory', '1mb', 'slowlog-max-len', '9', 'appendonly', 'maybe'),
+		).toEqual(failed('appendonly', "argument must be 'yes' or 'no'"));
+		expect(f.server.config.maxmemory).toBe(0);
+		expect(f.run('CONFIG', 'GET', 'slowlog-max-len')).toEqual(map('slowlog-max-len', '128'));
+		// An alias and its parameter are two names: both are set, the last one wins.
+		f.run('CONFIG', 'SET', 'hash-max-ziplist-value', '1', 'hash-max-listpack-value', '2');
+		expect(f.server.config['hash-max-listpack-value']).toBe(2);
+	});
+
+	it('refuses immutable and protected parameters before reading any value', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'SET', 'maxmemory', 'x', 'daemonize', 'no')).toEqual(
+			failed('daemonize', "can't set immutable config"),
+		);
+		expect(f.run('CONFIG', 'SET', 'dir', '/tmp')).toEqual(
+			failed('dir', "can't set protected config"),
+		);
+	});
+
+	it('keeps an exact 64-bit value a number cannot hold', () => {
+		const f = serverFixture();
+		f.run('CONFIG', 'SET', 'set-max-intset-entries', '9223372036854775807');
+		expect(f.run('CONFIG', 'GET', 'set-max-intset-entries')).toEqual(
+			map('set-max-intset-entries', '9223372036854775807'),
+		);
+	});
+});
+
 describe('CONFIG RESETSTAT and HELP', () => {
 	it('zeroes the stats and error table, keeps keys and peak memory', () => {
 		const f = serverFixture();
