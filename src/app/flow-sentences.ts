@@ -1,14 +1,9 @@
 // The flow stage's events as event log sentences (`get_user(123): miss — loaded from the database
 // in 152 ms and cached for 300 s`), and the small facts they need.
 import { formatDuration } from '../lib/duration.ts';
-import type { ReadOptions, WriteOptions, WriteStrategy } from '../flows/flow-options.ts';
-import type { ReadContext } from '../flows/read-path.ts';
+import type { WriteStrategy } from '../flows/flow-options.ts';
 import type { Op } from '../flows/trace.ts';
-import type { WriteContext } from '../flows/write-path.ts';
-import type { StaleRead } from './flow-view.ts';
-
-/** Names an update writes, in turn: visible in the cached JSON, so a stale row is easy to spot. */
-export const NEW_NAMES = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra'];
+import type { FlowEvent } from '../lab/lab-events.ts';
 
 export const STRATEGY_LABELS: Readonly<Record<WriteStrategy, string>> = {
 	'db-only': 'update DB only',
@@ -17,51 +12,66 @@ export const STRATEGY_LABELS: Readonly<Record<WriteStrategy, string>> = {
 	'update-then-set': 'update, then SET',
 };
 
-/**
- * How long the cache has held an older row than the database: since the database reached the
- * version after the one served. 0 when that moment is unknown (written before the stage saw it).
- */
-export function staleFor(
-	versionAt: Readonly<Record<string, number>>,
-	userId: number,
-	version: number,
-	at: number,
-): number {
-	const since = versionAt[`${userId}:${version + 1}`];
-	return since === undefined ? 0 : at - since;
+/** One flow event as the event log's sentence. */
+export function flowSentence(e: FlowEvent): { area: 'flow'; text: string } {
+	return { area: 'flow', text: flowText(e) };
 }
 
-export function readSentence(
-	options: ReadOptions,
-	c: ReadContext,
-	stale: StaleRead | null,
-): string {
-	const who = `get_user(${options.userId})`;
-	const took = `${c.elapsedMs} ms`;
-	if (c.source === 'cache') {
-		const base = `${who}: hit — served from Redis in ${took}`;
-		if (!stale) return base;
-		return `${base}. Stale read: version ${stale.version}, but the database has version ${stale.dbVersion}; the cache has been stale for ${formatDuration(stale.staleForMs)}`;
+function flowText(e: FlowEvent): string {
+	switch (e.type) {
+		case 'read':
+			return readSentence(e);
+		case 'update':
+			return updateSentence(e);
+		case 'sql':
+			return sqlSentence(e.op, e.latencyMs);
+		case 'redis-error':
+			return redisErrorSentence(e.op);
+		case 'link':
+			return e.isDown ? 'Redis is down: connections are refused' : 'Redis is back up';
+		case 'restart':
+			return e.keys === 0
+				? 'Redis restarted with an empty dataset: every cached row is gone, the database still has them'
+				: `Redis restarted and loaded ${plural(e.keys, 'key')} from its last snapshot; writes since then are lost`;
+		case 'scenario':
+			return `Scenario: ${e.title}`;
+		case 'failed':
+			return `get_user(${e.userId}) failed: ${e.description}`;
 	}
-	if (c.redisError)
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function readSentence(e: Extract<FlowEvent, { type: 'read' }>): string {
+	const who = `get_user(${e.userId})`;
+	const took = `${e.elapsedMs} ms`;
+	const { read } = e;
+	if (e.source === 'cache') {
+		const base = `${who}: hit — served from Redis in ${took}`;
+		if (!read.isStale) return base;
+		return `${base}. Stale read: version ${read.version}, but the database has version ${read.dbVersionAtStart}; the cache has been stale for ${formatDuration(read.staleForMs)}`;
+	}
+	if (e.redisDown)
 		return `${who}: Redis unreachable — served from the database in ${took}, not cached`;
-	if (!c.user) return `${who}: no such user (${took})`;
-	const ttl = options.ttlSeconds === null ? 'with no TTL' : `for ${options.ttlSeconds} s`;
-	const cached = c.fill === 'stored' ? `and cached ${ttl}` : 'but not cached';
+	if (!e.found) return `${who}: no such user (${took})`;
+	const ttl = e.ttlSeconds === null ? 'with no TTL' : `for ${e.ttlSeconds} s`;
+	const cached = e.cached ? `and cached ${ttl}` : 'but not cached';
 	return `${who}: miss — loaded from the database in ${took} ${cached}`;
 }
 
-export function updateSentence(options: WriteOptions, c: WriteContext): string {
-	const who = `update_user(${options.userId})`;
-	if (c.dbError) return `${who} failed: ${c.dbError}`;
-	const how = STRATEGY_LABELS[options.strategy];
+function updateSentence(e: Extract<FlowEvent, { type: 'update' }>): string {
+	const who = `update_user(${e.userId})`;
+	if (e.dbError) return `${who} failed: ${e.dbError}`;
+	const how = STRATEGY_LABELS[e.strategy];
 	const note =
-		options.strategy === 'db-only'
+		e.strategy === 'db-only'
 			? ': the cached copy, if any, is now stale until its TTL runs out'
-			: c.redisError
-				? `, but Redis failed (${c.redisError.code}): the cached copy may be stale`
+			: e.redisErrorCode
+				? `, but Redis failed (${e.redisErrorCode}): the cached copy may be stale`
 				: '';
-	return `${who} done (${how}) in ${c.elapsedMs} ms${note}`;
+	return `${who} done (${how}) in ${e.elapsedMs} ms${note}`;
 }
 
 export function sqlSentence(op: Extract<Op, { kind: 'sql' }>, latencyMs: number): string {

@@ -1,6 +1,6 @@
-// The flow stage on the virtual clock: the sandbox's cache-aside requests against the console's
-// own engine (miss, hit, stale read, DEL, Redis down), step back replaying them, and the scenario
-// player driven by a hand-cranked frame loop. No real time anywhere.
+// The flow stage on the Lab's virtual clock: the sandbox's cache-aside requests against the
+// console's own engine (miss, hit, stale read, DEL, Redis down, restart), step back replaying them,
+// and scenarios played on the same world by hand-cranked frames. No real time anywhere.
 import { describe, expect, it } from 'vitest';
 import { FlowStage } from './flow-stage.svelte.ts';
 import { Preferences } from './preferences.svelte.ts';
@@ -9,30 +9,25 @@ import { Session } from './session.svelte.ts';
 function setup() {
 	const session = new Session();
 	session.playing = false;
-	let frame: ((ms: number) => void) | null = null;
-	const driver = (onFrame: (ms: number) => void) => {
-		frame = onFrame;
-		return () => (frame = null);
-	};
-	const stage = new FlowStage(session, new Preferences(), driver);
+	const stage = new FlowStage(session, new Preferences());
 	const sandbox = stage.sandbox;
 	/** Runs every pending step of every request, one clock move per step. */
 	const finish = () => {
 		while (sandbox.nextStepAt !== null) sandbox.stepRequest();
 	};
-	const states = () => sandbox.steps.map((s) => s.state);
-	const crank = (ms: number) => frame?.(ms);
-	return { session, stage, sandbox, finish, states, crank, isDriving: () => frame !== null };
+	const states = () => stage.view.steps.map((s) => s.state);
+	const crank = (ms: number) => session.frame(ms);
+	return { session, stage, sandbox, finish, states, crank };
 }
 
 describe('FlowStage sandbox', () => {
 	it('goes step by step on the virtual clock: GET at once, SELECT after its latency', () => {
-		const { session, sandbox, states } = setup();
+		const { stage, session, sandbox, states } = setup();
 		const t0 = session.clock.now();
 		sandbox.userId = 7;
 		sandbox.sendRequest();
 		expect(states()).toEqual(['checkingCache']);
-		const get = sandbox.steps[0]!;
+		const get = stage.view.steps[0]!;
 		expect(get.ops).toEqual(['GET user:7 → (nil)']);
 		expect(get.node).toBe('redis');
 		expect(sandbox.nextStepAt).toBe(t0 + get.latencyMs);
@@ -41,7 +36,7 @@ describe('FlowStage sandbox', () => {
 		expect(states()).toEqual(['checkingCache']);
 		session.advance(1);
 		expect(states()).toEqual(['checkingCache', 'readingDb']);
-		const select = sandbox.steps[1]!;
+		const select = stage.view.steps[1]!;
 		expect(select.node).toBe('db');
 		expect(select.latencyMs).toBeGreaterThanOrEqual(120);
 		expect(select.line).toBe('select');
@@ -52,20 +47,20 @@ describe('FlowStage sandbox', () => {
 	});
 
 	it('serves a miss, then a hit on the same user', () => {
-		const { sandbox, finish, states } = setup();
+		const { stage, sandbox, finish, states } = setup();
 		sandbox.sendRequest();
 		finish();
-		expect(states()).toEqual(['checkingCache', 'readingDb', 'fillingCache', 'responding', 'done']);
-		expect(sandbox.counts).toMatchObject({ hits: 0, misses: 1, dbLoads: 1, staleReads: 0 });
+		expect(states()).toEqual(['checkingCache', 'readingDb', 'fillingCache', 'responding']);
+		expect(stage.view.counts).toMatchObject({ hits: 0, misses: 1, dbLoads: 1, staleReads: 0 });
 		sandbox.sendRequest();
 		finish();
-		expect(states().slice(5)).toEqual(['checkingCache', 'responding', 'done']);
-		expect(sandbox.steps[6]!.source).toBe('cache');
-		expect(sandbox.counts).toMatchObject({ hits: 1, misses: 1, dbLoads: 1 });
+		expect(states().slice(4)).toEqual(['checkingCache', 'responding']);
+		expect(stage.view.steps[5]!.source).toBe('cache');
+		expect(stage.view.counts).toMatchObject({ hits: 1, misses: 1, dbLoads: 1 });
 	});
 
 	it('flags the next read as stale after an update without invalidation, with how long', () => {
-		const { session, sandbox, finish } = setup();
+		const { stage, session, sandbox, finish } = setup();
 		sandbox.sendRequest();
 		finish();
 		sandbox.updateUser();
@@ -73,17 +68,17 @@ describe('FlowStage sandbox', () => {
 		session.advance(10_000);
 		sandbox.sendRequest();
 		finish();
-		const served = sandbox.steps.findLast((s) => s.state === 'responding')!;
+		const served = stage.view.steps.findLast((s) => s.state === 'responding')!;
 		expect(served).toMatchObject({ source: 'cache', isStale: true });
-		const stale = sandbox.counts.lastStale!;
-		expect(sandbox.counts.staleReads).toBe(1);
+		const stale = stage.view.counts.lastStale!;
+		expect(stage.view.counts.staleReads).toBe(1);
 		expect(stale).toMatchObject({ userId: 123, version: 1, dbVersion: 2 });
 		expect(stale.staleForMs).toBeGreaterThanOrEqual(10_000);
 		expect(stale.staleForMs).toBeLessThan(11_000);
 	});
 
 	it('has no stale read when the write path deletes the key after the update', () => {
-		const { sandbox, finish, states } = setup();
+		const { stage, sandbox, finish, states } = setup();
 		sandbox.sendRequest();
 		finish();
 		sandbox.strategy = 'update-then-del';
@@ -92,11 +87,11 @@ describe('FlowStage sandbox', () => {
 		expect(states().slice(-3)).toEqual(['updatingDb', 'deletingCache', 'done']);
 		sandbox.sendRequest();
 		finish();
-		expect(sandbox.counts).toMatchObject({ staleReads: 0, misses: 2, hits: 0 });
+		expect(stage.view.counts).toMatchObject({ staleReads: 0, misses: 2, hits: 0 });
 	});
 
 	it('reads fresh after DEL typed in the console', () => {
-		const { session, sandbox, finish } = setup();
+		const { stage, session, sandbox, finish } = setup();
 		sandbox.sendRequest();
 		finish();
 		sandbox.updateUser();
@@ -104,25 +99,25 @@ describe('FlowStage sandbox', () => {
 		session.submit('DEL user:123');
 		sandbox.sendRequest();
 		finish();
-		expect(sandbox.counts).toMatchObject({ staleReads: 0, misses: 2 });
+		expect(stage.view.counts).toMatchObject({ staleReads: 0, misses: 2 });
 		expect(session.view.keys[0]!.preview).toContain('"version":2');
 	});
 
 	it('with Redis down serves from the database and counts the error, then recovers', () => {
-		const { session, sandbox, finish, states } = setup();
+		const { stage, session, sandbox, finish, states } = setup();
 		sandbox.toggleRedis();
 		expect(sandbox.isRedisDown).toBe(true);
 		sandbox.sendRequest();
 		finish();
-		expect(states()).toEqual(['checkingCache', 'readingDb', 'responding', 'done']);
-		expect(sandbox.steps[0]).toMatchObject({ isError: true });
-		expect(sandbox.steps[2]!.source).toBe('db');
-		expect(sandbox.counts).toMatchObject({ redisErrors: 1, misses: 0, hits: 0, dbLoads: 1 });
+		expect(states()).toEqual(['checkingCache', 'readingDb', 'responding']);
+		expect(stage.view.steps[0]).toMatchObject({ isError: true });
+		expect(stage.view.steps[2]!.source).toBe('db');
+		expect(stage.view.counts).toMatchObject({ redisErrors: 1, misses: 0, hits: 0, dbLoads: 1 });
 		expect(session.view.keys).toEqual([]);
 		sandbox.toggleRedis();
 		sandbox.sendRequest();
 		finish();
-		expect(sandbox.counts).toMatchObject({ redisErrors: 1, misses: 1 });
+		expect(stage.view.counts).toMatchObject({ redisErrors: 1, misses: 1 });
 	});
 
 	it('tells the event log in sentences under area flow', async () => {
@@ -140,26 +135,26 @@ describe('FlowStage sandbox', () => {
 	});
 
 	it('is replayed by step back: the request comes back exactly, minus the undone input', () => {
-		const { session, sandbox, finish } = setup();
+		const { stage, session, sandbox, finish } = setup();
 		sandbox.sendRequest();
 		finish();
-		const before = sandbox.steps.map((s) => [s.state, s.at, s.latencyMs]);
+		const before = stage.view.steps.map((s) => [s.state, s.at, s.latencyMs]);
 		sandbox.sendRequest();
 		finish();
 		// A hit is one recorded clock move after the send: undo it, then the send itself.
 		session.stepBack();
 		session.stepBack();
-		expect(sandbox.steps.map((s) => [s.state, s.at, s.latencyMs])).toEqual(before);
-		expect(sandbox.counts).toMatchObject({ hits: 0, misses: 1, dbLoads: 1 });
+		expect(stage.view.steps.map((s) => [s.state, s.at, s.latencyMs])).toEqual(before);
+		expect(stage.view.counts).toMatchObject({ hits: 0, misses: 1, dbLoads: 1 });
 		expect(session.view.keys.map((k) => k.name)).toEqual(['user:123']);
 	});
 
 	it('reads the number fields as whole numbers in range', () => {
-		const { sandbox, session } = setup();
+		const { stage, sandbox, session } = setup();
 		sandbox.userId = 5000;
 		sandbox.ttlSeconds = null as unknown as number;
 		sandbox.sendRequest();
-		expect(sandbox.lanes[0]!.label).toBe('#1 get_user(1000)');
+		expect(stage.view.lanes[0]!.label).toBe('#1 get_user(1000)');
 		session.advance(10_000);
 		expect(session.view.keys[0]).toMatchObject({ name: 'user:1000', expiresAt: null });
 	});
@@ -177,27 +172,38 @@ describe('FlowStage sandbox', () => {
 });
 
 describe('FlowStage scenarios', () => {
-	it('steps, steps back and plays a scenario on its own clock', () => {
-		const { stage, session, crank, isDriving } = setup();
+	it('plays a scenario on the one world: its keys in the keyspace, its steps back and forth', () => {
+		const { stage, session, crank } = setup();
+		session.submit('SET mine 1');
 		stage.setMode('scenarios');
 		const sc = stage.scenarios;
 		sc.select('stale-after-update');
+		expect(session.view.keys).toEqual([]);
 		expect(stage.view.lanes.map((l) => l.id)).toEqual(['R', 'W', 'R2', 'R3']);
 		sc.step();
 		sc.step();
-		expect(sc.position).toBe(2);
-		expect(stage.view.steps.map((s) => s.state)).toEqual(['checkingCache', 'readingDb']);
+		sc.step();
+		expect(sc.position).toBe(3);
+		expect(stage.view.steps.map((s) => s.state)).toEqual([
+			'checkingCache',
+			'readingDb',
+			'fillingCache',
+		]);
+		// The scenario's fill is in the keyspace every panel draws.
+		expect(session.view.keys.map((k) => k.name)).toEqual(['user:1']);
 		sc.back();
-		expect(sc.position).toBe(1);
-		sc.play();
-		expect(isDriving()).toBe(true);
-		crank(1500);
 		expect(sc.position).toBe(2);
+		expect(session.view.keys).toEqual([]);
+		sc.play();
+		crank(1500);
+		expect(sc.position).toBe(3);
 		sc.pause();
-		expect(isDriving()).toBe(false);
-		// The console's clock never moved.
-		expect(session.view.now).toBe(session.clock.now());
-		expect(session.log).toEqual([]);
+		crank(3000);
+		expect(sc.position).toBe(3);
+		// Back to the sandbox: its own session returns, the scenario's keys are gone.
+		stage.setMode('sandbox');
+		expect(session.view.keys.map((k) => k.name)).toEqual(['mine']);
+		expect(session.entries.map((e) => e.input)).toEqual(['SET mine 1']);
 	});
 
 	it('flags the stale read and the fix removes it, at the same position', () => {
@@ -205,9 +211,12 @@ describe('FlowStage scenarios', () => {
 		stage.setMode('scenarios');
 		const sc = stage.scenarios;
 		sc.select('stale-after-update');
-		while (!sc.isFinished) sc.step();
-		expect(stage.view.counts.staleReads).toBe(1);
+		while (stage.view.counts.staleReads === 0) sc.step();
+		// The banner speaks of the latest read: this one was stale…
 		expect(stage.view.counts.lastStale?.staleForMs).toBeGreaterThan(0);
+		while (!sc.isFinished) sc.step();
+		// …and the read after the TTL ran out is fresh, so it is gone.
+		expect(stage.view.counts).toMatchObject({ staleReads: 1, lastStale: null });
 		sc.toggleFix('short-ttl');
 		expect(sc.enabledFixes).toEqual(['short-ttl']);
 		while (!sc.isFinished) sc.step();

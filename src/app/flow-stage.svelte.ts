@@ -1,10 +1,12 @@
-// The flow stage's state, owned by the app: the sandbox (requests against the console's own
-// engine and clock) and the scenario player (a scripted world of its own), whichever mode the
-// learner picked, and the `get_user` / `update_user` listing in the language they prefer.
+// The flow stage's state, owned by the app: which program runs on the Lab's one world (the
+// sandbox or a scenario), the controls of each, and the `get_user` / `update_user` listing in the
+// language the learner prefers. Switching to a scenario keeps the sandbox's log aside and puts it
+// back, replayed, when the learner returns: the two never mix.
 import { lineNumber, listingFor, type ResolvedLine } from '../flows/listings.ts';
+import type { LabLog } from '../lab/lab-log.ts';
 import { FlowSandbox } from './flow-sandbox.svelte.ts';
-import { FlowScenarios, type Driver } from './flow-scenarios.svelte.ts';
-import type { FlowView } from './flow-view.ts';
+import { FlowScenarios } from './flow-scenarios.svelte.ts';
+import { flowViewOf, type FlowView } from './flow-view.ts';
 import type { Preferences } from './preferences.svelte.ts';
 import type { Session } from './session.svelte.ts';
 
@@ -20,30 +22,37 @@ export interface FlowListing {
 export class FlowStage {
 	mode: FlowMode = $state('sandbox');
 	readonly sandbox: FlowSandbox;
+	readonly scenarios: FlowScenarios;
 	readonly preferences: Preferences;
-	readonly #driver: Driver | undefined;
-	/** Built the first time Scenarios is picked: the sandbox needs no scenario world. */
-	#scenarios: FlowScenarios | null = null;
+	readonly #session: Session;
+	#sandboxLog: LabLog | null = null;
 
-	constructor(session: Session, preferences: Preferences, driver?: Driver) {
+	constructor(session: Session, preferences: Preferences) {
+		this.#session = session;
 		this.sandbox = new FlowSandbox(session);
+		this.scenarios = new FlowScenarios(session);
 		this.preferences = preferences;
-		this.#driver = driver;
-	}
-
-	get scenarios(): FlowScenarios {
-		return (this.#scenarios ??= new FlowScenarios(this.#driver));
 	}
 
 	setMode(mode: FlowMode): void {
-		if (mode === 'sandbox') this.#scenarios?.pause();
-		else void this.scenarios;
-		this.mode = mode;
+		if (mode === this.mode) return;
+		if (mode === 'scenarios') {
+			this.#sandboxLog = this.#session.lab.toLog();
+			this.mode = mode;
+			this.scenarios.start();
+		} else {
+			this.scenarios.pause();
+			this.mode = mode;
+			if (this.#sandboxLog) this.#session.load(this.#sandboxLog);
+			else this.#session.run({ kind: 'sandbox' });
+			this.#sandboxLog = null;
+		}
 	}
 
-	readonly view: FlowView = $derived.by(() =>
-		this.mode === 'sandbox' ? this.sandbox.view : this.scenarios.view,
-	);
+	readonly view: FlowView = $derived.by(() => {
+		this.#session.trackWorld();
+		return flowViewOf(this.#session.lab);
+	});
 
 	readonly listing: FlowListing = $derived.by(() => {
 		const v = this.view;
@@ -54,6 +63,6 @@ export class FlowStage {
 	});
 
 	dispose(): void {
-		this.#scenarios?.dispose();
+		this.scenarios.pause();
 	}
 }

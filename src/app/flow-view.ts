@@ -5,6 +5,9 @@ import type { QueryLogEntry } from '../db/database.ts';
 
 export type { QueryLogEntry };
 import type { ListingName, ListingVariant } from '../flows/listings.ts';
+import type { TimelineEntry } from '../flows/timeline-entry.ts';
+import { opText } from '../flows/trace.ts';
+import type { Lab } from '../lab/lab.ts';
 
 export type { WriteStrategy } from '../flows/flow-options.ts';
 
@@ -95,3 +98,91 @@ export const NO_COUNTS: FlowCounts = {
 	staleReads: 0,
 	lastStale: null,
 };
+
+/** Steps the sandbox keeps on its timeline; older ones scroll away (the counters keep counting). */
+const SANDBOX_STEPS = 40;
+
+/** The stage as the Lab's world shows it, whichever program runs on it. */
+export function flowViewOf(lab: Pick<Lab, 'world' | 'scenario' | 'sandbox'>): FlowView {
+	const { world, scenario, sandbox } = lab;
+	const report = world.monitor.report();
+	const timeline = scenario ? world.timeline : world.timeline.slice(-SANDBOX_STEPS);
+	const steps = timeline.map(toStep);
+	const lastRead = report.reads.at(-1);
+	const lastFlow = world.timeline.findLast((e) => e.flow !== null);
+	const counts: FlowCounts = {
+		hits: report.hits,
+		misses: report.misses,
+		dbLoads: world.db.stats().reads,
+		redisErrors: report.redisErrors,
+		staleReads: report.staleReads,
+		// The banner speaks of the latest read only: a fresh read after a fix clears it.
+		lastStale:
+			lastRead?.isStale === true
+				? {
+						at: lastRead.at,
+						userId: lastRead.userId,
+						version: lastRead.version,
+						dbVersion: lastRead.dbVersionAtStart,
+						staleForMs: lastRead.staleForMs,
+					}
+				: null,
+	};
+	const base = {
+		steps,
+		current: steps.at(-1) ?? null,
+		counts,
+		queries: world.db.log().slice(-12),
+		listing: lastFlow?.flow ?? ('get_user' as const),
+	};
+	if (scenario) {
+		const o = scenario.overrides;
+		const ttl = o.ttlSeconds !== undefined ? o.ttlSeconds : scenario.scenario.ttlSeconds;
+		const rt = lastFlow?.lane ? world.laneById(lastFlow.lane) : undefined;
+		const strategy = rt?.request?.kind === 'write' ? rt.request.options.strategy : undefined;
+		return {
+			...base,
+			lanes: scenario.scenario.lanes.map((l) => ({ id: l.id, label: l.label })),
+			isRedisDown: world.lanes.some((rt) => rt.cache.link !== 'up'),
+			variant: {
+				guard: o.guard ?? 'none',
+				hasTtl: ttl !== null,
+				...(strategy ? { strategy } : {}),
+				retryDelete: o.retryDelete ?? false,
+				doubleDelete: (o.doubleDeleteMs ?? null) !== null,
+			},
+		};
+	}
+	const focus = sandbox.requests.at(-1);
+	const options = focus?.options;
+	return {
+		...base,
+		lanes: sandbox.requests.map((r) => ({ id: r.lane.id, label: r.lane.label })),
+		isRedisDown: sandbox.isRedisDown,
+		listing: focus?.flow ?? 'get_user',
+		variant: {
+			guard: 'none',
+			hasTtl: options ? options.ttlSeconds !== null : true,
+			...(options && 'strategy' in options ? { strategy: options.strategy } : {}),
+		},
+	};
+}
+
+export function toStep(e: TimelineEntry): FlowStep {
+	const state = e.state ?? e.kind;
+	return {
+		key: `${e.lane ?? ''}:${e.index}:${e.at}`,
+		lane: e.lane ?? '',
+		at: e.at,
+		latencyMs: e.endAt - e.at,
+		state,
+		description: e.description,
+		flow: e.flow,
+		line: e.line,
+		ops: e.ops.map(opText),
+		node: nodeFor(state),
+		isStale: e.read?.isStale ?? false,
+		isError: e.ops.some((op) => op.kind === 'redis' && op.linkError === true),
+		source: e.read?.source ?? null,
+	};
+}

@@ -15,6 +15,8 @@ export interface ServedRead {
 	readonly version: number | null;
 	readonly dbVersionAtStart: number | null;
 	readonly dbVersionNow: number | null;
+	/** The cache could not be reached, so the read went to the database. */
+	readonly redisDown: boolean;
 	readonly isStale: boolean;
 	/** How long the cache had been stale when this read was served from it (0 otherwise). */
 	readonly staleForMs: number;
@@ -32,6 +34,8 @@ export interface MonitorState {
 	readonly reads: readonly ServedRead[];
 	readonly staleness: readonly CacheStaleness[];
 	readonly redisErrors: number;
+	/** `userId:version` → when the database reached that version. */
+	readonly versionAt: Readonly<Record<string, number>>;
 }
 
 export interface MonitorReport extends MonitorState {
@@ -50,6 +54,7 @@ export class InvariantMonitor {
 	#reads: ServedRead[];
 	#staleness = new Map<number, CacheStaleness>();
 	#redisErrors: number;
+	#versionAt: Record<string, number>;
 
 	constructor(
 		private readonly engine: () => Engine,
@@ -58,6 +63,7 @@ export class InvariantMonitor {
 	) {
 		this.#reads = from ? [...from.reads] : [];
 		this.#redisErrors = from?.redisErrors ?? 0;
+		this.#versionAt = { ...from?.versionAt };
 		for (const s of from?.staleness ?? []) this.#staleness.set(userIdOf(s.key), s);
 	}
 
@@ -86,13 +92,22 @@ export class InvariantMonitor {
 		}
 	}
 
+	/** A write reached the database: rows of older versions are stale from now on. */
+	dbWrote(userId: number, version: number, at: number): void {
+		this.#versionAt[`${userId}:${version}`] = at;
+	}
+
+	/**
+	 * The one judgement of a served read: stale when it returns an older version than the database
+	 * held when the request started; stale for as long as the database has held a newer version.
+	 */
 	served(read: Omit<ServedRead, 'isStale' | 'staleForMs' | 'dbVersionNow'>): ServedRead {
 		const isStale =
 			read.version !== null &&
 			read.dbVersionAtStart !== null &&
 			read.version < read.dbVersionAtStart;
-		const since = this.#staleness.get(read.userId)?.staleSince ?? null;
-		const staleForMs = isStale && read.source === 'cache' && since !== null ? read.at - since : 0;
+		const since = isStale ? this.#versionAt[`${read.userId}:${read.version! + 1}`] : undefined;
+		const staleForMs = since !== undefined ? read.at - since : 0;
 		const full = { ...read, dbVersionNow: this.dbVersion(read.userId), isStale, staleForMs };
 		this.#reads.push(full);
 		return full;
@@ -107,18 +122,20 @@ export class InvariantMonitor {
 			reads: [...this.#reads],
 			staleness: [...this.#staleness.values()],
 			redisErrors: this.#redisErrors,
+			versionAt: { ...this.#versionAt },
 		};
 	}
 
 	report(windowMs = 1000): MonitorReport {
 		const hits = this.#reads.filter((r) => r.source === 'cache').length;
-		const misses = this.#reads.length - hits;
+		// A read that could not reach Redis is no miss: the cache was never asked.
+		const misses = this.#reads.filter((r) => r.source === 'db' && !r.redisDown).length;
 		return {
 			...this.state(),
 			staleReads: this.#reads.filter((r) => r.isStale).length,
 			hits,
 			misses,
-			hitRate: this.#reads.length === 0 ? null : hits / this.#reads.length,
+			hitRate: hits + misses === 0 ? null : hits / (hits + misses),
 			dbQueriesInWindow: this.db().queriesInWindow(windowMs),
 			windowMs,
 		};

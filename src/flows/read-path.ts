@@ -107,13 +107,11 @@ export function createReadPathMachine(deps: FlowDeps) {
 		states: {
 			idle: {
 				description: 'The app is about to look up the user.',
-				meta: { line: null },
 				on: { 'step.next': 'checkingCache' },
 			},
 			checkingCache: {
 				description: 'Ask Redis first: GET user:<id>. A hit ends here; a miss (nil) goes on.',
 				tags: ['step'],
-				meta: { line: 'get', errorLine: 'redis-down' },
 				invoke: { src: 'redis', input: ({ context }) => context },
 				on: {
 					'redis.replied': { actions: 'recordCache' },
@@ -127,7 +125,6 @@ export function createReadPathMachine(deps: FlowDeps) {
 			readingDb: {
 				description: 'Cache miss: read the row from the database, the slow source of truth.',
 				tags: ['step'],
-				meta: { line: 'select' },
 				invoke: { src: 'database', input: ({ context }) => context },
 				on: {
 					'db.replied': { actions: 'recordRow' },
@@ -141,7 +138,6 @@ export function createReadPathMachine(deps: FlowDeps) {
 			fillingCache: {
 				description: 'Store the row in Redis with a TTL, so the next reader gets a hit.',
 				tags: ['step'],
-				meta: { line: 'fill' },
 				invoke: { src: 'fill', input: ({ context }) => context },
 				on: {
 					'cache.filled': { actions: 'recordFill' },
@@ -151,12 +147,10 @@ export function createReadPathMachine(deps: FlowDeps) {
 			responding: {
 				description: 'Return the user to the caller.',
 				tags: ['step'],
-				meta: { line: 'return', hitLine: 'hit' },
 				on: { 'step.next': { target: 'done', actions: 'clearTrace' } },
 			},
 			done: {
 				description: 'The request is finished.',
-				meta: { line: null },
 				type: 'final',
 			},
 		},

@@ -40,8 +40,9 @@ export function createLaneRuntime(
 	engine: Engine,
 	db: Database,
 	random: Random,
+	/** Lanes of one app may share a connection (the sandbox's requests do). */
+	cache: CacheClient = createCacheClient({ client: engine.connect(), random }),
 ): LaneRuntime {
-	const cache = createCacheClient({ client: engine.connect(), random });
 	const deps: FlowDeps = {
 		cache,
 		db,

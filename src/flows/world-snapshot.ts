@@ -7,12 +7,13 @@ import type { RedisLink } from './cache-client.ts';
 import type { ReadOptions, WriteOptions } from './flow-options.ts';
 import type { MonitorState } from './monitor.ts';
 import { createReadPathMachine } from './read-path.ts';
+import type { Lane } from './scenario-types.ts';
 import type { TimelineEntry } from './timeline-entry.ts';
 import type { LaneRuntime } from './world-lanes.ts';
 import { createWritePathMachine } from './write-path.ts';
 
 export interface SavedLane {
-	readonly id: string;
+	readonly lane: Lane;
 	readonly link: RedisLink;
 	readonly readyAt: number;
 	readonly request:
@@ -30,11 +31,9 @@ export interface SavedLane {
 
 /** Plain data (plus a forked engine) from which a world continues exactly. */
 export interface WorldSnapshot {
-	readonly position: number;
 	readonly engine: Engine;
 	readonly db: DatabaseSnapshot;
 	readonly random: [number, number, number, number];
-	readonly pc: number;
 	readonly timeline: readonly TimelineEntry[];
 	readonly monitor: MonitorState;
 	readonly lanes: readonly SavedLane[];
@@ -53,7 +52,7 @@ export function saveLane(rt: LaneRuntime): SavedLane {
 	const snap = r?.actor.getSnapshot();
 	const value = String(snap?.value);
 	return {
-		id: rt.lane.id,
+		lane: rt.lane,
 		link: rt.cache.link,
 		readyAt: rt.readyAt,
 		request: !r

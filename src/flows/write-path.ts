@@ -107,7 +107,6 @@ export function createWritePathMachine(deps: FlowDeps) {
 		states: {
 			idle: {
 				description: 'The app is about to change the user.',
-				meta: { line: null },
 				on: {
 					'step.next': [
 						{ guard: 'deletesFirst', target: 'deletingFirst' },
@@ -118,14 +117,12 @@ export function createWritePathMachine(deps: FlowDeps) {
 			deletingFirst: {
 				description: 'DEL the cached row before writing: a reader may refill the old row.',
 				tags: ['step'],
-				meta: { line: 'delete-first' },
 				invoke: { src: 'invalidation', input: ({ context }) => context },
 				on: { 'step.next': 'updatingDb' },
 			},
 			updatingDb: {
 				description: 'UPDATE the row in the database, the source of truth; version goes up.',
 				tags: ['step'],
-				meta: { line: 'update' },
 				invoke: { src: 'database', input: ({ context }) => context },
 				on: {
 					'step.next': [
@@ -140,7 +137,6 @@ export function createWritePathMachine(deps: FlowDeps) {
 			deletingCache: {
 				description: 'DEL the cached row after the write: the next reader misses and reloads.',
 				tags: ['step'],
-				meta: { line: 'delete' },
 				invoke: { src: 'invalidation', input: ({ context }) => context },
 				on: {
 					'step.next': [
@@ -152,7 +148,6 @@ export function createWritePathMachine(deps: FlowDeps) {
 			retryingDelete: {
 				description: 'The DEL failed: back off, then send it again.',
 				tags: ['step'],
-				meta: { line: 'retry' },
 				invoke: { src: 'retry', input: ({ context }) => context },
 				on: {
 					'step.next': [
@@ -169,20 +164,17 @@ export function createWritePathMachine(deps: FlowDeps) {
 			deletingAgain: {
 				description: 'Wait about one read, then DEL again: clears a refill that raced the write.',
 				tags: ['step'],
-				meta: { line: 'delete-again' },
 				invoke: { src: 'pause', input: ({ context }) => context },
 				on: { 'step.next': { target: 'done', actions: 'clearTrace' } },
 			},
 			settingCache: {
 				description: 'SET the new row in the cache too: a second write that can land out of order.',
 				tags: ['step'],
-				meta: { line: 'set' },
 				invoke: { src: 'dualWrite', input: ({ context }) => context },
 				on: { 'step.next': { target: 'done', actions: 'clearTrace' } },
 			},
 			done: {
 				description: 'The update is finished.',
-				meta: { line: 'return' },
 				type: 'final',
 			},
 		},

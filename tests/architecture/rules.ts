@@ -6,7 +6,17 @@ import { readImports } from './imports.ts';
 
 /** A top-level folder of src/, or `root` for files directly in src/ (main.ts, App.svelte). */
 export type Module =
-	'engine' | 'db' | 'console' | 'flows' | 'lessons' | 'resp' | 'app' | 'ui' | 'lib' | 'root';
+	| 'engine'
+	| 'db'
+	| 'console'
+	| 'flows'
+	| 'lab'
+	| 'lessons'
+	| 'resp'
+	| 'app'
+	| 'ui'
+	| 'lib'
+	| 'root';
 
 interface Rule {
 	/** Other src/ modules it may import (its own module is always allowed). */
@@ -25,6 +35,7 @@ const EVERY_MODULE: readonly Module[] = [
 	'db',
 	'console',
 	'flows',
+	'lab',
 	'lessons',
 	'resp',
 	'app',
@@ -38,8 +49,14 @@ export const RULES: Readonly<Record<Module, Rule>> = {
 	db: { modules: ['lib'], packages: [] },
 	console: { modules: ['engine', 'lib'], packages: [] },
 	flows: { modules: ['engine', 'db', 'lib'], packages: ['xstate'] },
+	// The headless Lab: one world that every mode plays on; its session store may use idb-keyval.
+	lab: {
+		modules: ['engine', 'db', 'flows', 'console', 'lib'],
+		packages: [],
+		filePackages: { file: /^src\/lab\/(.*\/)?storage[^/]*$/, packages: ['idb-keyval'] },
+	},
 	lessons: {
-		modules: ['engine', 'console', 'lib'],
+		modules: ['lab', 'engine', 'console', 'lib'],
 		packages: [],
 		filePackages: { file: /^src\/lessons\/(.*\/)?progress[^/]*$/, packages: ['idb-keyval'] },
 	},

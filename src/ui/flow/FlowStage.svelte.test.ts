@@ -10,7 +10,7 @@ import FlowStageView from './FlowStage.svelte';
 function setup() {
 	const session = new Session();
 	session.playing = false;
-	const stage = new FlowStage(session, new Preferences(), () => () => {});
+	const stage = new FlowStage(session, new Preferences());
 	render(FlowStageView, { stage });
 	const button = (name: string) => screen.getByRole('button', { name });
 	const timeline = () => screen.getByRole('table', { name: 'Timeline' });

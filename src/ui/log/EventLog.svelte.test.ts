@@ -80,7 +80,7 @@ it('says so when one event is hidden', async () => {
 	expect(lines()).toEqual(['1 event hidden by the filters above.']);
 });
 
-it('copies the seed, inputs and log for a bug report', async () => {
+it('copies the session as its log: seed, program and timed inputs', async () => {
 	const writeText = vi.fn((_text: string) => Promise.resolve());
 	Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 	const { session } = setup();
@@ -89,6 +89,6 @@ it('copies the seed, inputs and log for a bug report', async () => {
 	await fireEvent.click(screen.getByRole('button', { name: 'Copy state' }));
 	await screen.findByRole('button', { name: 'Copied' });
 	const copied = JSON.parse(writeText.mock.calls[0]?.[0] ?? '{}') as Record<string, unknown>;
-	expect(copied).toMatchObject({ app: 'cachelab', seed: 1 });
-	expect(copied['log']).toEqual(['CONFIG SET maxmemory 1048576']);
+	expect(copied).toMatchObject({ app: 'cachelab', v: 1, seed: 1, program: { kind: 'sandbox' } });
+	expect(copied['inputs']).toMatchObject([{ kind: 'line', line: 'CONFIG SET maxmemory 1mb' }]);
 });

@@ -1,6 +1,6 @@
 // Test helper: a timeline as short lines, with cached JSON rows shown as <v1>, <v2>…
-import type { TimelineEntry } from './scenario-world.ts';
-import type { Op } from './trace.ts';
+import type { TimelineEntry } from '../flows/timeline-entry.ts';
+import type { Op } from '../flows/trace.ts';
 
 const VERSION = /\\?"version\\?":(\d+)/;
 

@@ -1,12 +1,12 @@
-// A lane's request (a get_user or update_user flow actor): starting one from an instruction and
-// the scenario's fixes, and stepping it. One step is one `step.next`, one state, one effect and
-// one timeline entry; a read that responds is reported to the monitor, which judges staleness.
+// The one request runner: a lane's `get_user` or `update_user` flow actor, started from plain
+// options and stepped one `step.next` at a time. The sandbox (requests that step themselves on the
+// clock) and scenarios (requests stepped by their script) both run requests through here. A read
+// that responds is reported to the invariant monitor, which alone judges whether it was stale.
 import { createActor } from 'xstate';
 import type { VirtualClock } from '../engine/index.ts';
 import type { ReadOptions, WriteOptions } from './flow-options.ts';
 import type { InvariantMonitor, ServedRead } from './monitor.ts';
 import { createReadPathMachine, readLine } from './read-path.ts';
-import type { FlowOverrides, Instruction, Scenario } from './scenario-types.ts';
 import type { Said, TimelineEntry } from './timeline-entry.ts';
 import { EMPTY_TRACE, type StepTrace } from './trace.ts';
 import { waitForLane, type LaneRuntime } from './world-lanes.ts';
@@ -20,45 +20,40 @@ export interface RequestEnv {
 	readonly monitor: InvariantMonitor;
 }
 
-/**
- * Replaces the lane's request with a new flow once the lane is free. Options come from the
- * instruction, with the fixes' overrides on top (a fix changes options, never the interleaving).
- */
-export function startRequest(
-	rt: LaneRuntime,
-	i: Extract<Instruction, { do: 'get_user' | 'update_user' }>,
-	scenario: Scenario,
-	o: FlowOverrides,
-	{ clock, monitor }: RequestEnv,
-): void {
+export type RequestSpec =
+	| { readonly kind: 'read'; readonly options: ReadOptions }
+	| { readonly kind: 'write'; readonly options: WriteOptions };
+
+/** Replaces the lane's request with a new flow once the lane is free. */
+export function startRequest(rt: LaneRuntime, spec: RequestSpec, { clock, monitor }: RequestEnv) {
 	rt.request?.actor.stop();
-	const ttlSeconds = o.ttlSeconds !== undefined ? o.ttlSeconds : scenario.ttlSeconds;
-	const guard = o.guard ?? 'none';
-	const userId = i.userId ?? DEFAULT_USER_ID;
 	const at = waitForLane(clock, rt);
-	if (i.do === 'get_user') {
-		const options: ReadOptions = { userId, ttlSeconds, guard };
+	if (spec.kind === 'read') {
+		const { options } = spec;
 		const machine = createReadPathMachine(rt.deps);
-		const actor = createActor(machine, { input: options, clock }).start();
-		const dbVersionAtStart = monitor.dbVersion(userId);
+		const actor = createActor(machine, { input: options, clock });
+		// A value typed into the console that is not a user row as JSON makes the machine fail:
+		// the step reports it instead of throwing.
+		actor.subscribe({ error: () => {} });
+		actor.start();
+		const dbVersionAtStart = monitor.dbVersion(options.userId);
 		rt.request = { kind: 'read', actor, machine, options, startedAt: at, dbVersionAtStart };
 	} else {
-		const options: WriteOptions = {
-			userId,
-			changes: i.set,
-			strategy: o.strategy ?? i.strategy,
-			ttlSeconds,
-			guard,
-			retryDelete: o.retryDelete ?? false,
-			doubleDeleteMs: o.doubleDeleteMs ?? null,
-		};
 		const machine = createWritePathMachine(rt.deps);
-		const actor = createActor(machine, { input: options, clock }).start();
-		rt.request = { kind: 'write', actor, machine, options };
+		const actor = createActor(machine, { input: spec.options, clock }).start();
+		rt.request = { kind: 'write', actor, machine, options: spec.options };
 	}
 }
 
-/** One `step.next` to the lane's request: exactly one state, one effect. */
+/** Whether the lane's request has steps left. */
+export function isRunning(rt: LaneRuntime): boolean {
+	const r = rt.request;
+	if (!r) return false;
+	const status = r.actor.getSnapshot().status;
+	return status !== 'done' && status !== 'error';
+}
+
+/** One `step.next` to the lane's request: exactly one state, one effect, one timeline entry. */
 export function stepRequest(
 	rt: LaneRuntime,
 	index: number,
@@ -67,10 +62,11 @@ export function stepRequest(
 ): TimelineEntry {
 	const laneId = rt.lane.id;
 	const r = rt.request;
-	if (!r || r.actor.getSnapshot().status === 'done')
-		throw new Error(`lane '${laneId}' has no request to step`);
+	if (!r || !isRunning(rt)) throw new Error(`lane '${laneId}' has no request to step`);
 	const at = waitForLane(clock, rt);
 	r.actor.send({ type: 'step.next' });
+	const flow = r.kind === 'read' ? 'get_user' : 'update_user';
+	const base = { index, at, lane: laneId, kind: 'flow' as const, flow } as const;
 	let trace: StepTrace;
 	let state: string;
 	let line: string | null;
@@ -78,6 +74,12 @@ export function stepRequest(
 	let read: ServedRead | undefined;
 	if (r.kind === 'read') {
 		const s = r.actor.getSnapshot();
+		if (s.status === 'error') {
+			rt.readyAt = at;
+			const description =
+				'The cached value is not a user row as JSON: get_user would raise an error here.';
+			return { ...base, endAt: at, state: 'failed', line: null, description, ops: [], ...say };
+		}
 		state = String(s.value);
 		trace = s.context.trace ?? EMPTY_TRACE;
 		line = readLine(s);
@@ -90,6 +92,7 @@ export function stepRequest(
 				source: s.context.source ?? 'db',
 				version: s.context.user?.version ?? null,
 				dbVersionAtStart: r.dbVersionAtStart,
+				redisDown: s.context.redisError !== null,
 			});
 	} else {
 		const s = r.actor.getSnapshot();
@@ -97,17 +100,14 @@ export function stepRequest(
 		trace = s.context.trace ?? EMPTY_TRACE;
 		line = writeLine(s);
 		description = r.machine.states[state]?.description ?? '';
+		if (state === 'updatingDb' && s.context.user)
+			monitor.dbWrote(s.context.user.id, s.context.user.version, at);
 	}
 	for (const op of trace.ops) if (op.kind === 'redis' && op.linkError) monitor.redisError();
 	rt.readyAt = at + trace.latencyMs;
-	const flow = r.kind === 'read' ? 'get_user' : 'update_user';
 	return {
-		index,
-		at,
+		...base,
 		endAt: rt.readyAt,
-		lane: laneId,
-		kind: 'flow',
-		flow,
 		state,
 		line,
 		description,

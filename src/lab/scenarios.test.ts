@@ -1,13 +1,26 @@
-// Each scenario's exact event sequence on the virtual clock, and what the invariant monitor sees.
+// Each scenario's exact event sequence on a Lab's virtual clock, and what the invariant monitor sees.
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../flows/scenarios.ts';
+import { handleLine } from '../app/console-model.ts';
+import { Lab } from './lab.ts';
 import { lines } from './scenario-format.test-util.ts';
-import { ScenarioSession } from './scenario-session.ts';
-import { SCENARIOS } from './scenarios.ts';
 
-function play(id: string, fixes: string[] = []) {
-	const s = new ScenarioSession(id, { fixes });
-	while (s.step());
-	return s;
+/** A Lab running the scenario from its start, stepped to the end (or `steps` steps). */
+function play(id: string, fixes: readonly string[] = [], steps = Infinity) {
+	const lab = new Lab({ seed: 1, handleLine, program: { kind: 'scenario', id, fixes } });
+	for (let n = 0; n < steps && lab.step(); n++);
+	return {
+		lab,
+		get timeline() {
+			return lab.world.timeline;
+		},
+		get monitor() {
+			return lab.world.monitor.report();
+		},
+		get world() {
+			return lab.world;
+		},
+	};
 }
 
 const SELECT = 'SELECT * FROM users WHERE id = 1 → 1 row';

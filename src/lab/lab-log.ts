@@ -1,0 +1,31 @@
+// The Lab's log: a seed, a start time, the program that runs (sandbox or a scenario with its
+// fixes) and the timed inputs. Replaying it on a fresh Lab rebuilds the state exactly, which is
+// what reload, step back, permalinks, session files and lesson checks stand on.
+import type { FlowAction } from './flow-actions.ts';
+
+export const LOG_VERSION = 1;
+
+export type Program =
+	| { readonly kind: 'sandbox' }
+	| { readonly kind: 'scenario'; readonly id: string; readonly fixes: readonly string[] };
+
+export type LabInput =
+	/** A console line, typed or sent by a lesson (meta-commands included). */
+	| { readonly kind: 'line'; readonly at: number; readonly line: string }
+	/** A deliberate clock move (Step, Next expiry, :advance from a button). */
+	| { readonly kind: 'advance'; readonly at: number; readonly to: number }
+	| { readonly kind: 'flow'; readonly at: number; readonly action: FlowAction }
+	/** One step of the scenario that runs. */
+	| { readonly kind: 'step'; readonly at: number };
+
+export interface LabLog {
+	readonly v: typeof LOG_VERSION;
+	readonly seed: number;
+	readonly start: number;
+	readonly program: Program;
+	readonly inputs: readonly LabInput[];
+	/** Virtual time when the log was taken: replay runs the clock on to it. */
+	readonly now: number;
+}
+
+export const SANDBOX: Program = { kind: 'sandbox' };
