@@ -1,5 +1,6 @@
 // The engine's observable story: what the UI animates and the event log prints. Mirrors the role of
 // Redis's keyspace notifications (notify.c) and MONITOR, with the extra detail a learner needs.
+import type { MaxmemoryPolicy } from './config.ts';
 import type { Reply } from './reply.ts';
 
 export interface EvictionCandidate {
@@ -11,6 +12,17 @@ export interface EvictionCandidate {
 	 */
 	readonly score: number;
 }
+
+/**
+ * What the policy measured on the victim when it entered the pool (pool scores are never
+ * refreshed, so this may be older than the eviction): idle time under an LRU policy, the LFU
+ * counter under an LFU policy, time left to live under volatile-ttl; nothing for a random draw.
+ */
+export type EvictionMeasure =
+	| { readonly kind: 'idle'; readonly ms: number }
+	| { readonly kind: 'lfu'; readonly counter: number }
+	| { readonly kind: 'ttl'; readonly ms: number }
+	| { readonly kind: 'random' };
 
 export type EngineEvent =
 	| {
@@ -41,12 +53,17 @@ export type EngineEvent =
 			readonly at: number;
 			readonly db: number;
 			readonly key: string;
-			readonly policy: string;
+			readonly policy: MaxmemoryPolicy;
 			/** Keys drawn by the sampler this round (the random policies' single draw, score 0). */
 			readonly sampled: readonly EvictionCandidate[];
 			readonly poolBefore: readonly EvictionCandidate[];
 			readonly poolAfter: readonly EvictionCandidate[];
-			readonly reason: string;
+			/** The victim's pool score and what it stands for under `policy`. */
+			readonly score: number;
+			readonly measure: EvictionMeasure;
+			/** Pool entries passed over because their key was gone (deleted, or lost its TTL). */
+			readonly skipped: number;
+			readonly maxmemory: number;
 			readonly memoryBefore: number;
 			readonly memoryAfter: number;
 	  }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { evictionPool } from './evict-pool.ts';
-import { evictionTimeLimitUs, isEvictionProcRunning, performEvictions } from './evict.ts';
+import {
+	evictionMeasure,
+	evictionTimeLimitUs,
+	isEvictionProcRunning,
+	performEvictions,
+} from './evict.ts';
 import type { EngineEvent } from './events.ts';
 import { dbAdd, initialLru, lookupKeyRead, setExpire } from './keyspace.ts';
 import { createString } from './object.ts';
@@ -91,9 +96,13 @@ describe('performEvictions', () => {
 		const s = makeServer({ 'maxmemory-policy': 'volatile-ttl', 'maxmemory-samples': 10 });
 		fill(s, 10, { ttl: true });
 		s.config.maxmemory = usedMemory(s) - 1;
+		const seen = events(s);
 		performEvictions(s);
 		expect(s.dbs[0]!.dict.has('key:0')).toBe(false);
 		expect(s.dbs[0]!.size).toBe(9);
+		// key:0 was set to expire 100 s from now: that is what the event carries.
+		const ev = seen.find((e) => e.type === 'evicted');
+		expect(ev?.type === 'evicted' && ev.measure).toEqual({ kind: 'ttl', ms: 100_000 });
 	});
 
 	it('LRU with every key sampled evicts the least recently used', () => {
@@ -106,7 +115,7 @@ describe('performEvictions', () => {
 		expect(s.dbs[0]!.dict.has('key:6')).toBe(false);
 	});
 
-	it('publishes samples, the pool before and after, the victim, a reason and memory', () => {
+	it('publishes samples, the pool before and after, the victim, its measure and memory', () => {
 		const s = makeServer({ 'maxmemory-policy': 'allkeys-lru' });
 		fill(s, 100);
 		s.clock.advance(3000);
@@ -120,7 +129,11 @@ describe('performEvictions', () => {
 		expect(ev.poolAfter).toHaveLength(4);
 		expect(ev.sampled.map((c) => c.key)).toContain(ev.key);
 		expect(ev.sampled.every((c) => c.score === 3000)).toBe(true);
-		expect(ev.reason).toMatch(/idle 3000ms.*allkeys-lru evicted it/);
+		expect(ev.policy).toBe('allkeys-lru');
+		expect(ev.score).toBe(3000);
+		expect(ev.measure).toEqual({ kind: 'idle', ms: 3000 });
+		expect(ev.skipped).toBe(0);
+		expect(ev.maxmemory).toBe(s.config.maxmemory);
 		expect(ev.memoryBefore - ev.memoryAfter).toBeGreaterThan(0);
 		expect(ev.memoryAfter).toBe(usedMemory(s));
 	});
@@ -137,7 +150,10 @@ describe('performEvictions', () => {
 		performEvictions(s);
 		const evicted = seen.flatMap((e) => (e.type === 'evicted' ? [e] : []));
 		expect(evicted.map((e) => e.db)).toEqual([1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
-		for (const e of evicted) expect(e.sampled).toEqual([{ key: e.key, db: e.db, score: 0 }]);
+		for (const e of evicted) {
+			expect(e.sampled).toEqual([{ key: e.key, db: e.db, score: 0 }]);
+			expect(e.measure).toEqual({ kind: 'random' });
+		}
 	});
 
 	it('skips ghosts and never rescores pool entries', () => {
@@ -157,7 +173,16 @@ describe('performEvictions', () => {
 		s.config.maxmemory = usedMemory(s) - 1;
 		performEvictions(s);
 		const last = seen.filter((e) => e.type === 'evicted').at(-1);
-		expect(last?.type === 'evicted' && last.reason).toMatch(/skipping 2 ghost entries/);
+		expect(last?.type === 'evicted' && last.skipped).toBe(2);
+	});
+
+	it('reads a pool score back as what each policy measured', () => {
+		expect(evictionMeasure('allkeys-lru', 42_000, 0)).toEqual({ kind: 'idle', ms: 42_000 });
+		expect(evictionMeasure('volatile-lfu', 250, 0)).toEqual({ kind: 'lfu', counter: 5 });
+		expect(evictionMeasure('volatile-random', 0, 0)).toEqual({ kind: 'random' });
+		const at = 1_700_000_000_000;
+		const score = Number.MAX_SAFE_INTEGER - (at + 5000);
+		expect(evictionMeasure('volatile-ttl', score, at)).toEqual({ kind: 'ttl', ms: 5000 });
 	});
 
 	it('stops at the tenacity budget, returns running and finishes from a timer', () => {

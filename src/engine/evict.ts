@@ -1,7 +1,8 @@
 // Mirrors src/evict.c's performEvictions(): before every command while maxmemory is set, evict keys
 // chosen by maxmemory-policy until used_memory is back under the limit or the time budget runs out.
-import type { EvictionCandidate } from './events.ts';
-import { EVPOOL_SIZE, evictionPool, evictionPoolPopulate, TTL_SCORE_MAX } from './evict-pool.ts';
+import type { MaxmemoryPolicy } from './config.ts';
+import type { EvictionCandidate, EvictionMeasure } from './events.ts';
+import { evictionPool, evictionPoolPopulate, TTL_SCORE_MAX } from './evict-pool.ts';
 import { dbDelete } from './keyspace.ts';
 import { isLfuPolicy } from './lru.ts';
 import type { Server } from './server.ts';
@@ -162,7 +163,10 @@ function evict(server: Server): EvictResult {
 				sampled: victim.sampled,
 				poolBefore,
 				poolAfter: snapshot(evictionPool(server)),
-				reason: reason(server, victim, before),
+				score: victim.score,
+				measure: evictionMeasure(policy, victim.score, server.now()),
+				skipped: victim.ghosts,
+				maxmemory,
 				memoryBefore: before,
 				memoryAfter: after,
 			});
@@ -180,21 +184,14 @@ function snapshot(pool: readonly EvictionCandidate[]): EvictionCandidate[] {
 	return pool.map((e) => ({ key: e.key, db: e.db, score: e.score }));
 }
 
-/** One sentence for the x-ray: why this key, under this policy, at this memory. */
-function reason(server: Server, v: Victim, before: number): string {
-	const policy = server.config['maxmemory-policy'];
-	const over = `used_memory ${before} > maxmemory ${server.config.maxmemory}`;
-	const skipped = v.ghosts
-		? `, after skipping ${v.ghosts} ghost entr${v.ghosts > 1 ? 'ies' : 'y'}`
-		: '';
-	const where = `the best of the ${EVPOOL_SIZE}-entry pool${skipped}`;
-	if (policy.endsWith('-random'))
-		return `${over}: ${policy} drew "${v.key}" at random from db ${v.db}.`;
-	if (isLfuPolicy(policy))
-		return `${over}: "${v.key}" had LFU counter ${255 - v.score}, ${where}, so ${policy} evicted it.`;
-	if (policy === 'volatile-ttl') {
-		const ttl = TTL_SCORE_MAX - v.score - server.now();
-		return `${over}: "${v.key}" was ${ttl}ms from expiring, ${where}, so volatile-ttl evicted it.`;
-	}
-	return `${over}: "${v.key}" had been idle ${v.score}ms, ${where}, so ${policy} evicted it.`;
+/** What a pool score stands for under `policy` at time `at` (the inverse of the pool's scoring). */
+export function evictionMeasure(
+	policy: MaxmemoryPolicy,
+	score: number,
+	at: number,
+): EvictionMeasure {
+	if (policy.endsWith('-random')) return { kind: 'random' };
+	if (isLfuPolicy(policy)) return { kind: 'lfu', counter: 255 - score };
+	if (policy === 'volatile-ttl') return { kind: 'ttl', ms: TTL_SCORE_MAX - score - at };
+	return { kind: 'idle', ms: score };
 }

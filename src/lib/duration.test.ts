@@ -22,6 +22,16 @@ describe('formatDuration', () => {
 		expect(formatDuration(4200)).toBe('4.2s');
 		expect(formatDuration(303_000)).toBe('5m 03s');
 		expect(formatDuration(7_500_000)).toBe('2h 05m');
+		expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000)).toBe('3d 4h');
+	});
+	it('never rounds up into the next unit', () => {
+		expect(formatDuration(59_600)).toBe('59s');
+		expect(formatDuration(9_990)).toBe('9.9s');
+	});
+	it('writes whole seconds (idle times) like TTLs', () => {
+		expect(formatDuration(0, { whole: true })).toBe('0s');
+		expect(formatDuration(5000, { whole: true })).toBe('5s');
+		expect(formatDuration(42_896_000, { whole: true })).toBe('11h 54m');
 	});
 	it('formats the clock in UTC', () => {
 		expect(formatClockTime(Date.UTC(2026, 0, 1, 12, 0, 5))).toBe('12:00:05');

@@ -16,14 +16,19 @@ export function parseDuration(text: string): number | null {
 	return matched === t.length && matched > 0 ? Math.round(total) : null;
 }
 
-/** A compact human duration: `850ms`, `4.2s`, `5m 03s`, `2h 05m`, `3d 4h`. */
-export function formatDuration(ms: number): string {
+/**
+ * The one way the UI writes a duration (TTLs, idle times, clock moves): `850ms`, `4.2s`, `42s`,
+ * `5m 03s`, `11h 54m`, `3d 4h`. `whole` is for values kept in whole seconds (idle time): `0s`, `5s`.
+ */
+export function formatDuration(ms: number, { whole = false }: { whole?: boolean } = {}): string {
 	const a = Math.abs(ms);
 	const sign = ms < 0 ? '-' : '';
+	if (whole && a < 60_000) return `${sign}${Math.floor(a / 1000)}s`;
 	if (a < 1000) return `${sign}${Math.round(a)}ms`;
-	if (a < 60_000) return `${sign}${(a / 1000).toFixed(a < 10_000 ? 1 : 0)}s`;
+	if (a < 10_000) return `${sign}${(Math.floor(a / 100) / 10).toFixed(1)}s`;
 	const s = Math.floor(a / 1000);
 	const pad = (n: number) => String(n).padStart(2, '0');
+	if (a < 60_000) return `${sign}${s}s`;
 	if (a < 3_600_000) return `${sign}${Math.floor(s / 60)}m ${pad(s % 60)}s`;
 	if (a < 86_400_000) return `${sign}${Math.floor(s / 3600)}h ${pad(Math.floor(s / 60) % 60)}m`;
 	return `${sign}${Math.floor(s / 86400)}d ${Math.floor(s / 3600) % 24}h`;

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { expect, it } from 'vitest';
-import { Session, type EvictionEvent } from '../../app/session.svelte.ts';
+import { Session } from '../../app/session.svelte.ts';
+import type { EvictionEvent } from '../../app/sentences.ts';
 import { DEFAULT_START_MS, type EvictionCandidate } from '../../engine/index.ts';
 import EvictionXray from './EvictionXray.svelte';
 
@@ -17,7 +18,10 @@ const EVICTIONS: readonly EvictionEvent[] = [
 		sampled: [c('user:1', 9000), c('user:2', 4000), c('user:3', 1000)],
 		poolBefore: [c('user:3', 1000), c('user:2', 4000), c('user:1', 9000)],
 		poolAfter: [c('user:3', 1000), c('user:2', 4000)],
-		reason: 'idle the longest of the pool (9000 ms)',
+		score: 9000,
+		measure: { kind: 'idle', ms: 9000 },
+		skipped: 0,
+		maxmemory: 1_048_576,
 		memoryBefore: 1_100_000,
 		memoryAfter: 1_040_000,
 	},
@@ -30,7 +34,10 @@ const EVICTIONS: readonly EvictionEvent[] = [
 		sampled: [c('user:4', 10)],
 		poolBefore: [c('user:4', 10), c('user:3', 2000), c('user:2', 5000)],
 		poolAfter: [c('user:4', 10), c('user:3', 2000)],
-		reason: 'idle the longest of the pool (5000 ms)',
+		score: 5000,
+		measure: { kind: 'idle', ms: 5000 },
+		skipped: 0,
+		maxmemory: 1_048_576,
 		memoryBefore: 1_090_000,
 		memoryAfter: 1_030_000,
 	},
@@ -56,30 +63,69 @@ it('explains how to cause an eviction while there is none', () => {
 	expect(screen.queryByRole('button')).toBeNull();
 });
 
-it('shows the latest eviction: victim, policy, reason, memory, sampled keys and pool slots', () => {
+it('shows the latest eviction: victim, policy, why, memory, sampled keys and pool slots', () => {
 	render(EvictionXray, { evictions: EVICTIONS });
 	const verdict = xray().querySelector('.verdict')?.textContent?.replace(/\s+/g, ' ').trim();
-	expect(verdict).toMatch(
-		/^12:00:06 user:2 evicted under allkeys-lru: idle the longest of the pool \(5000 ms\)\. used_memory \S+ → \S+\.$/,
+	expect(verdict).toBe(
+		'12:00:06 user:2 evicted under allkeys-lru: used_memory 1.04M was over maxmemory 1.00M; ' +
+			'it had been idle 5s when it was scored, the longest in the pool. ' +
+			'Afterwards used_memory was 1005.86K.',
 	);
 	expect(screen.getByText('Eviction 2 of 2')).toBeTruthy();
 	const sampled = within(screen.getByRole('region', { name: 'Keys sampled' }));
-	expect(sampled.getByRole('heading').textContent).toMatch(/Sampled \(1\)\s*score = idle ms/);
-	expect(items('Keys sampled')).toEqual([['user:4', '10']]);
+	expect(sampled.getByRole('heading').textContent).toMatch(
+		/Sampled \(1\)\s*idle time \(longest goes first\)/,
+	);
+	expect(items('Keys sampled')).toEqual([['user:4', '0s']]);
 	const before = items('Pool before');
 	expect(before).toHaveLength(16);
-	expect(before.slice(0, 4)).toEqual([
-		['user:4', '10'],
-		['user:3', '2000'],
-		['user:2', '5000'],
-		['—'],
-	]);
+	expect(before.slice(0, 4)).toEqual([['user:4', '0s'], ['user:3', '2s'], ['user:2', '5s'], ['—']]);
 	expect(victims('Pool before')).toEqual(['user:2']);
 	expect(items('Pool after').filter((slot) => slot.length === 2)).toEqual([
-		['user:4', '10'],
-		['user:3', '2000'],
+		['user:4', '0s'],
+		['user:3', '2s'],
 	]);
 	expect(victims('Pool after')).toEqual([]);
+});
+
+it('says why pool slots can be stale or repeated', () => {
+	render(EvictionXray, { evictions: EVICTIONS });
+	const note = xray().querySelector('.note')?.textContent ?? '';
+	expect(note).toMatch(/kept from one eviction to the next/);
+	expect(note).toMatch(/stale/);
+	expect(note).toMatch(/deleted/);
+	expect(note).toMatch(/two slots/);
+});
+
+it('shows no pool under a random policy, and says random policies do not use it', () => {
+	const random: EvictionEvent = {
+		...EVICTIONS[0]!,
+		policy: 'volatile-random',
+		sampled: [c('user:1', 0)],
+		poolBefore: [],
+		poolAfter: [],
+		score: 0,
+		measure: { kind: 'random' },
+	};
+	render(EvictionXray, { evictions: [random] });
+	expect(screen.queryByRole('region', { name: 'Pool before' })).toBeNull();
+	expect(screen.queryByRole('region', { name: 'Pool after' })).toBeNull();
+	expect(items('Key drawn')).toEqual([['user:1']]);
+	expect(xray().textContent).toContain(
+		'volatile-random does not use the eviction pool: each eviction draws one key at random from keys with a TTL',
+	);
+	expect(xray().querySelector('.verdict')?.textContent).toContain('drew it at random from db 0');
+});
+
+it('says when older evictions are no longer kept', async () => {
+	const { rerender } = render(EvictionXray, { evictions: EVICTIONS, total: 1234, limit: 2 });
+	expect(screen.getByText('Eviction 1,234 of 1,234 (only the latest 2 are kept)')).toBeTruthy();
+	await fireEvent.click(button('Previous eviction'));
+	expect(screen.getByText('Eviction 1,233 of 1,234 (only the latest 2 are kept)')).toBeTruthy();
+	await rerender({ evictions: EVICTIONS, total: null, limit: 2 });
+	expect(
+		screen.getByText('Eviction 1 of the latest 2 (older evictions are not kept)'),
+	).toBeTruthy();
 });
 
 it('steps to the previous and next eviction, then follows the latest again', async () => {
