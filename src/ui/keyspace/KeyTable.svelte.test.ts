@@ -14,6 +14,12 @@ const table = () => screen.getByRole('table', { name: 'Keyspace' });
 const rows = () => within(table()).queryAllByRole('row');
 const names = () => rows().map((r) => within(r).getAllByRole('cell')[0]?.textContent);
 
+it('counts one key in the singular', () => {
+	const session = sessionWith('SET greeting hello');
+	render(KeyTable, { view: session.view, now: session.view.now });
+	expect(screen.getByText(/^\s*1 of 1 key \(DBSIZE 1\)\s*$/)).toBeTruthy();
+});
+
 it('says how to add a key while the keyspace is empty', () => {
 	render(KeyTable, { view: sessionWith().view });
 	expect(screen.queryByRole('table')).toBeNull();
@@ -102,7 +108,9 @@ it('counts idle time and LFU frequency at the clock, from the look it was given'
 	const idleCell = () => within(rows()[0]!).getAllByRole('cell')[4]?.textContent?.trim();
 	expect(idleCell()).toBe('5s');
 	await rerender({ view, now: view.now + 65_000 });
-	expect(idleCell()).toBe('65s');
+	expect(idleCell()).toBe('1m 05s');
+	await rerender({ view, now: view.now + 42_896_000 });
+	expect(idleCell()).toBe('11h 54m');
 	session.submit('CONFIG SET maxmemory-policy allkeys-lfu');
 	session.submit('SET counter 1');
 	const lfu = session.view;

@@ -11,7 +11,7 @@ function setup() {
 	const session = new Session();
 	session.playing = false;
 	render(WithSession, { session, panel: EventLog });
-	const log = screen.getByRole('list', { name: 'Event log' });
+	const log = screen.getByRole('log', { name: 'Event log' });
 	const lines = () =>
 		within(log)
 			.getAllByRole('listitem')
@@ -30,9 +30,9 @@ async function settle(): Promise<void> {
 	await tick();
 }
 
-it('is a polite live region that says when nothing has happened yet', () => {
+it('is a log region named Event log that says when nothing has happened yet', () => {
 	const { log, lines } = setup();
-	expect(log.getAttribute('aria-live')).toBe('polite');
+	expect(log.getAttribute('aria-label')).toBe('Event log');
 	expect(lines()).toEqual([
 		'Nothing has happened yet. Expiries, evictions and config changes appear here.',
 	]);
@@ -91,4 +91,46 @@ it('copies the session as its log: seed, program and timed inputs', async () => 
 	const copied = JSON.parse(writeText.mock.calls[0]?.[0] ?? '{}') as Record<string, unknown>;
 	expect(copied).toMatchObject({ app: 'cachelab', v: 1, seed: 1, program: { kind: 'sandbox' } });
 	expect(copied['inputs']).toMatchObject([{ kind: 'line', line: 'CONFIG SET maxmemory 1mb' }]);
+});
+
+it('offers only filters that match something, and none for commands', async () => {
+	const { session, chip } = setup();
+	const chips = within(screen.getByRole('group', { name: 'Show events about' }))
+		.getAllByRole('button')
+		.map((b) => b.textContent?.trim());
+	expect(chips).toEqual(['expiry', 'eviction', 'memory', 'config', 'flow']);
+	expect(screen.queryByRole('button', { name: 'command' })).toBeNull();
+	session.submit('DEBUG SET-ACTIVE-EXPIRE 0');
+	session.submit('SET gone x PX 1');
+	session.advance(10);
+	session.submit('GET gone');
+	session.submit('SET a 1');
+	session.submit('CONFIG SET maxmemory 1');
+	session.submit('SET refused 1');
+	session.submit('CONFIG SET maxmemory-policy allkeys-lru');
+	session.submit('SET b 1');
+	await settle();
+	const items = () => within(screen.getByRole('log')).getAllByRole('listitem');
+	for (const area of ['expiry', 'eviction', 'memory', 'config']) {
+		const before = items().length;
+		await fireEvent.click(chip(area));
+		expect(items().length, area).toBeLessThan(before);
+		await fireEvent.click(chip(area));
+	}
+});
+
+it('draws evictions as the cache at work, and only refused commands as errors', async () => {
+	const { session } = setup();
+	session.submit('SET a 1');
+	session.submit('CONFIG SET maxmemory 1');
+	session.submit('SET refused 1');
+	session.submit('CONFIG SET maxmemory-policy allkeys-lru');
+	session.submit('SET b 1');
+	await settle();
+	const items = within(screen.getByRole('log')).getAllByRole('listitem');
+	const eviction = items.find((li) => li.textContent?.includes('evicted by allkeys-lru'));
+	const refused = items.find((li) => li.textContent?.includes('refused'));
+	expect(eviction?.textContent).toMatch(/a evicted by allkeys-lru — idle 0s/);
+	expect(eviction?.classList.contains('error')).toBe(false);
+	expect(refused?.classList.contains('error')).toBe(true);
 });
