@@ -22,9 +22,11 @@ export type CommandFlag =
 	| 'may_replicate'
 	| 'no_multi'
 	| 'no_mandatory_keys'
+	| 'movablekeys'
 	| 'allow_busy';
 
-export type CommandGroup = 'string' | 'generic' | 'hash' | 'server' | 'connection' | 'transactions';
+export type CommandGroup =
+	'string' | 'generic' | 'hash' | 'sorted-set' | 'server' | 'connection' | 'transactions';
 
 export interface CommandContext {
 	readonly server: Server;

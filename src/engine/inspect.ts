@@ -5,6 +5,7 @@ import { evictionProcDueAt } from './evict.ts';
 import { lfuDecrAndReturn } from './lfu.ts';
 import { isLfuPolicy, lruClockAt, lruIdleTicks } from './lru.ts';
 import { memoryUsage } from './memory.ts';
+import { zsetPreview } from './zset-preview.ts';
 import type { RedisObject } from './object.ts';
 import type { Db } from './keyspace.ts';
 import type { Server, Stats } from './server.ts';
@@ -103,8 +104,8 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		const isExpired = when !== undefined && now > when;
 		let m = memo.byName.get(name);
 		const fresh = !m || m.obj !== obj || m.value !== obj.value || m.encoding !== obj.encoding;
-		const text = fresh || obj.type === 'hash' ? preview(obj) : m!.view.preview;
-		const bytes = fresh || obj.type === 'hash' ? memoryUsage(name, obj) : m!.view.bytes;
+		const text = fresh || obj.type !== 'string' ? preview(obj) : m!.view.preview;
+		const bytes = fresh || obj.type !== 'string' ? memoryUsage(name, obj) : m!.view.bytes;
 		let view = m?.view;
 		if (
 			!view ||
@@ -163,6 +164,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 
 function preview(obj: RedisObject): string {
 	if (obj.type === 'string') return obj.value.slice(0, PREVIEW_BYTES);
+	if (obj.type === 'zset') return zsetPreview(obj.value, PREVIEW_BYTES);
 	let out = '';
 	for (const [f, v] of obj.value) {
 		if (out.length >= PREVIEW_BYTES) break;

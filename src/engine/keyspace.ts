@@ -1,6 +1,6 @@
 // Mirrors src/db.c: each database's main dict and expires dict, the lookupKey choke point (lazy
 // expiry, LRU/LFU touch, hits and misses) and the add/overwrite/delete primitives every command uses.
-import type { HashObject, RedisObject, StringObject } from './object.ts';
+import type { HashObject, RedisObject, StringObject, ZsetObject } from './object.ts';
 import type { Server } from './server.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
@@ -184,20 +184,25 @@ export function setKey(
 /** keyCost of a key being stored, remembered on a hash (HashObject.cost says why only there). */
 function price(key: string, obj: RedisObject): number {
 	const cost = keyCost(key, obj);
-	if (obj.type === 'hash') obj.cost = cost;
+	if (obj.type !== 'string') obj.cost = cost;
 	return cost;
 }
 
 /** What a stored key is charged in db.bytes: a hash's remembered cost, a string's recomputed. */
 export function chargedCost(key: string, obj: RedisObject): number {
-	return obj.type === 'hash' ? obj.cost : keyCost(key, obj);
+	return obj.type !== 'string' ? obj.cost : keyCost(key, obj);
 }
 
 /**
  * Re-prices a value changed in place (APPEND, HSET…); the caller has already looked it up. A hash
  * remembers its old price; a string does not, so its caller passes chargedCost from before the edit.
  */
-export function valueChanged(server: Server, db: Db, key: string, obj: HashObject): void;
+export function valueChanged(
+	server: Server,
+	db: Db,
+	key: string,
+	obj: HashObject | ZsetObject,
+): void;
 export function valueChanged(
 	server: Server,
 	db: Db,
@@ -212,7 +217,7 @@ export function valueChanged(
 	obj: RedisObject,
 	before?: number,
 ): void {
-	const old = obj.type === 'hash' ? obj.cost : before!;
+	const old = obj.type !== 'string' ? obj.cost : before!;
 	db.bytes += price(key, obj) - old;
 	signalModifiedKey(server, db, key);
 }

@@ -4,6 +4,7 @@
 // hash-table slots. Exact for strings (MEMORY USAGE and used_memory growth, checked against a real
 // server); for hashes see memory-hash.ts.
 import { hashAllocBytes, hashUsageBytes } from './memory-hash.ts';
+import { zsetAllocBytes, zsetUsageBytes } from './memory-zset.ts';
 import type { RedisObject } from './object.ts';
 
 /**
@@ -54,19 +55,29 @@ function stringBytes(obj: Extract<RedisObject, { type: 'string' }>): number {
 	return ROBJ_SIZE + (obj.sds ? obj.sds.usable : je(sdsHeader(len, false) + len + 1));
 }
 
-/** The value part of MEMORY USAGE (sizeof(dict) and sizeof(dictEntry) unrounded, as Redis counts). */
-export function valueBytes(obj: RedisObject): number {
-	return obj.type === 'string' ? stringBytes(obj) : hashUsageBytes(obj);
+/**
+ * The value part of MEMORY USAGE (sizeof(dict) and sizeof(dictEntry) unrounded, as Redis counts);
+ * `samples` is MEMORY USAGE's SAMPLES (a skiplist zset is estimated from that many members).
+ */
+export function valueBytes(obj: RedisObject, samples?: number): number {
+	if (obj.type === 'string') return stringBytes(obj);
+	if (obj.type === 'zset') return zsetUsageBytes(obj.encoding, obj.value, samples);
+	return hashUsageBytes(obj);
 }
 
 /** MEMORY USAGE key: value + key sds + dictEntry; the expires entry is not counted. */
-export function memoryUsage(key: string, obj: RedisObject): number {
-	return valueBytes(obj) + keyBytes(key) + DICT_ENTRY_SIZE;
+export function memoryUsage(key: string, obj: RedisObject, samples?: number): number {
+	return valueBytes(obj, samples) + keyBytes(key) + DICT_ENTRY_SIZE;
 }
 
 /** What one key adds to used_memory, not counting the keyspace's table slots (charged per Db). */
 export function keyCost(key: string, obj: RedisObject): number {
-	const value = obj.type === 'string' ? stringBytes(obj) : hashAllocBytes(obj);
+	const value =
+		obj.type === 'string'
+			? stringBytes(obj)
+			: obj.type === 'zset'
+				? zsetAllocBytes(obj.encoding, obj.value)
+				: hashAllocBytes(obj);
 	return value + keyBytes(key) + DICT_ENTRY_ALLOC;
 }
 

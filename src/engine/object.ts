@@ -1,8 +1,9 @@
 // Mirrors src/object.c: the redisObject that every key points to, with its encoding and the 24-bit
 // `lru` field that holds either the LRU clock (seconds) or the LFU pair (minutes << 8 | counter).
+import { ZSet } from './zset.ts';
 
-export type ObjectType = 'string' | 'hash';
-export type Encoding = 'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable';
+export type ObjectType = 'string' | 'hash' | 'zset';
+export type Encoding = 'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable' | 'skiplist';
 
 /** One sds allocation: `usable` bytes from jemalloc (header included) and the header's `alloc`. */
 export interface SdsAllocation {
@@ -46,13 +47,26 @@ export interface HashObject {
 	cost: number;
 }
 
-export type RedisObject = StringObject | HashObject;
+export interface ZsetObject {
+	readonly type: 'zset';
+	encoding: 'listpack' | 'skiplist';
+	value: ZSet;
+	lru: number;
+	slot: number;
+	/** As HashObject.cost: kept by keyspace.ts, since a zset is also edited in place. */
+	cost: number;
+}
+
+export type RedisObject = StringObject | HashObject | ZsetObject;
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT: strings up to this many bytes are embedded in the object. */
 export const OBJ_ENCODING_EMBSTR_SIZE_LIMIT = 44;
 /** hash-max-listpack-entries / hash-max-listpack-value defaults (512 and 64 in 7.0, verified). */
 export const HASH_MAX_LISTPACK_ENTRIES = 512;
 export const HASH_MAX_LISTPACK_VALUE = 64;
+/** zset-max-listpack-entries / zset-max-listpack-value defaults in 7.0. */
+export const ZSET_MAX_LISTPACK_ENTRIES = 128;
+export const ZSET_MAX_LISTPACK_VALUE = 64;
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
@@ -94,6 +108,10 @@ export function createHash(lru: number): HashObject {
 	return { type: 'hash', encoding: 'listpack', value: new Map(), lru, slot: -1, cost: 0 };
 }
 
+export function createZset(lru: number): ZsetObject {
+	return { type: 'zset', encoding: 'listpack', value: new ZSet(), lru, slot: -1, cost: 0 };
+}
+
 /** hashTypeConvert: a listpack hash turns into a hashtable once it grows past the limits, never back. */
 export function updateHashEncoding(obj: HashObject, field: string, value: string): void {
 	if (obj.encoding === 'hashtable') return;
@@ -110,6 +128,10 @@ export function copyObject(obj: RedisObject): RedisObject {
 	if (obj.type === 'string') {
 		const { encoding, value, lru, sds } = obj;
 		return { type: 'string', encoding, value, lru, slot: -1, sds };
+	}
+	if (obj.type === 'zset') {
+		const { encoding, value, lru, cost } = obj;
+		return { type: 'zset', encoding, value: value.clone(), lru, slot: -1, cost };
 	}
 	const { encoding, value, lru, cost } = obj;
 	return { type: 'hash', encoding, value: new Map(value), lru, slot: -1, cost };

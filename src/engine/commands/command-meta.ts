@@ -13,6 +13,7 @@ const GROUP_CATEGORY: Partial<Record<CommandSpec['group'], string>> = {
 	generic: 'keyspace',
 	string: 'string',
 	hash: 'hash',
+	'sorted-set': 'sortedset',
 	connection: 'connection',
 	transactions: 'transaction',
 };
@@ -80,6 +81,8 @@ const TIPS: Record<string, readonly string[]> = {
 	hvals: ['nondeterministic_output_order'],
 	hrandfield: ['nondeterministic_output'],
 	hscan: ['nondeterministic_output'],
+	zrandmember: ['nondeterministic_output'],
+	zscan: ['nondeterministic_output'],
 };
 
 export const commandTips = (fullName: string): readonly string[] => TIPS[fullName] ?? [];

@@ -6,6 +6,7 @@ import type { RedisObject } from '../object.ts';
 import { ERR, OK, error, status, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import type { Db } from '../keyspace.ts';
+import { listpackBytes } from '../memory-zset.ts';
 import { DEBUG_HELP } from './debug-help.ts';
 import { debugPopulate } from './debug-populate.ts';
 import { helpReply } from './help.ts';
@@ -53,6 +54,14 @@ function serializedLength(obj: RedisObject): number {
 			if (n >= -2147483648 && n <= 2147483647) return 5;
 		}
 		return str(obj.value);
+	}
+	if (obj.type === 'zset') {
+		// A listpack is saved as one blob; a skiplist as its members, each with a binary double.
+		if (obj.encoding === 'listpack')
+			return lenPrefix(listpackBytes(obj.value)) + listpackBytes(obj.value);
+		let zlen = lenPrefix(obj.value.size);
+		for (const x of obj.value.nodes()) zlen += str(x.ele) + 8;
+		return zlen;
 	}
 	let total = lenPrefix(obj.value.size);
 	for (const [f, v] of obj.value) total += str(f) + str(v);

@@ -5,7 +5,6 @@
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { stringMatch } from '../glob.ts';
 import { tableSlots } from '../memory.ts';
-import type { HashObject } from '../object.ts';
 import { ERR, array, bulk, bulks, error, type Reply } from '../reply.ts';
 import { isHashReply, readHash } from './hash-type.ts';
 import { isScanOptions, parseScanCursor, parseScanOptions } from './scan.ts';
@@ -28,13 +27,19 @@ function reverseBits(v: number, bits: number): number {
 /**
  * dictScan over one table of `slots` buckets: the cursor's low bits name a bucket, and the next
  * cursor increments the bucket index read with its bits reversed (0 once every bucket is done).
+ * Shared by HSCAN and ZSCAN (a zset's dict maps each member to its score).
  */
-function scanHashtable(obj: HashObject, cursor: bigint, count: number): [bigint, string[]] {
-	const slots = tableSlots(obj.value.size);
+export function dictScan(
+	entries: Iterable<readonly [string, string]>,
+	size: number,
+	cursor: bigint,
+	count: number,
+): [bigint, string[]] {
+	const slots = tableSlots(size);
 	const bits = Math.log2(slots);
 	const mask = slots - 1;
-	const buckets = new Map<number, [string, string][]>();
-	for (const [f, v] of obj.value) {
+	const buckets = new Map<number, (readonly [string, string])[]>();
+	for (const [f, v] of entries) {
 		const b = fieldHash(f) & mask;
 		const list = buckets.get(b);
 		if (list) list.push([f, v]);
@@ -64,7 +69,7 @@ function hscan({ server, db, argv }: CommandContext): Reply {
 	if (obj.encoding === 'listpack') {
 		items = [...obj.value].flat();
 	} else {
-		[next, items] = scanHashtable(obj, cursor, opts.count);
+		[next, items] = dictScan(obj.value, obj.value.size, cursor, opts.count);
 	}
 	if (opts.pattern !== null) {
 		const pattern = opts.pattern;

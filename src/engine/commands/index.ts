@@ -9,6 +9,7 @@ import { keysCommands } from './keys.ts';
 import { serverCommands } from './server.ts';
 import { stringsCommands } from './strings.ts';
 import { transactionsCommands } from './transactions.ts';
+import { zsetsCommands } from './zsets.ts';
 
 let table: Map<string, CommandSpec> | null = null;
 
@@ -20,6 +21,7 @@ export function commandTable(): ReadonlyMap<string, CommandSpec> {
 		keysCommands,
 		expiryCommands,
 		hashesCommands,
+		zsetsCommands,
 		serverCommands,
 		commandCommands,
 		connectionCommands,

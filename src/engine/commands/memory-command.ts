@@ -9,15 +9,20 @@ import { helpReply } from './help.ts';
 import { g17 } from './info-format.ts';
 import { memoryFigures } from './info-memory.ts';
 
-/** MEMORY USAGE's options: `SAMPLES n` any number of times; they only matter for nested types. */
-function usageOptionsError(argv: readonly string[]): Reply | null {
+/**
+ * MEMORY USAGE's options: `SAMPLES n` any number of times (the last wins, 0 = all); they only
+ * matter for nested types. Returns the sample count or the error reply.
+ */
+function usageSamples(argv: readonly string[]): number | Reply {
+	let samples = 5;
 	for (let j = 3; j < argv.length; j++) {
 		if (argv[j]!.toLowerCase() !== 'samples' || j + 1 >= argv.length) return error(ERR.syntax);
 		const n = parseStrictInt64(argv[++j]!);
 		if (n === null) return error(ERR.notInteger);
 		if (n < 0n) return error(ERR.syntax);
+		samples = n > 1_000_000_000n ? 0 : Number(n);
 	}
-	return null;
+	return samples;
 }
 
 const MEMORY_HELP = [
@@ -115,10 +120,10 @@ export const memoryCommand: CommandSpec = container({
 			'Returns the bytes a key and its value use (the used_memory model).',
 			// A dictFind on the main dict: no lazy expiry, no stats, no touch, so a ghost has a size.
 			({ db, argv }) => {
-				const bad = usageOptionsError(argv);
-				if (bad) return bad;
+				const samples = usageSamples(argv);
+				if (typeof samples !== 'number') return samples;
 				const obj = db.dict.get(argv[2]!);
-				return obj ? integer(memoryUsage(argv[2]!, obj)) : NIL;
+				return obj ? integer(memoryUsage(argv[2]!, obj, samples)) : NIL;
 			},
 			{ flags: ['readonly'], syntax: 'key [SAMPLES count]', keys: [2, 2, 1] },
 		),

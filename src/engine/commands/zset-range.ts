@@ -1,0 +1,269 @@
+// Mirrors zrangeGenericCommand in src/t_zset.c: one parser and three walks (by rank, score, lex)
+// behind ZRANGE, ZRANGESTORE, ZREVRANGE, Z[REV]RANGEBYSCORE and Z[REV]RANGEBYLEX; the result is
+// either replied or stored, as its zrange_result_handler does.
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { dbDelete, setKey } from '../keyspace.ts';
+import type { ZsetObject } from '../object.ts';
+import { EMPTY_ARRAY, ERR, ZERO, array, bulk, error, integer, type Reply } from '../reply.ts';
+import type { ZNode } from '../zset-skiplist.ts';
+import { lexGteMin, lexLteMax, scoreGteMin, scoreLteMax } from '../zset-skiplist.ts';
+import {
+	MIN_OR_MAX_NOT_FLOAT,
+	MIN_OR_MAX_NOT_LEX,
+	convertToListpackIfFits,
+	isReply,
+	newZset,
+	parseLexRange,
+	parseLong,
+	parseScoreRange,
+	readZset,
+	scoreReply,
+	zsetAdd,
+} from './zset-type.ts';
+
+type RangeType = 'auto' | 'rank' | 'score' | 'lex';
+type Direction = 'auto' | 'forward' | 'reverse';
+
+/** The walks below collect nodes; this turns them into the reply, scores interleaved if asked. */
+export function nodesReply(nodes: readonly ZNode[], withScores: boolean): Reply {
+	if (nodes.length === 0) return EMPTY_ARRAY;
+	const out: Reply[] = new Array<Reply>(withScores ? nodes.length * 2 : nodes.length);
+	let i = 0;
+	for (const n of nodes) {
+		out[i++] = bulk(n.ele);
+		if (withScores) out[i++] = scoreReply(n.score);
+	}
+	return array(out);
+}
+
+/** genericZrangebyrankCommand's index arithmetic and walk. */
+function byRank(obj: ZsetObject, start: number, end: number, reverse: boolean): ZNode[] {
+	const llen = obj.value.size;
+	if (start < 0) start = llen + start;
+	if (end < 0) end = llen + end;
+	if (start < 0) start = 0;
+	if (start > end || start >= llen) return [];
+	if (end >= llen) end = llen - 1;
+	const rangelen = end - start + 1;
+	const zsl = obj.value.zsl;
+	const out: ZNode[] = new Array<ZNode>(rangelen);
+	let ln = reverse
+		? start === 0
+			? zsl.tail
+			: zsl.byRank(llen - start)
+		: start === 0
+			? zsl.first()
+			: zsl.byRank(start + 1);
+	for (let i = 0; i < rangelen; i++) {
+		out[i] = ln!;
+		ln = reverse ? ln!.backward : ln!.forward[0]!;
+	}
+	return out;
+}
+
+/**
+ * The score and lex walks: start at the range's first (or, reversed, last) node, skip `offset`,
+ * then take up to `limit` (negative = all) while still inside the range. A negative offset walks
+ * off the end, so it finds nothing, as in Redis.
+ */
+function walk(
+	first: ZNode | null,
+	offset: number,
+	limit: number,
+	reverse: boolean,
+	inside: (n: ZNode) => boolean,
+): ZNode[] {
+	const out: ZNode[] = [];
+	let ln = first;
+	while (ln !== null && offset-- !== 0) ln = reverse ? ln.backward : ln.forward[0]!;
+	while (ln !== null && limit-- !== 0) {
+		if (!inside(ln)) break;
+		out.push(ln);
+		ln = reverse ? ln.backward : ln.forward[0]!;
+	}
+	return out;
+}
+
+/** Where a ZRANGE-family command reads its arguments and whether it stores its result. */
+interface RangeCall {
+	readonly argcStart: number;
+	readonly store: boolean;
+	readonly rangetype: RangeType;
+	readonly direction: Direction;
+}
+
+export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeCall): Reply {
+	const key = argv[call.argcStart]!;
+	let minidx = call.argcStart + 1;
+	let maxidx = call.argcStart + 2;
+	let { rangetype, direction } = call;
+	let withScores = false;
+	let offset = 0;
+	let limit = -1;
+	for (let j = call.argcStart + 3; j < argv.length; j++) {
+		const opt = argv[j]!.toLowerCase();
+		const left = argv.length - j - 1;
+		if (!call.store && opt === 'withscores') withScores = true;
+		else if (opt === 'limit' && left >= 2) {
+			const o = parseLong(argv[j + 1]!);
+			if (o === null) return error(ERR.notInteger);
+			const l = parseLong(argv[j + 2]!);
+			if (l === null) return error(ERR.notInteger);
+			offset = o;
+			limit = l;
+			j += 2;
+		} else if (direction === 'auto' && opt === 'rev') direction = 'reverse';
+		else if (rangetype === 'auto' && opt === 'bylex') rangetype = 'lex';
+		else if (rangetype === 'auto' && opt === 'byscore') rangetype = 'score';
+		else return error(ERR.syntax);
+	}
+	if (direction === 'auto') direction = 'forward';
+	if (rangetype === 'auto') rangetype = 'rank';
+	if (limit !== -1 && rangetype === 'rank')
+		return error(
+			'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX',
+		);
+	if (withScores && rangetype === 'lex')
+		return error('ERR syntax error, WITHSCORES not supported in combination with BYLEX');
+	const reverse = direction === 'reverse';
+	if (reverse && rangetype !== 'rank') [minidx, maxidx] = [maxidx, minidx];
+
+	let select: (obj: ZsetObject) => ZNode[];
+	if (rangetype === 'rank') {
+		const start = parseLong(argv[minidx]!);
+		if (start === null) return error(ERR.notInteger);
+		const end = parseLong(argv[maxidx]!);
+		if (end === null) return error(ERR.notInteger);
+		select = (obj) => byRank(obj, start, end, reverse);
+	} else if (rangetype === 'score') {
+		const range = parseScoreRange(argv[minidx]!, argv[maxidx]!);
+		if (range === null) return error(MIN_OR_MAX_NOT_FLOAT);
+		select = (obj) => {
+			if (offset > 0 && offset >= obj.value.size) return [];
+			const zsl = obj.value.zsl;
+			const first = reverse ? zsl.lastInRange(range) : zsl.firstInRange(range);
+			return walk(first, offset, limit, reverse, (n) =>
+				reverse ? scoreGteMin(n.score, range) : scoreLteMax(n.score, range),
+			);
+		};
+	} else {
+		const range = parseLexRange(argv[minidx]!, argv[maxidx]!);
+		if (range === null) return error(MIN_OR_MAX_NOT_LEX);
+		select = (obj) => {
+			if (offset > 0 && offset >= obj.value.size) return [];
+			const zsl = obj.value.zsl;
+			const first = reverse ? zsl.lastInLexRange(range) : zsl.firstInLexRange(range);
+			return walk(first, offset, limit, reverse, (n) =>
+				reverse ? lexGteMin(n.ele, range) : lexLteMax(n.ele, range),
+			);
+		};
+	}
+
+	const obj = readZset(server, db, key);
+	if (isReply(obj)) return obj;
+	const nodes = obj === null ? [] : select(obj);
+	if (!call.store) return obj === null ? EMPTY_ARRAY : nodesReply(nodes, withScores);
+	return storeNodes({ server, db }, argv[1]!, nodes);
+}
+
+/**
+ * zrangeResultFinalizeStore: a non-empty result replaces the destination (any type, TTL dropped);
+ * an empty one deletes it. Replies how many members were stored.
+ */
+export function storeNodes(
+	{ server, db }: Pick<CommandContext, 'server' | 'db'>,
+	dstkey: string,
+	nodes: readonly ZNode[],
+): Reply {
+	if (nodes.length === 0) {
+		dbDelete(server, db, dstkey);
+		return ZERO;
+	}
+	const dst = newZset(server, 0);
+	for (const n of nodes) zsetAdd(server, dst, n.score, n.ele, 0);
+	let longest = 0;
+	for (const n of nodes) longest = Math.max(longest, n.ele.length);
+	convertToListpackIfFits(dst, longest);
+	setKey(server, db, dstkey, dst);
+	return integer(nodes.length);
+}
+
+const oneKey = [1, 1, 1] as const;
+const ro = ['readonly'] as const;
+
+function rangeSpec(
+	name: string,
+	syntax: string,
+	summary: string,
+	since: string,
+	call: Omit<RangeCall, 'argcStart' | 'store'>,
+): CommandSpec {
+	return {
+		name,
+		arity: -4,
+		flags: ro,
+		group: 'sorted-set',
+		summary,
+		syntax,
+		since,
+		keys: oneKey,
+		run: (ctx) => zrangeGeneric(ctx, { argcStart: 1, store: false, ...call }),
+	};
+}
+
+export const zsetRangeCommands: readonly CommandSpec[] = [
+	rangeSpec(
+		'ZRANGE',
+		'key start stop [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES]',
+		'Returns members by rank, score or name range, in either order.',
+		'1.2.0',
+		{ rangetype: 'auto', direction: 'auto' },
+	),
+	rangeSpec(
+		'ZREVRANGE',
+		'key start stop [WITHSCORES]',
+		'Returns members by rank, highest score first.',
+		'1.2.0',
+		{ rangetype: 'rank', direction: 'reverse' },
+	),
+	rangeSpec(
+		'ZRANGEBYSCORE',
+		'key min max [WITHSCORES] [LIMIT offset count]',
+		'Returns the members whose score is within a range, lowest first.',
+		'1.0.5',
+		{ rangetype: 'score', direction: 'forward' },
+	),
+	rangeSpec(
+		'ZREVRANGEBYSCORE',
+		'key max min [WITHSCORES] [LIMIT offset count]',
+		'Returns the members whose score is within a range, highest first.',
+		'2.2.0',
+		{ rangetype: 'score', direction: 'reverse' },
+	),
+	rangeSpec(
+		'ZRANGEBYLEX',
+		'key min max [LIMIT offset count]',
+		'Returns the members between two names (all scores being equal), in order.',
+		'2.8.9',
+		{ rangetype: 'lex', direction: 'forward' },
+	),
+	rangeSpec(
+		'ZREVRANGEBYLEX',
+		'key max min [LIMIT offset count]',
+		'Returns the members between two names (all scores being equal), in reverse.',
+		'2.8.9',
+		{ rangetype: 'lex', direction: 'reverse' },
+	),
+	{
+		name: 'ZRANGESTORE',
+		arity: -5,
+		flags: ['write', 'denyoom'],
+		group: 'sorted-set',
+		summary: 'Stores a range of a sorted set (as ZRANGE selects it) under another key.',
+		syntax: 'dst src min max [BYSCORE|BYLEX] [REV] [LIMIT offset count]',
+		since: '6.2.0',
+		keys: [1, 2, 1],
+		run: (ctx) =>
+			zrangeGeneric(ctx, { argcStart: 2, store: true, rangetype: 'auto', direction: 'auto' }),
+	},
+];

@@ -1,0 +1,128 @@
+// Mirrors zremCommand and zremrangeGenericCommand in src/t_zset.c: ZREM, ZREMRANGEBYRANK,
+// ZREMRANGEBYSCORE and ZREMRANGEBYLEX. The range is parsed before the key is looked up; the key
+// goes when its last member does.
+import type { CommandContext, CommandSpec } from '../command.ts';
+import type { ZsetObject } from '../object.ts';
+import { ERR, ZERO, error, integer, type Reply } from '../reply.ts';
+import type { ZNode } from '../zset-skiplist.ts';
+import { lexLteMax, scoreLteMax } from '../zset-skiplist.ts';
+import {
+	MIN_OR_MAX_NOT_FLOAT,
+	MIN_OR_MAX_NOT_LEX,
+	afterRemoval,
+	isReply,
+	parseLexRange,
+	parseLong,
+	parseScoreRange,
+	writeZset,
+} from './zset-type.ts';
+
+function zrem({ server, db, argv }: CommandContext): Reply {
+	const key = argv[1]!;
+	const obj = writeZset(server, db, key);
+	if (obj === null) return ZERO;
+	if (isReply(obj)) return obj;
+	let deleted = 0;
+	for (let j = 2; j < argv.length; j++) {
+		if (obj.value.delete(argv[j]!)) deleted++;
+		if (obj.value.size === 0) break;
+	}
+	if (deleted > 0) afterRemoval(server, db, key, obj);
+	return integer(deleted);
+}
+
+/** Nodes from `first` onwards while `inside` holds. */
+function collect(first: ZNode | null, inside: (n: ZNode) => boolean, max = Infinity): ZNode[] {
+	const out: ZNode[] = [];
+	for (let x = first; x !== null && out.length < max && inside(x); x = x.forward[0]!) out.push(x);
+	return out;
+}
+
+type Select = (obj: ZsetObject) => ZNode[];
+
+function zremrange({ server, db, argv }: CommandContext, by: 'rank' | 'score' | 'lex'): Reply {
+	let select: Select;
+	if (by === 'rank') {
+		const start = parseLong(argv[2]!);
+		if (start === null) return error(ERR.notInteger);
+		const end = parseLong(argv[3]!);
+		if (end === null) return error(ERR.notInteger);
+		select = (obj) => {
+			const llen = obj.value.size;
+			let s = start < 0 ? llen + start : start;
+			let e = end < 0 ? llen + end : end;
+			if (s < 0) s = 0;
+			if (s > e || s >= llen) return [];
+			if (e >= llen) e = llen - 1;
+			return collect(obj.value.zsl.byRank(s + 1), () => true, e - s + 1);
+		};
+	} else if (by === 'score') {
+		const range = parseScoreRange(argv[2]!, argv[3]!);
+		if (range === null) return error(MIN_OR_MAX_NOT_FLOAT);
+		select = (obj) =>
+			collect(obj.value.zsl.firstInRange(range), (n) => scoreLteMax(n.score, range));
+	} else {
+		const range = parseLexRange(argv[2]!, argv[3]!);
+		if (range === null) return error(MIN_OR_MAX_NOT_LEX);
+		select = (obj) => collect(obj.value.zsl.firstInLexRange(range), (n) => lexLteMax(n.ele, range));
+	}
+	const key = argv[1]!;
+	const obj = writeZset(server, db, key);
+	if (obj === null) return ZERO;
+	if (isReply(obj)) return obj;
+	const nodes = select(obj);
+	if (nodes.length === 0) return ZERO;
+	for (const n of nodes) obj.value.deleteNode(n);
+	obj.value.shrink();
+	afterRemoval(server, db, key, obj);
+	return integer(nodes.length);
+}
+
+const oneKey = [1, 1, 1] as const;
+
+export const zsetRemCommands: readonly CommandSpec[] = [
+	{
+		name: 'ZREM',
+		arity: -3,
+		flags: ['write', 'fast'],
+		group: 'sorted-set',
+		summary: 'Removes members from a sorted set; the key goes when its last member does.',
+		syntax: 'key member [member ...]',
+		since: '1.2.0',
+		keys: oneKey,
+		run: zrem,
+	},
+	{
+		name: 'ZREMRANGEBYRANK',
+		arity: 4,
+		flags: ['write'],
+		group: 'sorted-set',
+		summary: 'Removes the members within a range of ranks.',
+		syntax: 'key start stop',
+		since: '2.0.0',
+		keys: oneKey,
+		run: (ctx) => zremrange(ctx, 'rank'),
+	},
+	{
+		name: 'ZREMRANGEBYSCORE',
+		arity: 4,
+		flags: ['write'],
+		group: 'sorted-set',
+		summary: 'Removes the members whose score is within a range.',
+		syntax: 'key min max',
+		since: '1.2.0',
+		keys: oneKey,
+		run: (ctx) => zremrange(ctx, 'score'),
+	},
+	{
+		name: 'ZREMRANGEBYLEX',
+		arity: 4,
+		flags: ['write'],
+		group: 'sorted-set',
+		summary: 'Removes the members between two names (all scores being equal).',
+		syntax: 'key min max',
+		since: '2.8.9',
+		keys: oneKey,
+		run: (ctx) => zremrange(ctx, 'lex'),
+	},
+];

@@ -1,0 +1,216 @@
+// Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetAdd with its NX/XX/GT/LT/INCR rules,
+// zsetConvert between listpack and skiplist, the range parsers and how a score is replied.
+import {
+	dbAdd,
+	dbDelete,
+	initialLru,
+	lookupKeyRead,
+	lookupKeyWrite,
+	valueChanged,
+	type Db,
+} from '../keyspace.ts';
+import {
+	ZSET_MAX_LISTPACK_ENTRIES,
+	ZSET_MAX_LISTPACK_VALUE,
+	createZset,
+	parseStrictInt64,
+	type ZsetObject,
+} from '../object.ts';
+import { ERR, error, type Reply } from '../reply.ts';
+import type { Server } from '../server.ts';
+import { formatDouble, strtod } from '../strtod.ts';
+import type { LexRange, ScoreRange } from '../zset-skiplist.ts';
+
+export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
+
+export const isReply = (x: object | null): x is Reply =>
+	x !== null && 'type' in x && (x as { type: string }).type !== 'zset';
+
+/** lookupKeyRead + checkType: the zset, null when missing, or the WRONGTYPE reply. */
+export function readZset(server: Server, db: Db, key: string): ZsetObject | null | Reply {
+	const obj = lookupKeyRead(server, db, key);
+	if (obj === null) return null;
+	return obj.type === 'zset' ? obj : WRONGTYPE;
+}
+
+/** lookupKeyWrite + checkType. */
+export function writeZset(server: Server, db: Db, key: string): ZsetObject | null | Reply {
+	const obj = lookupKeyWrite(server, db, key);
+	if (obj === null) return null;
+	return obj.type === 'zset' ? obj : WRONGTYPE;
+}
+
+/** A zset about to be written; `isNew` until storeZset adds it to the keyspace. */
+export interface OpenZset {
+	readonly obj: ZsetObject;
+	readonly isNew: boolean;
+}
+
+/**
+ * zaddGenericCommand's lookup-or-create: a new zset starts as a listpack unless its first member
+ * is already longer than zset-max-listpack-value. Redis adds it at once; here storeZset does.
+ */
+export function openZset(
+	server: Server,
+	db: Db,
+	key: string,
+	firstMember: string,
+): OpenZset | Reply {
+	const found = writeZset(server, db, key);
+	if (found === null) return { obj: newZset(server, firstMember.length), isNew: true };
+	return isReply(found) ? found : { obj: found, isNew: false };
+}
+
+/** createZsetListpackObject, or createZsetObject when the first member is too long for one. */
+export function newZset(server: Server, firstLength: number): ZsetObject {
+	const obj = createZset(initialLru(server));
+	if (firstLength > ZSET_MAX_LISTPACK_VALUE) convertToSkiplist(obj);
+	return obj;
+}
+
+/** Puts an edited zset back: dbAdd for a new non-empty one, else re-price it (and signal it). */
+export function storeZset(server: Server, db: Db, key: string, open: OpenZset): void {
+	if (open.isNew) {
+		if (open.obj.value.size > 0) dbAdd(server, db, key, open.obj);
+	} else valueChanged(server, db, key, open.obj);
+}
+
+/** After removals: the key goes with its last member, else it is re-priced. */
+export function afterRemoval(server: Server, db: Db, key: string, obj: ZsetObject): void {
+	if (obj.value.size === 0) dbDelete(server, db, key);
+	else valueChanged(server, db, key, obj);
+}
+
+/** zsetConvert(…, OBJ_ENCODING_SKIPLIST): a fresh dict sized for the members. */
+export function convertToSkiplist(obj: ZsetObject): void {
+	if (obj.encoding === 'skiplist') return;
+	obj.encoding = 'skiplist';
+	obj.value.trackListpack(false);
+	obj.value.resetDict();
+}
+
+/** zsetConvertToListpackIfNeeded, used by the commands that store a computed zset. */
+export function convertToListpackIfFits(obj: ZsetObject, maxMemberLength: number): void {
+	if (obj.encoding === 'listpack') return;
+	if (obj.value.size > ZSET_MAX_LISTPACK_ENTRIES || maxMemberLength > ZSET_MAX_LISTPACK_VALUE)
+		return;
+	obj.encoding = 'listpack';
+	// A listpack keeps an integral score as an integer (double2ll), which has no negative zero.
+	for (const x of obj.value.nodes()) if (Object.is(x.score, -0)) x.score = 0;
+	obj.value.trackListpack(true);
+}
+
+export const ZADD_IN_INCR = 1;
+export const ZADD_IN_NX = 2;
+export const ZADD_IN_XX = 4;
+export const ZADD_IN_GT = 8;
+export const ZADD_IN_LT = 16;
+
+export const ZADD_OUT_NOP = 1;
+export const ZADD_OUT_NAN = 2;
+export const ZADD_OUT_ADDED = 4;
+export const ZADD_OUT_UPDATED = 8;
+
+/** zsetAdd's out flags and the score the member ended with. */
+export interface ZaddResult {
+	out: number;
+	score: number;
+}
+
+/**
+ * zsetAdd: adds or updates one member under the NX/XX/GT/LT/INCR flags. A listpack turns into a
+ * skiplist before an insert that would make it too long or that brings too long a member.
+ */
+export function zsetAdd(
+	server: Server,
+	obj: ZsetObject,
+	score: number,
+	member: string,
+	flags: number,
+): ZaddResult {
+	if (Number.isNaN(score)) return { out: ZADD_OUT_NAN, score };
+	const z = obj.value;
+	const node = z.find(member);
+	if (node !== undefined) {
+		if (flags & ZADD_IN_NX) return { out: ZADD_OUT_NOP, score };
+		const cur = node.score;
+		if (flags & ZADD_IN_INCR) {
+			score += cur;
+			if (Number.isNaN(score)) return { out: ZADD_OUT_NAN, score };
+		}
+		if ((flags & ZADD_IN_LT && score >= cur) || (flags & ZADD_IN_GT && score <= cur))
+			return { out: ZADD_OUT_NOP, score };
+		if (score !== cur) {
+			z.update(node, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
+			return { out: ZADD_OUT_UPDATED, score };
+		}
+		return { out: 0, score };
+	}
+	if (flags & ZADD_IN_XX) return { out: ZADD_OUT_NOP, score };
+	if (
+		obj.encoding === 'listpack' &&
+		(z.size + 1 > ZSET_MAX_LISTPACK_ENTRIES || member.length > ZSET_MAX_LISTPACK_VALUE)
+	)
+		convertToSkiplist(obj);
+	z.insert(member, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
+	return { out: ZADD_OUT_ADDED, score };
+}
+
+/** addReplyDouble: a bulk in RESP2, a double in RESP3, "%.17g" with inf and -inf spelled out. */
+export function scoreReply(score: number): Reply {
+	return { type: 'double', value: formatDouble(score) };
+}
+
+/** One end of a score range: zslParseRange's strtod, which allows spaces and "" (0). */
+function parseScoreBound(raw: string): { value: number; ex: boolean } | null {
+	const ex = raw.charCodeAt(0) === 40; /* ( */
+	const text = ex ? raw.slice(1) : raw;
+	const r = strtod(text);
+	if (r.end !== text.length || Number.isNaN(r.value)) return null;
+	return { value: r.value, ex };
+}
+
+/** zslParseRange: null means "ERR min or max is not a float". */
+export function parseScoreRange(min: string, max: string): ScoreRange | null {
+	const lo = parseScoreBound(min);
+	const hi = parseScoreBound(max);
+	if (!lo || !hi) return null;
+	return { min: lo.value, max: hi.value, minex: lo.ex, maxex: hi.ex };
+}
+
+type LexBound = { value: string; ex: boolean; inf: -1 | 0 | 1 };
+
+/** zslParseLexRangeItem: "-", "+", "(member" or "[member". */
+function parseLexBound(raw: string): LexBound | null {
+	const c = raw[0];
+	if (c === '+' || c === '-') {
+		if (raw.length !== 1) return null;
+		return { value: '', ex: true, inf: c === '+' ? 1 : -1 };
+	}
+	if (c === '(' || c === '[') return { value: raw.slice(1), ex: c === '(', inf: 0 };
+	return null;
+}
+
+/** zslParseLexRange: null means "ERR min or max not valid string range item". */
+export function parseLexRange(min: string, max: string): LexRange | null {
+	const lo = parseLexBound(min);
+	const hi = parseLexBound(max);
+	if (!lo || !hi) return null;
+	return {
+		min: lo.value,
+		max: hi.value,
+		minex: lo.ex,
+		maxex: hi.ex,
+		minInf: lo.inf,
+		maxInf: hi.inf,
+	};
+}
+
+export const MIN_OR_MAX_NOT_FLOAT = 'ERR min or max is not a float';
+export const MIN_OR_MAX_NOT_LEX = 'ERR min or max not valid string range item';
+
+/** getLongFromObject: a canonical int64, as a number (ranks and counts never need more). */
+export function parseLong(raw: string): number | null {
+	const n = parseStrictInt64(raw);
+	return n === null ? null : Number(n);
+}
