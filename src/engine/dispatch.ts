@@ -8,6 +8,7 @@ import { discardTransaction } from './multi.ts';
 import { ERR, error, status, type Reply } from './reply.ts';
 import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
+import { noteCall, noteRejectedCall } from './command-stats.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -91,6 +92,16 @@ function unknownCommand(argv: readonly string[]): Reply {
 	return error(clean(`ERR unknown command '${name}', with args beginning with: ${args}`));
 }
 
+/** The command lookupCommand finds whatever the arity (null when none): what a refusal counts
+ * against in INFO commandstats. An unknown subcommand finds nothing; a bare container finds itself. */
+function lookupName(argv: readonly string[]): string | null {
+	const spec = commandTable().get((argv[0] ?? '').toLowerCase());
+	if (!spec) return null;
+	if (!spec.subcommands || argv.length < 2) return resolvedOf(spec).fullName;
+	const sub = spec.subcommands.find((s) => s.name.split('|')[1] === argv[1]!.toUpperCase());
+	return sub ? resolvedOf(sub).fullName : null;
+}
+
 export function isResolved(r: ResolvedCommand | Reply): r is ResolvedCommand {
 	return 'spec' in r;
 }
@@ -102,7 +113,7 @@ export function processCommand(
 	argv: readonly string[],
 ): Reply {
 	const resolved = resolveCommand(argv);
-	if (!isResolved(resolved)) return reject(server, client, argv, resolved);
+	if (!isResolved(resolved)) return reject(server, client, argv, resolved, lookupName(argv));
 	const { spec, base } = resolved;
 	server.currentCommand = base;
 	// c->lastcmd is set on lookup, so a queued or refused command still shows in CLIENT LIST.
@@ -117,13 +128,19 @@ export function processCommand(
 			rejectOnOom = true;
 		if (outOfMemory && rejectOnOom) {
 			if (server.events.active) server.events.emit({ type: 'oom', at: server.now(), argv });
-			return reject(server, client, argv, error(ERR.oom));
+			return reject(server, client, argv, error(ERR.oom), resolved.fullName);
 		}
 	}
 
 	if (client.multi !== null && !NOT_QUEUED.has(base)) {
 		if (resolved.isNoMulti)
-			return reject(server, client, argv, error('ERR Command not allowed inside a transaction'));
+			return reject(
+				server,
+				client,
+				argv,
+				error('ERR Command not allowed inside a transaction'),
+				resolved.fullName,
+			);
 		// queueMultiCommand: a transaction that is already doomed keeps nothing (still QUEUED).
 		if (!client.dirtyCas && !client.dirtyExec) client.multi.push([...argv]);
 		return publish(server, client, argv, QUEUED);
@@ -141,8 +158,15 @@ function isDenyoom(argv: readonly string[]): boolean {
  * A refused EXEC itself (arity, OOM) goes through execCommandAbort: the transaction is discarded,
  * even outside MULTI, and the reason is wrapped in EXECABORT.
  */
-function reject(server: Server, client: ClientState, argv: readonly string[], reply: Reply): Reply {
+function reject(
+	server: Server,
+	client: ClientState,
+	argv: readonly string[],
+	reply: Reply,
+	name: string | null,
+): Reply {
 	if (client.multi !== null) client.dirtyExec = true;
+	if (name !== null) noteRejectedCall(server, name);
 	if (reply.type === 'error' && (argv[0] ?? '').toLowerCase() === 'exec') {
 		discardTransaction(server, client);
 		const reason = reply.value.startsWith('ERR ') ? reply.value.slice(4) : reply.value;
@@ -162,8 +186,10 @@ export function call(
 ): Reply {
 	const db = server.dbs[client.db]!;
 	server.currentCommand = resolved.base;
+	const started = server.now();
 	const reply = spec.run({ server, client, db, argv });
 	server.stats.total_commands_processed++;
+	noteCall(server, resolved.fullName, (server.now() - started) * 1000, reply.type === 'error');
 	client.lastCommand = resolved.fullName;
 	if (reply.type === 'error') noteErrorReply(server, reply.value);
 	// In this model only writes and config/debug changes can raise used_memory (reads don't

@@ -90,10 +90,12 @@ const errorFormat = (text: string): Reply => error(text.replace(/[\r\n]/g, ' '))
 const failed = (name: string, why: string) =>
 	`ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
 
-/** resetServerStats + resetErrorTableStats; the peak memory and the keys stay. */
+/** resetServerStats + resetErrorTableStats + resetCommandTableStats; the peak memory and the
+ * keys stay. */
 export function resetStats(server: Server): void {
 	server.stats = emptyStats();
 	server.ext['errorStats'] = {};
+	server.ext['commandStats'] = {};
 }
 
 const CONFIG_HELP = [

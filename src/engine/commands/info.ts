@@ -4,6 +4,7 @@
 import type { CommandSpec } from '../command.ts';
 import type { Server } from '../server.ts';
 import { bulk } from '../reply.ts';
+import { commandstatsSection } from '../command-stats.ts';
 import { fieldLines } from './info-format.ts';
 import { memorySection } from './info-memory.ts';
 import {
@@ -30,8 +31,8 @@ const SECTIONS: readonly (readonly [string, string, (server: Server) => Section]
 	['replication', 'Replication', replicationSection],
 	['cpu', 'CPU', cpuSection],
 	['modules', 'Modules', () => []],
-	// Per-command call counts and latency percentiles are not modelled: headers only.
-	['commandstats', 'Commandstats', () => []],
+	['commandstats', 'Commandstats', commandstatsSection],
+	// Latency percentiles are not modelled: header only.
 	['errorstats', 'Errorstats', errorstatsSection],
 	['latencystats', 'Latencystats', () => []],
 	['cluster', 'Cluster', clusterSection],
