@@ -37,8 +37,9 @@ function randomNodes(obj: ZsetObject, count: number, unique: boolean, rng: Rando
 	// CASE 1: repeats allowed (or a single pick): sample the whole zset each time.
 	if (!unique || count === 1) return Array.from({ length: count }, () => pick(obj, rng));
 	const nodes = [...obj.value.nodes()];
-	// CASE 2: asking for at least the whole zset returns it, in order.
-	if (count >= size) return nodes;
+	// CASE 2: asking for at least the whole zset returns it, highest score first (Redis's zset
+	// iterator runs from the tail).
+	if (count >= size) return nodes.reverse();
 	// CASE 3: count close to size: copy everything, then remove random members.
 	if (count * SUB_STRATEGY_MUL > size) {
 		while (nodes.length > count) nodes.splice(rng.int(nodes.length), 1);
