@@ -34,6 +34,13 @@ export class FlowStage {
 		this.preferences = preferences;
 	}
 
+	/** The sandbox's session: the live one, or the one kept aside while a scenario plays. */
+	sandboxLog(): LabLog {
+		return this.mode === 'sandbox' || !this.#sandboxLog
+			? this.#session.lab.toLog()
+			: this.#sandboxLog;
+	}
+
 	setMode(mode: FlowMode): void {
 		if (mode === this.mode) return;
 		if (mode === 'scenarios') {
