@@ -67,8 +67,8 @@ describe('outsideCitations', () => {
 			'fine line',
 			`/** ${OUTSIDE_DOCS[1]} §2.7 */`,
 			`import x from '${OUTSIDE_DIR}/notes';`,
-			'// (issue 5: memory)',
-			'// Issues #12 and 13',
+			`// (issue ${5}: memory)`,
+			`// Issues #${12} and 13`,
 			`# ${OUTSIDE_DOCS[5]}`,
 		].join('\n');
 		expect(outsideCitations(text).map((hit) => hit.split(':')[0])).toEqual([
