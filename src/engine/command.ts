@@ -26,7 +26,14 @@ export type CommandFlag =
 	| 'allow_busy';
 
 export type CommandGroup =
-	'string' | 'generic' | 'hash' | 'sorted-set' | 'server' | 'connection' | 'transactions';
+	| 'string'
+	| 'bitmap'
+	| 'generic'
+	| 'hash'
+	| 'sorted-set'
+	| 'server'
+	| 'connection'
+	| 'transactions';
 
 export interface CommandContext {
 	readonly server: Server;

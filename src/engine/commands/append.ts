@@ -26,7 +26,7 @@ function tooLong(size: number, append: number): Reply | null {
 }
 
 /** A raw string object holding `value` in the given allocation. */
-function rawString(value: string, sds: SdsAllocation, lru: number): StringObject {
+export function rawString(value: string, sds: SdsAllocation, lru: number): StringObject {
 	const obj = createString('', lru);
 	obj.encoding = 'raw';
 	obj.value = value;
@@ -39,7 +39,7 @@ function rawString(value: string, sds: SdsAllocation, lru: number): StringObject
  * and allocation. A raw value is changed in place; an int or embstr one is first copied into an
  * exact-size raw sds, which replaces it (under LFU it keeps the counter).
  */
-function editString(
+export function editString(
 	server: Server,
 	db: Db,
 	key: string,

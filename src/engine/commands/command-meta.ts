@@ -12,6 +12,7 @@ export const ACL_CATEGORIES = [
 const GROUP_CATEGORY: Partial<Record<CommandSpec['group'], string>> = {
 	generic: 'keyspace',
 	string: 'string',
+	bitmap: 'bitmap',
 	hash: 'hash',
 	'sorted-set': 'sortedset',
 	connection: 'connection',

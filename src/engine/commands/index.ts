@@ -1,6 +1,7 @@
 // The command table (server.c's populateCommandTable over src/commands/*.json): every command the
 // engine knows, keyed by lower-case name. Built on first use so command modules may import dispatch.
 import type { CommandSpec } from '../command.ts';
+import { bitmapCommands } from './bitmaps.ts';
 import { commandCommands } from './command-command.ts';
 import { connectionCommands } from './connection.ts';
 import { expiryCommands } from './expiry.ts';
@@ -18,6 +19,7 @@ export function commandTable(): ReadonlyMap<string, CommandSpec> {
 	table = new Map();
 	for (const group of [
 		stringsCommands,
+		bitmapCommands,
 		keysCommands,
 		expiryCommands,
 		hashesCommands,

@@ -3,6 +3,7 @@ import type { CommandSpec } from '../command.ts';
 import { appendCommands } from './append.ts';
 import { getexCommands } from './getex.ts';
 import { incrCommands } from './incr.ts';
+import { lcsCommands } from './lcs.ts';
 import { msetCommands } from './mset.ts';
 import { setCommands } from './set.ts';
 import { stringReadCommands } from './string-read.ts';
@@ -14,4 +15,5 @@ export const stringsCommands: readonly CommandSpec[] = [
 	...msetCommands,
 	...incrCommands,
 	...appendCommands,
+	...lcsCommands,
 ];
