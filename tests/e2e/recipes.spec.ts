@@ -1,6 +1,28 @@
-// The README's eviction recipes, typed line by line into the built app's console: each policy must
-// visibly do what the README says, in the event log, the keyspace and the console output.
+// The README's eviction recipes, read from README.md and typed line by line into the built app's
+// console: each policy must visibly do what the README says, in the event log, the keyspace and the
+// console output.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+/** The console lines of the README's recipe for `policy`: the first code block after its name. */
+function recipe(policy: string): string[] {
+	const section = README.slice(README.indexOf('### Eviction recipes'));
+	const at = section.indexOf(`**${policy}**`);
+	const block = at === -1 ? null : /```\n([\s\S]*?)\n```/.exec(section.slice(at));
+	if (!block?.[1]) throw new Error(`README.md has no eviction recipe for ${policy}`);
+	const lines = block[1].split('\n');
+	expect(lines).toContain(`CONFIG SET maxmemory-policy ${policy}`);
+	return lines;
+}
+
+/** The lines before the first one starting with `prefix`, and that line with the rest. */
+function splitAt(lines: readonly string[], prefix: string): [string[], string[]] {
+	const i = lines.findIndex((line) => line.startsWith(prefix));
+	expect(i).toBeGreaterThan(0);
+	return [lines.slice(0, i), lines.slice(i)];
+}
 
 async function typeLines(page: Page, lines: readonly string[]) {
 	const input = page.getByRole('textbox', { name: 'Redis command' });
@@ -10,8 +32,8 @@ async function typeLines(page: Page, lines: readonly string[]) {
 	}
 }
 
-const consoleOutput = (page: Page) => page.getByRole('list', { name: 'Console output' });
-const lastReply = (page: Page) => consoleOutput(page).locator('li').last();
+const lastReply = (page: Page) =>
+	page.getByRole('list', { name: 'Console output' }).locator('li').last();
 
 /** The keys the event log says were evicted, in order, each with its policy. */
 async function evictions(page: Page): Promise<string[]> {
@@ -35,6 +57,7 @@ async function keyspace(page: Page): Promise<string[]> {
 }
 
 const sorted = (keys: readonly string[]) => [...keys].sort();
+const OOM = "(error) OOM command not allowed when used memory > 'maxmemory'.";
 
 /** Opens the app with the clock paused, so only `:advance` moves time. */
 async function openPaused(page: Page) {
@@ -46,15 +69,7 @@ test('allkeys-lru: the pages nobody read since go, the ones just read and the ne
 	page,
 }) => {
 	await openPaused(page);
-	await typeLines(page, [
-		'CONFIG SET maxmemory 3mb',
-		'CONFIG SET maxmemory-policy allkeys-lru',
-		'DEBUG POPULATE 6 page 300000',
-		':advance 30s',
-		'TOUCH page:0 page:1 page:2',
-		'DEBUG POPULATE 3 new 300000',
-		'DBSIZE',
-	]);
+	await typeLines(page, recipe('allkeys-lru'));
 	await expect(lastReply(page)).toContainText('(integer) 6');
 	await expect
 		.poll(async () => sorted(await evictions(page)))
@@ -68,16 +83,7 @@ test('volatile-lru: only keys with a TTL go, however recently used; then writes 
 	page,
 }) => {
 	await openPaused(page);
-	await typeLines(page, [
-		'CONFIG SET maxmemory 3mb',
-		'CONFIG SET maxmemory-policy volatile-lru',
-		'DEBUG POPULATE 6 page 300000',
-		':advance 30s',
-		'EXPIRE page:0 3600',
-		'EXPIRE page:1 3600',
-		'DEBUG POPULATE 2 new 300000',
-		'DBSIZE',
-	]);
+	await typeLines(page, recipe('volatile-lru'));
 	await expect(lastReply(page)).toContainText('(integer) 6');
 	await expect
 		.poll(async () => sorted(await evictions(page)))
@@ -86,25 +92,15 @@ test('volatile-lru: only keys with a TTL go, however recently used; then writes 
 		.poll(() => keyspace(page))
 		.toEqual(sorted(['page:2', 'page:3', 'page:4', 'page:5', 'new:0', 'new:1']));
 
-	// No key with a TTL is left: nothing can be evicted, so a write is refused.
+	// The README goes on: no key with a TTL is left, so nothing can be evicted and a write is refused.
 	await typeLines(page, ['DEBUG POPULATE 1 more 300000', 'SET greeting hello']);
-	await expect(lastReply(page)).toContainText(
-		"(error) OOM command not allowed when used memory > 'maxmemory'.",
-	);
+	await expect(lastReply(page)).toContainText(OOM);
 	expect(await evictions(page)).toHaveLength(2);
 });
 
 test('allkeys-random: victims ignore recency, so a key just written can go', async ({ page }) => {
 	await openPaused(page);
-	await typeLines(page, [
-		'CONFIG SET maxmemory 3mb',
-		'CONFIG SET maxmemory-policy allkeys-random',
-		'DEBUG POPULATE 6 page 300000',
-		':advance 30s',
-		'TOUCH page:0 page:1 page:2',
-		'DEBUG POPULATE 3 new 300000',
-		'DBSIZE',
-	]);
+	await typeLines(page, recipe('allkeys-random'));
 	await expect(lastReply(page)).toContainText('(integer) 6');
 	await expect.poll(async () => (await evictions(page)).length).toBe(3);
 	const victims = (await evictions(page)).map((e) => e.replace(' allkeys-random', ''));
@@ -118,16 +114,7 @@ test('volatile-ttl: the keys closest to expiring go first; keys without a TTL st
 	page,
 }) => {
 	await openPaused(page);
-	await typeLines(page, [
-		'CONFIG SET maxmemory 3mb',
-		'CONFIG SET maxmemory-policy volatile-ttl',
-		'DEBUG POPULATE 6 page 300000',
-		'EXPIRE page:0 60',
-		'EXPIRE page:1 3600',
-		'EXPIRE page:2 600',
-		'DEBUG POPULATE 2 new 300000',
-		'DBSIZE',
-	]);
+	await typeLines(page, recipe('volatile-ttl'));
 	await expect(lastReply(page)).toContainText('(integer) 6');
 	await expect.poll(() => evictions(page)).toEqual(['page:0 volatile-ttl', 'page:2 volatile-ttl']);
 	await expect
@@ -139,19 +126,12 @@ test('allkeys-lfu: pages read lately outrank idle ones, and new keys start at 5'
 	page,
 }) => {
 	await openPaused(page);
-	await typeLines(page, [
-		'CONFIG SET maxmemory 3mb',
-		'CONFIG SET maxmemory-policy allkeys-lfu',
-		'DEBUG POPULATE 6 page 300000',
-		':advance 5m',
-		'TOUCH page:0 page:1 page:2',
-		'TOUCH page:0 page:1 page:2',
-		'OBJECT FREQ page:0',
-	]);
+	const [before, after] = splitAt(recipe('allkeys-lfu'), 'DEBUG POPULATE 3 new');
+	await typeLines(page, [...before, 'OBJECT FREQ page:0']);
 	await expect(lastReply(page)).toContainText('(integer) 2');
 	await typeLines(page, ['OBJECT FREQ page:3']);
 	await expect(lastReply(page)).toContainText('(integer) 0');
-	await typeLines(page, ['DEBUG POPULATE 3 new 300000', 'DBSIZE']);
+	await typeLines(page, after);
 	await expect(lastReply(page)).toContainText('(integer) 6');
 	await expect
 		.poll(async () => sorted(await evictions(page)))
@@ -167,24 +147,20 @@ test('noeviction: writes get OOM, reads and DEL still work, and DEL makes room',
 	page,
 }) => {
 	await openPaused(page);
-	await typeLines(page, [
-		'CONFIG SET maxmemory 3mb',
-		'CONFIG SET maxmemory-policy noeviction',
-		'DEBUG POPULATE 7 page 300000',
-		'SET greeting hello',
-	]);
-	await expect(lastReply(page)).toContainText(
-		"(error) OOM command not allowed when used memory > 'maxmemory'.",
-	);
-	await expect(page.getByRole('region', { name: 'Event log' })).toContainText(
-		'SET refused: used memory is over maxmemory and nothing can be evicted',
-	);
-	await typeLines(page, ['STRLEN page:0']);
-	await expect(lastReply(page)).toContainText('(integer) 300000');
-	await typeLines(page, ['DEL page:0']);
-	await expect(lastReply(page)).toContainText('(integer) 1');
-	await typeLines(page, ['SET greeting hello']);
-	await expect(lastReply(page)).toContainText('OK');
+	const lines = recipe('noeviction');
+	const [fill, rest] = splitAt(lines, 'SET greeting');
+	await typeLines(page, fill);
+	const expected = [OOM, '(integer) 300000', '(integer) 1', 'OK'];
+	expect(rest).toHaveLength(expected.length);
+	for (const [i, line] of rest.entries()) {
+		await typeLines(page, [line]);
+		await expect(lastReply(page)).toContainText(expected[i]!);
+		if (i === 0) {
+			await expect(page.getByRole('region', { name: 'Event log' })).toContainText(
+				'SET refused: used memory is over maxmemory and nothing can be evicted',
+			);
+		}
+	}
 	expect(await evictions(page)).toEqual([]);
 	await expect
 		.poll(() => keyspace(page))
