@@ -49,10 +49,11 @@ export const RULES: Readonly<Record<Module, Rule>> = {
 	db: { modules: ['lib'], packages: [] },
 	console: { modules: ['engine', 'lib'], packages: [] },
 	flows: { modules: ['engine', 'db', 'lib'], packages: ['xstate'] },
-	// The headless Lab: one world that every mode plays on; its session store may use idb-keyval.
+	// The headless Lab: one world that every mode plays on. It checks logs from outside with
+	// valibot; its session store may use idb-keyval.
 	lab: {
 		modules: ['engine', 'db', 'flows', 'console', 'lib'],
-		packages: [],
+		packages: ['valibot'],
 		filePackages: { file: /^src\/lab\/(.*\/)?storage[^/]*$/, packages: ['idb-keyval'] },
 	},
 	lessons: {
