@@ -66,6 +66,11 @@ function parseOps(argv: readonly string[]): BitfieldOp[] | Reply {
 	return ops;
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** An integer reply: a plain number where one is exact, as the other commands reply. */
+const intReply = (v: bigint): Reply => integer(v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v);
+
 /** One SET or INCRBY on the buffer: its reply (old value, new value, or nil when FAIL refuses). */
 function writeOp(bytes: Uint8Array, op: BitfieldOp): Reply {
 	const { offset, bits, overflow } = op;
@@ -79,12 +84,12 @@ function writeOp(bytes: Uint8Array, op: BitfieldOp): Reply {
 			: check(op.value, 0n, bits, overflow);
 	if (result.overflow && overflow === 'fail') return NIL;
 	setBitfield(bytes, offset, bits, result.value);
-	return integer(op.opcode === 'incrby' ? result.value : old);
+	return intReply(op.opcode === 'incrby' ? result.value : old);
 }
 
 /** GET: bits past the end of the string (or of a missing one) read as zeros. */
 function readOp(bytes: Uint8Array, op: BitfieldOp): Reply {
-	return integer(
+	return intReply(
 		op.signed
 			? getSignedBitfield(bytes, op.offset, op.bits)
 			: getUnsignedBitfield(bytes, op.offset, op.bits),
@@ -138,7 +143,7 @@ export const bitfieldCommands: readonly CommandSpec[] = [
 		flags: ['write', 'denyoom'],
 		group: 'bitmap',
 		summary: 'Reads, sets or increments integers of any width (i1…i64, u1…u63) inside a string.',
-		syntax: `key [${SUBCOMMANDS} [${SUBCOMMANDS} ...]]`,
+		syntax: `key [<${SUBCOMMANDS}> ...]`,
 		since: '3.2.0',
 		keys: [1, 1, 1],
 		run: (ctx) => bitfieldGeneric(ctx, false),

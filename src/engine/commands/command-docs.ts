@@ -13,11 +13,11 @@ export interface DocArg {
 	arguments?: DocArg[];
 }
 
-const KEY_NAMES = new Set(['key', 'newkey', 'source', 'destination']);
+const KEY_NAMES = new Set(['key', 'newkey', 'source', 'destination', 'destkey', 'key1', 'key2']);
 const INTEGER_NAMES = new Set([
 	...['seconds', 'milliseconds', 'unix-time-seconds', 'unix-time-milliseconds', 'count'],
 	...['offset', 'start', 'end', 'index', 'cursor', 'db', 'numkeys', 'decrement', 'number'],
-	...['increment', 'samples', 'len', 'minmatchlen'],
+	...['increment', 'samples', 'len', 'minmatchlen', 'bit'],
 ]);
 
 function typeOf(name: string, isFloat: boolean): DocArg['type'] {
