@@ -5,7 +5,7 @@ import { lpEntryBytes } from './memory-hash.ts';
 import { DICT_ENTRY_ALLOC, DICT_ENTRY_SIZE, ROBJ_SIZE, je, keyBytes } from './memory.ts';
 import { d2string } from './strtod.ts';
 import type { ZSet } from './zset.ts';
-import { ZSKIPLIST_MAXLEVEL } from './zset-skiplist.ts';
+import { ZSKIPLIST_MAXLEVEL } from './zset-order.ts';
 
 /** sizeof(zset), sizeof(zskiplist), sizeof(dict) in 7.0. */
 const ZSET_STRUCT = 16;
@@ -61,7 +61,7 @@ export function zsetUsageBytes(encoding: string, z: ZSet, samples = DEFAULT_SAMP
 	let asize = ROBJ_SIZE + DICT_STRUCT + skiplistFixed(z);
 	let elesize = 0;
 	let seen = 0;
-	for (let x = z.zsl.first(); x !== null && (samples === 0 || seen < samples); x = x.forward[0]!) {
+	for (const x of z.zsl.walk(0, false, samples === 0 ? Infinity : samples)) {
 		elesize += keyBytes(x.ele) + DICT_ENTRY_SIZE + nodeAlloc(x.level);
 		seen++;
 	}

@@ -62,10 +62,32 @@ export function strtod(s: string): Strtod {
 const rangeError = (v: number, mantZero: boolean) => !Number.isFinite(v) || (v === 0 && !mantZero);
 
 /**
+ * The common case without regular expressions: only digits, one optional leading '-' and at
+ * most one '.', which Number() reads exactly as strtod does. undefined = take the general path.
+ */
+function plainDecimal(s: string): number | null | undefined {
+	const n = s.length;
+	if (n === 0 || n > 20) return undefined;
+	let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+	if (i === n) return undefined;
+	let dot = false;
+	let digit = false;
+	for (; i < n; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 48 && c <= 57) digit = true;
+		else if (c === 46 /* . */ && !dot) dot = true;
+		else return undefined;
+	}
+	return digit ? Number(s) : undefined;
+}
+
+/**
  * string2d (getDoubleFromObject): the whole string must be one strtod number, with no leading
  * space, no overflow or underflow to zero, and not NaN. Returns null when it is not.
  */
 export function string2d(s: string): number | null {
+	const fast = plainDecimal(s);
+	if (fast !== undefined) return fast;
 	if (s.length === 0 || SPACE.exec(s)![0].length > 0) return null;
 	const r = strtod(s);
 	if (r.end !== s.length || r.range || Number.isNaN(r.value)) return null;

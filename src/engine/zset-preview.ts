@@ -6,7 +6,8 @@ import type { ZSet } from './zset.ts';
 /** "3 members: carol=120 alice=100 bob=50", cut to `limit` characters. */
 export function zsetPreview(z: ZSet, limit: number): string {
 	let out = `${z.size} ${z.size === 1 ? 'member' : 'members'}:`;
-	for (let x = z.zsl.tail; x !== null && out.length < limit; x = x.backward) {
+	for (const x of z.zsl.walk(z.size - 1, true)) {
+		if (out.length >= limit) break;
 		out += ` ${x.ele}=${formatDouble(x.score)}`;
 	}
 	return out.slice(0, limit);

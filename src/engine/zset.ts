@@ -1,9 +1,10 @@
 // Mirrors struct zset in src/server.h and the zset* core of src/t_zset.c: a dict from member to
-// score beside a skiplist ordered by (score, member). A listpack-encoded zset uses the same two
-// structures (its order is the skiplist's order); only its memory is priced as a listpack.
+// score beside an ordered list of (score, member) with ranks (zset-order.ts stands in for the
+// skiplist). A listpack-encoded zset uses the same two structures (its order is the skiplist's
+// order); only its memory is priced as a listpack.
 import { lpPairBytes, skipMemberAlloc } from './memory-zset.ts';
 import type { Random } from './random.ts';
-import { ZNode, ZSkiplist, randomLevel } from './zset-skiplist.ts';
+import { ZNode, ZOrder, randomLevel } from './zset-order.ts';
 
 /**
  * Steps a rehash of `slots` buckets holding `used` entries takes: dictRehash moves one non-empty
@@ -16,9 +17,9 @@ function rehashSteps(slots: number, used: number): number {
 }
 
 export class ZSet {
-	/** member → its skiplist node (the node holds the score, as Redis's dict points at it). */
+	/** member → its node (the node holds the score, as Redis's dict points at the skiplist's). */
 	readonly dict = new Map<string, ZNode>();
-	readonly zsl = new ZSkiplist();
+	readonly zsl = new ZOrder();
 	/** Slots of the dict's main table, grown and shrunk as dict.c does. */
 	slots = 0;
 	/** Slots of the table being rehashed away (0 when none) and the rehash steps still owed. */
@@ -56,7 +57,8 @@ export class ZSet {
 
 	/** Inserts a member known to be absent (dictAdd after zslInsert). */
 	insert(member: string, score: number, rng: Random): ZNode {
-		const node = this.zsl.insert(score, member, randomLevel(rng));
+		const node = new ZNode(member, score, randomLevel(rng));
+		this.zsl.insert(node);
 		this.rehashStep();
 		this.dict.set(member, node);
 		this.nodeSum += skipMemberAlloc(member, node.level);
@@ -95,7 +97,7 @@ export class ZSet {
 
 	#forget(node: ZNode): void {
 		this.dict.delete(node.ele);
-		this.zsl.deleteNode(node);
+		this.zsl.delete(node);
 		this.nodeSum -= skipMemberAlloc(node.ele, node.level);
 		if (this.lpTracked) this.lpSum -= lpPairBytes(node.ele, node.score);
 	}
@@ -143,15 +145,17 @@ export class ZSet {
 	}
 
 	/** Members in order, lowest score first. */
-	*nodes(): Generator<ZNode> {
-		for (let x = this.zsl.first(); x !== null; x = x.forward[0]!) yield x;
+	nodes(): Iterable<ZNode> {
+		return this.zsl.walk(0);
 	}
 
 	/** A detached copy node for node, same levels, for COPY and the engine's snapshots. */
 	clone(): ZSet {
 		const copy = new ZSet();
-		for (let x = this.zsl.first(); x !== null; x = x.forward[0]!) {
-			copy.dict.set(x.ele, copy.zsl.insert(x.score, x.ele, x.level));
+		for (const x of this.nodes()) {
+			const node = new ZNode(x.ele, x.score, x.level);
+			copy.zsl.insert(node);
+			copy.dict.set(x.ele, node);
 		}
 		copy.nodeSum = this.nodeSum;
 		copy.lpSum = this.lpSum;

@@ -18,6 +18,7 @@ import {
 	openZset,
 	scoreReply,
 	storeZset,
+	zaddNewScore,
 	zsetAdd,
 } from './zset-type.ts';
 
@@ -67,15 +68,15 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 	let failed = false;
 	if (!(open.isNew && xx)) {
 		for (let j = 0; j < scores.length; j++) {
-			const r = zsetAdd(server, open.obj, scores[j]!, argv[scoreidx + 1 + j * 2]!, flags);
-			if (r.out & ZADD_OUT_NAN) {
+			const out = zsetAdd(server, open.obj, scores[j]!, argv[scoreidx + 1 + j * 2]!, flags);
+			if (out & ZADD_OUT_NAN) {
 				failed = true;
 				break;
 			}
-			if (r.out & ZADD_OUT_ADDED) added++;
-			if (r.out & ZADD_OUT_UPDATED) updated++;
-			if (!(r.out & ZADD_OUT_NOP)) processed++;
-			score = r.score;
+			if (out & ZADD_OUT_ADDED) added++;
+			if (out & ZADD_OUT_UPDATED) updated++;
+			if (!(out & ZADD_OUT_NOP)) processed++;
+			score = zaddNewScore;
 		}
 	}
 	if (added > 0 || updated > 0) storeZset(server, db, key, open);

@@ -6,7 +6,7 @@ import { dbDelete, lookupKeyWrite, valueChanged, type Db } from '../keyspace.ts'
 import type { ZsetObject } from '../object.ts';
 import { EMPTY_ARRAY, ERR, NIL_ARRAY, array, bulk, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
-import type { ZNode } from '../zset-skiplist.ts';
+import type { ZNode } from '../zset-order.ts';
 import { WRONGTYPE, parseLong, scoreReply } from './zset-type.ts';
 
 export type ZpopWhere = 'min' | 'max';
@@ -60,7 +60,7 @@ export function genericZpop(
 	const rangelen = Math.min(count, z.size);
 	const items: Reply[] = [];
 	for (let i = 0; i < rangelen; i++) {
-		const node: ZNode = where === 'min' ? z.zsl.first()! : z.zsl.tail!;
+		const node: ZNode = where === 'min' ? z.zsl.first()! : z.zsl.last()!;
 		const { ele, score } = node;
 		z.deleteNode(node);
 		z.shrink();

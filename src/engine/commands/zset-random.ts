@@ -5,7 +5,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import type { ZsetObject } from '../object.ts';
 import type { Random } from '../random.ts';
 import { EMPTY_ARRAY, ERR, NIL, array, bulk, error, type Reply } from '../reply.ts';
-import type { ZNode } from '../zset-skiplist.ts';
+import type { ZNode } from '../zset-order.ts';
 import { nodesReply } from './zset-range.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { isReply, readZset } from './zset-type.ts';
@@ -16,8 +16,7 @@ const SUB_STRATEGY_MUL = 3;
 /** Not Redis: a negative count asks for that many draws; the playground caps the reply. */
 const PLAYGROUND_MAX_DRAWS = 1_000_000;
 
-const pick = (obj: ZsetObject, rng: Random): ZNode =>
-	obj.value.zsl.byRank(rng.int(obj.value.size) + 1)!;
+const pick = (obj: ZsetObject, rng: Random): ZNode => obj.value.zsl.at(rng.int(obj.value.size))!;
 
 /** lpRandomPairsUnique: selection sampling, so the picks keep the listpack's order. */
 function selectionSample(nodes: readonly ZNode[], count: number, rng: Random): ZNode[] {

@@ -4,9 +4,9 @@
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { dbDelete, setKey } from '../keyspace.ts';
 import type { ZsetObject } from '../object.ts';
-import { EMPTY_ARRAY, ERR, ZERO, array, bulk, error, integer, type Reply } from '../reply.ts';
-import type { ZNode } from '../zset-skiplist.ts';
-import { lexGteMin, lexLteMax, scoreGteMin, scoreLteMax } from '../zset-skiplist.ts';
+import { EMPTY_ARRAY, ERR, ZERO, error, integer, type Reply } from '../reply.ts';
+import { formatDouble } from '../strtod.ts';
+import type { LexRange, ScoreRange, ZNode } from '../zset-order.ts';
 import {
 	MIN_OR_MAX_NOT_FLOAT,
 	MIN_OR_MAX_NOT_LEX,
@@ -17,7 +17,6 @@ import {
 	parseLong,
 	parseScoreRange,
 	readZset,
-	scoreReply,
 	zsetAdd,
 } from './zset-type.ts';
 
@@ -30,11 +29,14 @@ export function nodesReply(nodes: readonly ZNode[], withScores: boolean): Reply 
 	const out: Reply[] = new Array<Reply>(withScores ? nodes.length * 2 : nodes.length);
 	let i = 0;
 	for (const n of nodes) {
-		out[i++] = bulk(n.ele);
-		if (withScores) out[i++] = scoreReply(n.score);
+		out[i++] = { type: 'bulk', value: n.ele };
+		if (withScores) out[i++] = { type: 'double', value: fmt(n.score) };
 	}
-	return array(out);
+	return { type: 'array', value: out };
 }
+
+/** formatDouble, bound once: the hot loop above then makes no cross-module lookup per member. */
+const fmt = formatDouble;
 
 /** genericZrangebyrankCommand's index arithmetic and walk. */
 function byRank(obj: ZsetObject, start: number, end: number, reverse: boolean): ZNode[] {
@@ -44,44 +46,26 @@ function byRank(obj: ZsetObject, start: number, end: number, reverse: boolean): 
 	if (start < 0) start = 0;
 	if (start > end || start >= llen) return [];
 	if (end >= llen) end = llen - 1;
-	const rangelen = end - start + 1;
-	const zsl = obj.value.zsl;
-	const out: ZNode[] = new Array<ZNode>(rangelen);
-	let ln = reverse
-		? start === 0
-			? zsl.tail
-			: zsl.byRank(llen - start)
-		: start === 0
-			? zsl.first()
-			: zsl.byRank(start + 1);
-	for (let i = 0; i < rangelen; i++) {
-		out[i] = ln!;
-		ln = reverse ? ln!.backward : ln!.forward[0]!;
-	}
-	return out;
+	return obj.value.zsl.slice(reverse ? llen - 1 - start : start, end - start + 1, reverse);
 }
 
 /**
- * The score and lex walks: start at the range's first (or, reversed, last) node, skip `offset`,
- * then take up to `limit` (negative = all) while still inside the range. A negative offset walks
- * off the end, so it finds nothing, as in Redis.
+ * The score and lex walks over the ranks [first, last] of a range: from its first (or, reversed,
+ * last) member, skip `offset`, then take up to `limit` (negative = all). A negative offset walks
+ * off the end in Redis, so it finds nothing.
  */
-function walk(
-	first: ZNode | null,
+function inRange(
+	obj: ZsetObject,
+	[first, last]: [number, number],
 	offset: number,
 	limit: number,
 	reverse: boolean,
-	inside: (n: ZNode) => boolean,
 ): ZNode[] {
-	const out: ZNode[] = [];
-	let ln = first;
-	while (ln !== null && offset-- !== 0) ln = reverse ? ln.backward : ln.forward[0]!;
-	while (ln !== null && limit-- !== 0) {
-		if (!inside(ln)) break;
-		out.push(ln);
-		ln = reverse ? ln.backward : ln.forward[0]!;
-	}
-	return out;
+	if (offset < 0) return [];
+	const inside = last - first + 1 - offset;
+	if (inside <= 0 || limit === 0) return [];
+	const count = limit < 0 ? inside : Math.min(limit, inside);
+	return obj.value.zsl.slice(reverse ? last - offset : first + offset, count, reverse);
 }
 
 /** Where a ZRANGE-family command reads its arguments and whether it stores its result. */
@@ -128,40 +112,36 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 	const reverse = direction === 'reverse';
 	if (reverse && rangetype !== 'rank') [minidx, maxidx] = [maxidx, minidx];
 
-	let select: (obj: ZsetObject) => ZNode[];
+	// Parsed before the lookup (a bad range is an error even for a missing key), used after it.
+	let start = 0;
+	let end = 0;
+	let scores: ScoreRange | null = null;
+	let lex: LexRange | null = null;
 	if (rangetype === 'rank') {
-		const start = parseLong(argv[minidx]!);
-		if (start === null) return error(ERR.notInteger);
-		const end = parseLong(argv[maxidx]!);
-		if (end === null) return error(ERR.notInteger);
-		select = (obj) => byRank(obj, start, end, reverse);
+		const s = parseLong(argv[minidx]!);
+		if (s === null) return error(ERR.notInteger);
+		const e = parseLong(argv[maxidx]!);
+		if (e === null) return error(ERR.notInteger);
+		start = s;
+		end = e;
 	} else if (rangetype === 'score') {
-		const range = parseScoreRange(argv[minidx]!, argv[maxidx]!);
-		if (range === null) return error(MIN_OR_MAX_NOT_FLOAT);
-		select = (obj) => {
-			if (offset > 0 && offset >= obj.value.size) return [];
-			const zsl = obj.value.zsl;
-			const first = reverse ? zsl.lastInRange(range) : zsl.firstInRange(range);
-			return walk(first, offset, limit, reverse, (n) =>
-				reverse ? scoreGteMin(n.score, range) : scoreLteMax(n.score, range),
-			);
-		};
+		scores = parseScoreRange(argv[minidx]!, argv[maxidx]!);
+		if (scores === null) return error(MIN_OR_MAX_NOT_FLOAT);
 	} else {
-		const range = parseLexRange(argv[minidx]!, argv[maxidx]!);
-		if (range === null) return error(MIN_OR_MAX_NOT_LEX);
-		select = (obj) => {
-			if (offset > 0 && offset >= obj.value.size) return [];
-			const zsl = obj.value.zsl;
-			const first = reverse ? zsl.lastInLexRange(range) : zsl.firstInLexRange(range);
-			return walk(first, offset, limit, reverse, (n) =>
-				reverse ? lexGteMin(n.ele, range) : lexLteMax(n.ele, range),
-			);
-		};
+		lex = parseLexRange(argv[minidx]!, argv[maxidx]!);
+		if (lex === null) return error(MIN_OR_MAX_NOT_LEX);
 	}
 
 	const obj = readZset(server, db, key);
 	if (isReply(obj)) return obj;
-	const nodes = obj === null ? [] : select(obj);
+	let nodes: ZNode[] = [];
+	if (obj !== null) {
+		if (scores !== null)
+			nodes = inRange(obj, obj.value.zsl.scoreRanks(scores), offset, limit, reverse);
+		else if (lex !== null)
+			nodes = inRange(obj, obj.value.zsl.lexRanks(lex), offset, limit, reverse);
+		else nodes = byRank(obj, start, end, reverse);
+	}
 	if (!call.store) return obj === null ? EMPTY_ARRAY : nodesReply(nodes, withScores);
 	return storeNodes({ server, db }, argv[1]!, nodes);
 }

@@ -3,7 +3,6 @@
 import type { CommandContext, CommandSpec } from '../command.ts';
 import type { ZsetObject } from '../object.ts';
 import { NIL, ZERO, array, error, integer, type Reply } from '../reply.ts';
-import type { ZNode } from '../zset-skiplist.ts';
 import {
 	MIN_OR_MAX_NOT_FLOAT,
 	MIN_OR_MAX_NOT_LEX,
@@ -26,19 +25,15 @@ function withZset(
 	return answer(obj);
 }
 
-/** Members between two nodes of a range, both included (0 when there is no first node). */
-function countBetween(obj: ZsetObject, first: ZNode | null, last: ZNode | null): number {
-	if (first === null || last === null) return 0;
-	const zsl = obj.value.zsl;
-	return zsl.getRank(last.score, last.ele) - zsl.getRank(first.score, first.ele) + 1;
-}
+/** Members between two ranks, both included. */
+const countBetween = ([first, last]: [number, number]) => Math.max(0, last - first + 1);
 
 function zrank(ctx: CommandContext, reverse: boolean): Reply {
 	return withZset(ctx, NIL, (obj) => {
 		const node = obj.value.find(ctx.argv[2]!);
 		if (node === undefined) return NIL;
-		const rank = obj.value.zsl.getRank(node.score, node.ele);
-		return integer(reverse ? obj.value.size - rank : rank - 1);
+		const rank = obj.value.zsl.rankOf(node);
+		return integer(reverse ? obj.value.size - 1 - rank : rank);
 	});
 }
 
@@ -105,10 +100,7 @@ export const zsetReadCommands: readonly CommandSpec[] = [
 		run(ctx) {
 			const range = parseScoreRange(ctx.argv[2]!, ctx.argv[3]!);
 			if (range === null) return error(MIN_OR_MAX_NOT_FLOAT);
-			return withZset(ctx, ZERO, (obj) => {
-				const zsl = obj.value.zsl;
-				return integer(countBetween(obj, zsl.firstInRange(range), zsl.lastInRange(range)));
-			});
+			return withZset(ctx, ZERO, (obj) => integer(countBetween(obj.value.zsl.scoreRanks(range))));
 		},
 	},
 	{
@@ -123,10 +115,7 @@ export const zsetReadCommands: readonly CommandSpec[] = [
 		run(ctx) {
 			const range = parseLexRange(ctx.argv[2]!, ctx.argv[3]!);
 			if (range === null) return error(MIN_OR_MAX_NOT_LEX);
-			return withZset(ctx, ZERO, (obj) => {
-				const zsl = obj.value.zsl;
-				return integer(countBetween(obj, zsl.firstInLexRange(range), zsl.lastInLexRange(range)));
-			});
+			return withZset(ctx, ZERO, (obj) => integer(countBetween(obj.value.zsl.lexRanks(range))));
 		},
 	},
 	{

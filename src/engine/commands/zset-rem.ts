@@ -4,8 +4,7 @@
 import type { CommandContext, CommandSpec } from '../command.ts';
 import type { ZsetObject } from '../object.ts';
 import { ERR, ZERO, error, integer, type Reply } from '../reply.ts';
-import type { ZNode } from '../zset-skiplist.ts';
-import { lexLteMax, scoreLteMax } from '../zset-skiplist.ts';
+import type { ZNode } from '../zset-order.ts';
 import {
 	MIN_OR_MAX_NOT_FLOAT,
 	MIN_OR_MAX_NOT_LEX,
@@ -31,12 +30,9 @@ function zrem({ server, db, argv }: CommandContext): Reply {
 	return integer(deleted);
 }
 
-/** Nodes from `first` onwards while `inside` holds. */
-function collect(first: ZNode | null, inside: (n: ZNode) => boolean, max = Infinity): ZNode[] {
-	const out: ZNode[] = [];
-	for (let x = first; x !== null && out.length < max && inside(x); x = x.forward[0]!) out.push(x);
-	return out;
-}
+/** The nodes of ranks [first, last]. */
+const between = (obj: ZsetObject, [first, last]: [number, number]) =>
+	last < first ? [] : obj.value.zsl.slice(first, last - first + 1);
 
 type Select = (obj: ZsetObject) => ZNode[];
 
@@ -54,17 +50,16 @@ function zremrange({ server, db, argv }: CommandContext, by: 'rank' | 'score' | 
 			if (s < 0) s = 0;
 			if (s > e || s >= llen) return [];
 			if (e >= llen) e = llen - 1;
-			return collect(obj.value.zsl.byRank(s + 1), () => true, e - s + 1);
+			return between(obj, [s, e]);
 		};
 	} else if (by === 'score') {
 		const range = parseScoreRange(argv[2]!, argv[3]!);
 		if (range === null) return error(MIN_OR_MAX_NOT_FLOAT);
-		select = (obj) =>
-			collect(obj.value.zsl.firstInRange(range), (n) => scoreLteMax(n.score, range));
+		select = (obj) => between(obj, obj.value.zsl.scoreRanks(range));
 	} else {
 		const range = parseLexRange(argv[2]!, argv[3]!);
 		if (range === null) return error(MIN_OR_MAX_NOT_LEX);
-		select = (obj) => collect(obj.value.zsl.firstInLexRange(range), (n) => lexLteMax(n.ele, range));
+		select = (obj) => between(obj, obj.value.zsl.lexRanks(range));
 	}
 	const key = argv[1]!;
 	const obj = writeZset(server, db, key);

@@ -19,7 +19,7 @@ import {
 import { ERR, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { formatDouble, strtod } from '../strtod.ts';
-import type { LexRange, ScoreRange } from '../zset-skiplist.ts';
+import type { LexRange, ScoreRange } from '../zset-order.ts';
 
 export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
 
@@ -111,11 +111,8 @@ export const ZADD_OUT_NAN = 2;
 export const ZADD_OUT_ADDED = 4;
 export const ZADD_OUT_UPDATED = 8;
 
-/** zsetAdd's out flags and the score the member ended with. */
-export interface ZaddResult {
-	out: number;
-	score: number;
-}
+/** The score the member ended with after the last zsetAdd (Redis's `newscore` out-parameter). */
+export let zaddNewScore = 0;
 
 /**
  * zsetAdd: adds or updates one member under the NX/XX/GT/LT/INCR flags. A listpack turns into a
@@ -127,33 +124,35 @@ export function zsetAdd(
 	score: number,
 	member: string,
 	flags: number,
-): ZaddResult {
-	if (Number.isNaN(score)) return { out: ZADD_OUT_NAN, score };
+): number {
+	zaddNewScore = score;
+	if (Number.isNaN(score)) return ZADD_OUT_NAN;
 	const z = obj.value;
 	const node = z.find(member);
 	if (node !== undefined) {
-		if (flags & ZADD_IN_NX) return { out: ZADD_OUT_NOP, score };
+		if (flags & ZADD_IN_NX) return ZADD_OUT_NOP;
 		const cur = node.score;
 		if (flags & ZADD_IN_INCR) {
 			score += cur;
-			if (Number.isNaN(score)) return { out: ZADD_OUT_NAN, score };
+			zaddNewScore = score;
+			if (Number.isNaN(score)) return ZADD_OUT_NAN;
 		}
 		if ((flags & ZADD_IN_LT && score >= cur) || (flags & ZADD_IN_GT && score <= cur))
-			return { out: ZADD_OUT_NOP, score };
+			return ZADD_OUT_NOP;
 		if (score !== cur) {
 			z.update(node, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
-			return { out: ZADD_OUT_UPDATED, score };
+			return ZADD_OUT_UPDATED;
 		}
-		return { out: 0, score };
+		return 0;
 	}
-	if (flags & ZADD_IN_XX) return { out: ZADD_OUT_NOP, score };
+	if (flags & ZADD_IN_XX) return ZADD_OUT_NOP;
 	if (
 		obj.encoding === 'listpack' &&
 		(z.size + 1 > ZSET_MAX_LISTPACK_ENTRIES || member.length > ZSET_MAX_LISTPACK_VALUE)
 	)
 		convertToSkiplist(obj);
 	z.insert(member, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
-	return { out: ZADD_OUT_ADDED, score };
+	return ZADD_OUT_ADDED;
 }
 
 /** addReplyDouble: a bulk in RESP2, a double in RESP3, "%.17g" with inf and -inf spelled out. */
@@ -211,6 +210,17 @@ export const MIN_OR_MAX_NOT_LEX = 'ERR min or max not valid string range item';
 
 /** getLongFromObject: a canonical int64, as a number (ranks and counts never need more). */
 export function parseLong(raw: string): number | null {
+	if (raw.length > 0 && raw.length <= 15) {
+		// Short canonical decimals (the usual ranks and counts) without a BigInt.
+		const neg = raw.charCodeAt(0) === 45;
+		const first = raw.charCodeAt(neg ? 1 : 0);
+		let ok = first >= 49 && first <= 57 ? true : raw === '0';
+		for (let i = neg ? 2 : 1; ok && i < raw.length; i++) {
+			const c = raw.charCodeAt(i);
+			ok = c >= 48 && c <= 57;
+		}
+		if (ok) return Number(raw);
+	}
 	const n = parseStrictInt64(raw);
 	return n === null ? null : Number(n);
 }
