@@ -159,6 +159,37 @@ describe('FlowStage sandbox', () => {
 		expect(session.view.keys[0]).toMatchObject({ name: 'user:1000', expiresAt: null });
 	});
 
+	it('lights every line of get_user as it runs, the returns included', () => {
+		const { stage, sandbox, finish } = setup();
+		const lit = () => stage.listing.lines.find((l) => l.number === stage.listing.current)?.text;
+		const seen: string[] = [];
+		sandbox.sendRequest();
+		seen.push(lit()!);
+		while (sandbox.nextStepAt !== null) {
+			sandbox.stepRequest();
+			seen.push(lit()!);
+		}
+		expect(seen).toEqual([
+			expect.stringContaining('redis.get(cache_key)'),
+			expect.stringContaining('SELECT * FROM users'),
+			expect.stringContaining('redis.setex('),
+			expect.stringContaining('return user'),
+		]);
+		sandbox.sendRequest();
+		finish();
+		expect(lit()).toContain('return json.loads(data)');
+	});
+
+	it('says the cache was unreachable, not a miss, when Redis is down', () => {
+		const { stage, sandbox } = setup();
+		sandbox.toggleRedis();
+		sandbox.sendRequest();
+		sandbox.stepRequest();
+		expect(stage.view.current?.state).toBe('readingDb');
+		expect(stage.view.current?.description).toMatch(/could not be reached/);
+		expect(stage.view.current?.description).not.toMatch(/miss/i);
+	});
+
 	it('follows the request in the listing, in the chosen language', () => {
 		const { stage, sandbox } = setup();
 		sandbox.sendRequest();

@@ -70,6 +70,30 @@ export interface FlowView {
 	readonly variant: ListingVariant;
 }
 
+const STEP_WORDS: Readonly<Record<string, string>> = {
+	idle: 'About to start',
+	checkingCache: 'Checking the cache',
+	readingDb: 'Reading the database',
+	fillingCache: 'Filling the cache',
+	responding: 'Responding',
+	done: 'Done',
+	failed: 'Failed',
+	deletingFirst: 'Deleting from the cache first',
+	updatingDb: 'Updating the database',
+	deletingCache: 'Deleting from the cache',
+	retryingDelete: 'Retrying the delete',
+	deletingAgain: 'Deleting again',
+	settingCache: 'Setting the cache',
+	redis: 'Command to Redis',
+	clock: 'Time passes',
+	link: 'Network change',
+};
+
+/** A step's name in words (`readingDb` → "Reading the database"); the state id stays a label. */
+export function stepName(state: string): string {
+	return STEP_WORDS[state] ?? state.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 /** Where a state's work happens: the token sits on that node. */
 export function nodeFor(state: string): FlowNode {
 	switch (state) {

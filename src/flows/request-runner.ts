@@ -83,7 +83,10 @@ export function stepRequest(
 		state = String(s.value);
 		trace = s.context.trace ?? EMPTY_TRACE;
 		line = readLine(s);
-		description = r.machine.states[state]?.description ?? '';
+		description =
+			state === 'readingDb' && s.context.redisError
+				? 'Redis could not be reached: read the row from the database instead — slow, but the app stays up.'
+				: (r.machine.states[state]?.description ?? '');
 		if (state === 'responding')
 			read = monitor.served({
 				at,
