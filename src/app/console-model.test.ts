@@ -19,7 +19,11 @@ function setup() {
 describe('console model', () => {
 	it('prints replies as redis-cli does and marks errors', () => {
 		const { run } = setup();
-		expect(run('GET nokey').entry).toMatchObject({ output: '(nil)', tone: 'reply' });
+		expect(run('GET nokey').entry).toMatchObject({
+			output: '(nil)',
+			tone: 'reply',
+			result: { kind: 'replies', replies: [{ type: 'bulk', value: null }] },
+		});
 		expect(run('GET').entry).toMatchObject({
 			output: "(error) ERR wrong number of arguments for 'get' command",
 			tone: 'error',

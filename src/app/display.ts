@@ -4,6 +4,7 @@ import { binaryToUtf8 } from '../console/bytes.ts';
 import { escapeByte } from '../console/format.ts';
 
 export { completions, hintFor } from '../console/hints.ts';
+export { entryText, type ConsoleTone, type EntryText } from '../console/line-text.ts';
 export { bytesToHuman, freqAt, idleSecondsAt, isLfuPolicy } from '../engine/index.ts';
 
 // C0 controls and DEL have no glyph: a value padded with NUL bytes (DEBUG POPULATE's) would draw

@@ -78,8 +78,17 @@ export function completions(
 
 /** redis-cli's `help <command>` text (cliOutputCommandHelp). */
 export function helpText(name: string, specs: readonly CommandSpec[]): string {
-	const spec = specs.find((s) => s.name === name.toUpperCase());
-	if (!spec) return '';
+	const spec = findSpec(name, specs);
+	return spec ? specHelp(spec) : '';
+}
+
+/** The command table's entry for a `help` topic, or null (redis-cli then prints nothing). */
+export function findSpec(name: string, specs: readonly CommandSpec[]): CommandSpec | null {
+	return specs.find((s) => s.name === name.toUpperCase()) ?? null;
+}
+
+/** cliOutputCommandHelp for one command: syntax, summary, since, group, between blank lines. */
+export function specHelp(spec: CommandSpec): string {
 	return [
 		'',
 		`  ${spec.name} ${spec.syntax}`.trimEnd(),

@@ -5,6 +5,7 @@ import {
 	INITIAL_STATE,
 	outputLines,
 	promptFor,
+	readLine,
 	runLine,
 	strtol,
 	type ConsoleState,
@@ -159,5 +160,40 @@ describe('outputLines', () => {
 		expect(outputLines('OK\n')).toEqual(['OK']);
 		expect(outputLines('1) "a"\n2) "b"\n')).toEqual(['1) "a"', '2) "b"']);
 		expect(outputLines('# Server\r\nx:1\r\n')).toEqual(['# Server', 'x:1']);
+	});
+});
+
+describe('readLine', () => {
+	it('returns the replies as data, one per repetition, and the state after them', () => {
+		const exec = fakeServer();
+		const r = readLine('2 SELECT 3', exec, INITIAL_STATE);
+		expect(r.result).toEqual({
+			kind: 'replies',
+			argv: ['SELECT', '3'],
+			raw: false,
+			replies: [
+				{ type: 'status', value: 'OK' },
+				{ type: 'status', value: 'OK' },
+			],
+		});
+		expect(r.state.db).toBe(3);
+	});
+
+	it('tells a split error, a bad repeat count and local commands apart without text', () => {
+		const exec = (): never => {
+			throw new Error('nothing should be sent');
+		};
+		expect(readLine('GET "a', exec, INITIAL_STATE).result).toMatchObject({
+			kind: 'split-error',
+			error: { kind: 'unterminated', quoteStart: 4 },
+		});
+		expect(readLine('0 PING', exec, INITIAL_STATE).result).toEqual({ kind: 'repeat-error' });
+		expect(readLine('restart', exec, INITIAL_STATE).result).toEqual({ kind: 'restart' });
+		expect(readLine('2 help GET', exec, INITIAL_STATE).result).toEqual({
+			kind: 'local',
+			name: 'help',
+			argv: ['GET'],
+		});
+		expect(readLine('  ', exec, INITIAL_STATE).result).toEqual({ kind: 'empty' });
 	});
 });

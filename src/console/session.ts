@@ -4,7 +4,7 @@
 import type { Reply } from '../engine/index.ts';
 import { binaryToUtf8, utf8ToBinary } from './bytes.ts';
 import { formatReply, isRawOutputCommand } from './format.ts';
-import { scanArgs } from './tokenize.ts';
+import { scanArgs, type SplitError } from './tokenize.ts';
 
 export interface ConsoleState {
 	readonly db: number;
@@ -26,6 +26,29 @@ export interface LineResult {
 	readonly output: string;
 	readonly state: ConsoleState;
 	readonly local?: LocalCommand;
+}
+
+/** What redis-cli did with one typed line, as data: the caller chooses how to show it. */
+export type CliResult =
+	| { readonly kind: 'empty' }
+	/** sdssplitargs gave up: redis-cli prints `Invalid argument(s)` and sends nothing. */
+	| { readonly kind: 'split-error'; readonly error: SplitError }
+	/** A repeat count that is not positive or overflows. */
+	| { readonly kind: 'repeat-error' }
+	/** `restart`, which redis-cli only accepts while debugging Lua. */
+	| { readonly kind: 'restart' }
+	| LocalCommand
+	/** The command was sent `replies.length` times (the repeat prefix); `raw` as output_raw. */
+	| {
+			readonly kind: 'replies';
+			readonly argv: readonly string[];
+			readonly replies: readonly Reply[];
+			readonly raw: boolean;
+	  };
+
+export interface LineRead {
+	readonly result: CliResult;
+	readonly state: ConsoleState;
 }
 
 export type Exec = (argv: string[]) => Reply;
@@ -65,49 +88,74 @@ const is = (arg: string | undefined, name: string): boolean =>
 	arg !== undefined && arg.toLowerCase() === name;
 
 /** Runs one typed line: splits it, handles redis-cli's own commands and the repeat prefix,
- * sends the rest to `exec` and formats every reply. */
-export function runLine(line: string, exec: Exec, state: ConsoleState): LineResult {
-	if (line === '') return { output: '', state };
+ * sends the rest to `exec` and returns what happened as data. */
+export function readLine(line: string, exec: Exec, state: ConsoleState): LineRead {
+	const done = (result: CliResult): LineRead => ({ result, state });
+	if (line === '') return done({ kind: 'empty' });
 	const split = scanArgs(utf8ToBinary(line));
-	if (!split.ok) return { output: 'Invalid argument(s)\n', state };
+	if (!split.ok) {
+		const { ok: _ok, ...error } = split;
+		return done({ kind: 'split-error', error });
+	}
 	const argv = split.args;
 	const first = argv[0];
-	if (first === undefined) return { output: '', state };
+	if (first === undefined) return done({ kind: 'empty' });
 
 	let repeat = 1n;
 	let skip = 0;
 	const n = strtol(first);
 	if (argv.length > 1 && n.whole) {
-		if (n.overflow || n.value <= 0n) {
-			return { output: 'Invalid redis-cli repeat command option value.\n', state };
-		}
+		if (n.overflow || n.value <= 0n) return done({ kind: 'repeat-error' });
 		repeat = n.value;
 		skip = 1;
 	}
 
-	const local = (name: string, args: readonly string[] = argv): LineResult => ({
-		output: '',
-		state,
-		local: { kind: 'local', name, argv: args },
-	});
+	const local = (name: string, args: readonly string[] = argv): LineRead =>
+		done({ kind: 'local', name, argv: args });
 	if (is(first, 'quit') || is(first, 'exit')) return local(first.toLowerCase());
 	if (first.startsWith(':')) return local(first.toLowerCase());
-	if (is(first, 'restart')) return { output: "Use 'restart' only in Lua debugging mode.\n", state };
+	if (is(first, 'restart')) return done({ kind: 'restart' });
 	if (argv.length === 3 && is(first, 'connect')) return local('connect');
 	if (argv.length === 1 && is(first, 'clear')) return local('clear');
 
 	const args = argv.slice(skip);
 	if (is(args[0], 'help') || is(args[0], '?')) return local('help', args.slice(1));
 
-	let out = '';
+	const replies: Reply[] = [];
 	let st = state;
-	const raw = isRawOutputCommand(args);
 	for (let k = 0n; k < repeat; k++) {
 		const reply = exec(args);
-		out += formatReply(reply, { raw });
+		replies.push(reply);
 		st = nextState(st, args, reply);
 	}
-	return { output: binaryToUtf8(out), state: st };
+	return {
+		result: { kind: 'replies', argv: args, replies, raw: isRawOutputCommand(args) },
+		state: st,
+	};
+}
+
+/** What redis-cli prints for a result (a binary string; '' for local commands and blank lines). */
+export function cliOutput(result: CliResult): string {
+	switch (result.kind) {
+		case 'empty':
+		case 'local':
+			return '';
+		case 'split-error':
+			return 'Invalid argument(s)\n';
+		case 'repeat-error':
+			return 'Invalid redis-cli repeat command option value.\n';
+		case 'restart':
+			return "Use 'restart' only in Lua debugging mode.\n";
+		case 'replies':
+			return result.replies.map((r) => formatReply(r, { raw: result.raw })).join('');
+	}
+}
+
+/** readLine, then what redis-cli writes to stdout for it, as UTF-8 text. */
+export function runLine(line: string, exec: Exec, state: ConsoleState): LineResult {
+	const { result, state: next } = readLine(line, exec, state);
+	const output = binaryToUtf8(cliOutput(result));
+	return result.kind === 'local' ? { output, state: next, local: result } : { output, state: next };
 }
 
 /** The prompt bookkeeping cliSendCommand does after each reply. */

@@ -3,10 +3,15 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { binaryToUtf8 } from '../console/bytes.ts';
-import { formatReply, isRawOutputCommand } from '../console/format.ts';
+import { formatReply } from '../console/format.ts';
 import { completions, helpText } from '../console/hints.ts';
-import { INITIAL_STATE, promptFor, runLine, type ConsoleState } from '../console/session.ts';
-import type { Reply } from '../engine/index.ts';
+import {
+	cliOutput,
+	INITIAL_STATE,
+	promptFor,
+	readLine,
+	type ConsoleState,
+} from '../console/session.ts';
 import { Hub } from './hub.ts';
 import { RespSession } from './session.ts';
 
@@ -34,21 +39,28 @@ export function runRepl(options: ReplOptions): Promise<void> {
 	const host = options.host ?? '127.0.0.1:6379';
 	const session = new RespSession(hub, { addr: '127.0.0.1:0', laddr: host, fd: 0 });
 	// redis-cli prints what the server sent: after HELLO 3, maps, sets and doubles in RESP3 style.
-	// runLine formats RESP2, so replies that came back in RESP3 are formatted again here.
-	let sent: { argv: string[]; reply: Reply; resp3: boolean }[] = [];
+	// Each reply is formatted here, at the edge, with the protocol it was sent in.
+	let sentResp3: boolean[] = [];
 	const exec = (argv: string[]) => {
 		const reply = session.run(argv);
-		sent.push({ argv, reply, resp3: session.resp === 3 });
+		sentResp3.push(session.resp === 3);
 		return reply;
 	};
 	const run = (line: string) => {
-		sent = [];
-		const r = runLine(line, exec, state);
-		if (!sent.some((x) => x.resp3)) return r;
-		const text = sent
-			.map((x) => formatReply(x.reply, { raw: isRawOutputCommand(x.argv), resp3: x.resp3 }))
-			.join('');
-		return { ...r, output: binaryToUtf8(text) };
+		sentResp3 = [];
+		const r = readLine(line, exec, state);
+		const { result } = r;
+		const text =
+			result.kind === 'replies'
+				? result.replies
+						.map((reply, i) => formatReply(reply, { raw: result.raw, resp3: sentResp3[i] }))
+						.join('')
+				: cliOutput(result);
+		return {
+			state: r.state,
+			output: binaryToUtf8(text),
+			local: result.kind === 'local' ? result : null,
+		};
 	};
 	const specs = hub.engine.commands();
 	let state: ConsoleState = INITIAL_STATE;

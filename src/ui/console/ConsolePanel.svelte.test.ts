@@ -137,3 +137,52 @@ it('moves the clock with :advance, so TTL counts down', async () => {
 	await enter('TTL user:456:profile');
 	expect(entries().at(-1)?.textContent).toContain('(integer) -2');
 });
+
+it('takes the tone from the reply, one list item per typed line', async () => {
+	const { enter, entries } = setup();
+	await enter('3 INCR counter');
+	await enter('2 GETT x');
+	await enter('SET quoted "(error) not really"');
+	await enter('GET quoted');
+	const [repeated, failed, , got] = entries();
+	expect(entries()).toHaveLength(4);
+	expect(repeated?.querySelector('.output')?.textContent).toBe(
+		'(integer) 1\n(integer) 2\n(integer) 3',
+	);
+	expect(repeated?.classList.contains('reply')).toBe(true);
+	expect(failed?.classList.contains('error')).toBe(true);
+	expect(failed?.querySelector('.output')?.textContent?.split('\n')).toHaveLength(2);
+	expect(got?.querySelector('.output')?.textContent).toBe('"(error) not really"');
+	expect(got?.classList.contains('reply')).toBe(true);
+});
+
+it('answers help TTL and help EXPIREAT with the special replies and where Unix time is', async () => {
+	const { enter, entries } = setup();
+	await enter('help TTL');
+	const ttl = entries().at(-1)!;
+	expect(ttl.querySelector('.output')?.textContent).toContain('  TTL key');
+	const ttlNotes = within(ttl).getByRole('note').textContent ?? '';
+	expect(ttlNotes).toMatch(/-2 means the key does not exist/);
+	expect(ttlNotes).toMatch(/-1 means it exists but has no TTL/);
+	await enter('help expireat');
+	const at = within(entries().at(-1)!).getByRole('note').textContent ?? '';
+	expect(at).toMatch(/absolute Unix time in seconds/);
+	expect(at).toMatch(/header shows the current Unix time/);
+	expect(at).toMatch(/TIME/);
+	expect(at).toMatch(/-2 means/);
+	await enter('help GET');
+	expect(within(entries().at(-1)!).queryByRole('note')).toBeNull();
+});
+
+it('shows meta-command outcomes in the console’s own words', async () => {
+	const { enter, entries } = setup();
+	await enter(':advance 90s');
+	expect(entries().at(-1)?.querySelector('.output')?.textContent).toBe(
+		'Clock moved forward 1m 30s.',
+	);
+	expect(entries().at(-1)?.classList.contains('local')).toBe(true);
+	await enter(':speed 7');
+	expect(entries().at(-1)?.textContent).toContain('Usage: :speed <1|10|60|600>');
+	await enter('0 PING');
+	expect(entries().at(-1)?.classList.contains('error')).toBe(true);
+});
