@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandSpec } from '../engine/index.ts';
-import { completions, helpText, hintFor, syntaxTokens } from './hints.ts';
+import { completions, findSpec, helpText, hintFor, specHelp, syntaxTokens } from './hints.ts';
 
 const spec = (name: string, syntax: string): CommandSpec => ({
 	name,
@@ -49,5 +49,10 @@ describe('hints', () => {
 		expect(helpText('setex', specs)).toBe(
 			'\n  SETEX key seconds value\n  summary: does SETEX\n  since: 1.0.0\n  group: string\n',
 		);
+		expect(helpText('nosuch', specs)).toBe('');
+		const spec = findSpec('SetEx', specs);
+		expect(spec?.name).toBe('SETEX');
+		expect(specHelp(spec!)).toBe(helpText('setex', specs));
+		expect(findSpec('nosuch', specs)).toBeNull();
 	});
 });
