@@ -309,18 +309,18 @@ export class Lab<E = unknown> {
 		this.world?.dispose();
 		this.world = new World({ seed: this.seed, startMs: this.startMs });
 		this.sandbox = new SandboxProgram(this.world, (e) => this.#flowEvent(e));
-		this.scenario = null;
-		if (this.program.kind === 'scenario') {
-			const scenario = scenarioById(this.program.id);
-			this.scenario = new ScenarioProgram(scenario, this.program.fixes);
-			this.#flowEvent({ type: 'scenario', title: scenario.title });
-		}
 		this.items = [];
 		this.consoleState = INITIAL_STATE;
 		this.log = [];
 		this.evictions = [];
 		this.evictionCount = 0;
 		this.#inputs = [];
+		this.scenario = null;
+		if (this.program.kind === 'scenario') {
+			const scenario = scenarioById(this.program.id);
+			this.scenario = new ScenarioProgram(scenario, this.program.fixes);
+			this.#flowEvent({ type: 'scenario', title: scenario.title });
+		}
 		this.#unsubscribe = this.world.engine.subscribe((e) => this.#engineEvent(e));
 		this.#replaying = true;
 		try {
