@@ -164,3 +164,25 @@ it('shows the evictions a real session records under a small maxmemory', async (
 	expect(xray().querySelector('.verdict strong')?.textContent).toBe(session.evictions.at(-1)?.key);
 	expect(items('Keys sampled').length).toBeGreaterThan(0);
 });
+
+it('marks a key that holds two pool slots, and the victim only in its best slot', () => {
+	const repeated: EvictionEvent = {
+		...EVICTIONS[0]!,
+		key: 'user:1',
+		poolBefore: [c('user:1', 3000), c('user:2', 4000), c('user:1', 9000)],
+		poolAfter: [c('user:1', 3000), c('user:2', 4000)],
+	};
+	render(EvictionXray, { evictions: [repeated] });
+	const before = items('Pool before');
+	expect(before.slice(0, 3).map((slot) => slot[0]?.replace(/\s+/g, ' '))).toEqual([
+		'user:1 ×2',
+		'user:2',
+		'user:1 ×2',
+	]);
+	const pool = within(screen.getByRole('region', { name: 'Pool before' })).getAllByRole('listitem');
+	expect(pool.map((li) => li.classList.contains('victim')).slice(0, 3)).toEqual([
+		false,
+		false,
+		true,
+	]);
+});
