@@ -99,7 +99,11 @@ export function string2d(s: string): number | null {
  * glibc rounds them to even, so a value whose 18th digit is a 5 takes the exact (slower) path.
  */
 export function formatDouble(x: number): string {
-	if (Number.isInteger(x) && Math.abs(x) < 1e17) return Object.is(x, -0) ? '-0' : String(x);
+	if (Number.isInteger(x) && Math.abs(x) < 1e17) {
+		if (Object.is(x, -0)) return '-0';
+		// String() is exact below 2^53; above, it may print the shortest digits, not the exact ones.
+		return Math.abs(x) <= 9007199254740992 ? String(x) : BigInt(x).toString();
+	}
 	if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
 	const e18 = x.toExponential(17);
 	if (e18.charCodeAt(e18.indexOf('e') - 1) === 53 /* 5 */) return g17(x);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from './random.ts';
+import { ZNode, ZOrder, randomLevel, type LexRange, type ScoreRange } from './zset-order.ts';
+
+/** The model: a plain array kept sorted by (score, member). */
+const cmp = (a: ZNode, b: ZNode) =>
+	a.score - b.score || (a.ele < b.ele ? -1 : a.ele > b.ele ? 1 : 0);
+
+function check(order: ZOrder, model: ZNode[]): void {
+	expect(order.length).toBe(model.length);
+	expect([...order.walk(0)].map((n) => n.ele)).toEqual(model.map((n) => n.ele));
+	if (model.length === 0) return;
+	const r = model.length >> 1;
+	expect(order.at(r)).toBe(model[r]);
+	expect(order.rankOf(model[r]!)).toBe(r);
+	expect(order.slice(model.length - 1, 3, true)).toEqual(model.slice(-3).reverse());
+}
+
+describe('ZOrder', () => {
+	it('keeps (score, member) order, ranks and positions through inserts, updates and deletes', () => {
+		const rng = new Random(7);
+		const order = new ZOrder();
+		let model: ZNode[] = [];
+		const live = new Map<string, ZNode>();
+		for (let step = 0; step < 6000; step++) {
+			const ele = `m${rng.int(1500)}`;
+			const score = rng.int(50); // many ties: order falls back to the member name
+			const node = live.get(ele);
+			const op = rng.int(10);
+			if (!node) {
+				const n = new ZNode(ele, score, randomLevel(rng));
+				order.insert(n);
+				live.set(ele, n);
+				model.push(n);
+			} else if (op < 3) {
+				order.delete(node);
+				live.delete(ele);
+				model = model.filter((x) => x !== node);
+			} else {
+				const moved = order.updateScore(node, score, rng);
+				live.set(ele, moved);
+				model = model.filter((x) => x !== node);
+				model.push(moved);
+				expect(moved.score).toBe(score);
+			}
+			model.sort(cmp);
+			if (step % 500 === 0) check(order, model);
+		}
+		check(order, model);
+		for (let r = 0; r < model.length; r += 97) expect(order.at(r)).toBe(model[r]);
+		expect(order.at(-1)).toBeNull();
+		expect(order.at(model.length)).toBeNull();
+	});
+
+	it('finds the ranks of score ranges, with exclusive ends and empty ranges', () => {
+		const rng = new Random(1);
+		const order = new ZOrder();
+		for (let i = 0; i < 1000; i++) order.insert(new ZNode(`m${i}`, i % 100, randomLevel(rng)));
+		const r = (min: number, max: number, minex = false, maxex = false): ScoreRange => ({
+			min,
+			max,
+			minex,
+			maxex,
+		});
+		expect(order.scoreRanks(r(10, 12))).toEqual([100, 129]);
+		expect(order.scoreRanks(r(10, 12, true, true))).toEqual([110, 119]);
+		expect(order.scoreRanks(r(-Infinity, Infinity))).toEqual([0, 999]);
+		expect(order.scoreRanks(r(12, 10))).toEqual([0, -1]);
+		expect(order.scoreRanks(r(5, 5, true))).toEqual([0, -1]);
+		const [first, last] = order.scoreRanks(r(200, 300));
+		expect(last - first + 1).toBe(0);
+	});
+
+	it('finds lex ranges with "-", "+", "(" and "["', () => {
+		const rng = new Random(1);
+		const order = new ZOrder();
+		for (const ele of ['a', 'b', 'c', 'd', 'e']) order.insert(new ZNode(ele, 0, randomLevel(rng)));
+		const lex = (
+			min: string,
+			minex: boolean,
+			minInf: -1 | 0 | 1,
+			max: string,
+			maxex: boolean,
+			maxInf: -1 | 0 | 1,
+		): LexRange => ({ min, max, minex, maxex, minInf, maxInf });
+		expect(order.lexRanks(lex('', true, -1, '', true, 1))).toEqual([0, 4]);
+		expect(order.lexRanks(lex('b', false, 0, 'd', true, 0))).toEqual([1, 2]);
+		expect(order.lexRanks(lex('b', true, 0, '', true, 1))).toEqual([2, 4]);
+		expect(order.lexRanks(lex('', true, 1, '', true, -1))).toEqual([0, -1]);
+		expect(order.lexRanks(lex('', true, -1, '', true, -1))).toEqual([0, -1]);
+	});
+
+	it('draws skiplist levels with p = 1/4, capped at 32', () => {
+		const rng = new Random(3);
+		const counts = new Array<number>(33).fill(0);
+		for (let i = 0; i < 40000; i++) counts[randomLevel(rng)]!++;
+		expect(counts[1]! / 40000).toBeCloseTo(0.75, 1);
+		expect(counts[2]! / 40000).toBeCloseTo(0.1875, 1);
+		expect(counts.slice(0, 33).every((c, l) => l >= 1 || c === 0)).toBe(true);
+	});
+});
