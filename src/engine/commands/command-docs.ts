@@ -17,12 +17,12 @@ const KEY_NAMES = new Set(['key', 'newkey', 'source', 'destination', 'destkey', 
 const INTEGER_NAMES = new Set([
 	...['seconds', 'milliseconds', 'unix-time-seconds', 'unix-time-milliseconds', 'count'],
 	...['offset', 'start', 'end', 'index', 'cursor', 'db', 'numkeys', 'decrement', 'number'],
-	...['increment', 'samples', 'len', 'minmatchlen', 'bit'],
+	...['increment', 'samples', 'len', 'minmatchlen', 'bit', 'limit'],
 ]);
 
 function typeOf(name: string, isFloat: boolean): DocArg['type'] {
 	if (KEY_NAMES.has(name)) return 'key';
-	if (name === 'increment' && isFloat) return 'double';
+	if (name === 'score' || (name === 'increment' && isFloat)) return 'double';
 	return INTEGER_NAMES.has(name) ? 'integer' : 'string';
 }
 
