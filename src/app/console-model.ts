@@ -43,7 +43,7 @@ export function handleLine(
 	return out.clear ? { entry, state: out.state, clear: true } : { entry, state: out.state };
 }
 
-function textEntry(result: ShownOutcome): Omit<ConsoleEntry, 'id' | 'prompt'> {
+export function textEntry(result: ShownOutcome): Omit<ConsoleEntry, 'id' | 'prompt'> {
 	const text = entryText(result);
 	const output = [text.output, ...text.notes].join('\n');
 	const base = { input: result.input, output, tone: text.tone, result };

@@ -7,7 +7,7 @@ import type { CommandSpec, Engine, KeyspaceView, VirtualClock } from '../engine/
 import { Lab, type ConsoleItem, type EvictionEvent, type LabChange } from '../lab/lab.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
 import type { LabLog, Program } from '../lab/lab-log.ts';
-import { handleLine, type ConsoleEntry, type MetaControls } from './console-model.ts';
+import { textEntry, type ConsoleEntry, type MetaControls } from './console-model.ts';
 import type { LogEntry } from './event-log.ts';
 import { describeLogEntry } from './log-sentences.ts';
 import { loadHistory, saveHistory } from './persistence.ts';
@@ -31,7 +31,7 @@ class Channel {
 export type SessionEntry = ConsoleEntry;
 
 export class Session {
-	readonly lab: Lab<Omit<ConsoleEntry, 'id' | 'prompt'>>;
+	readonly lab: Lab;
 	speed = $state(1);
 	playing = $state(true);
 	history: readonly string[] = $state.raw(loadHistory());
@@ -59,7 +59,6 @@ export class Session {
 		this.#paced = replyFirst;
 		this.lab = new Lab({
 			seed,
-			handleLine,
 			speeds: SPEEDS,
 			onSpeed: (x) => this.setSpeed(x),
 		});
@@ -295,15 +294,6 @@ export class Session {
 	}
 }
 
-function toEntry(item: ConsoleItem<Omit<ConsoleEntry, 'id' | 'prompt'>>): ConsoleEntry {
-	const { id, prompt, entry } = item;
-	if ('refused' in entry)
-		return {
-			id,
-			prompt,
-			input: entry.input,
-			output: 'Could not connect to Redis at 127.0.0.1:6379: Connection refused',
-			tone: 'error',
-		};
-	return { ...entry, id, prompt };
+function toEntry({ id, prompt, entry }: ConsoleItem): ConsoleEntry {
+	return { ...textEntry(entry), id, prompt };
 }

@@ -1,11 +1,10 @@
 // The Lab in Node: the sandbox and a scenario on one world, replay equal to the live run, step
 // back, mode switches that never mix logs, and Redis down as the console sees it.
 import { describe, expect, it } from 'vitest';
-import { handleLine } from '../app/console-model.ts';
 import { Lab } from './lab.ts';
 import type { LabLog } from './lab-log.ts';
 
-const lab = (seed = 1) => new Lab({ seed, handleLine });
+const lab = (seed = 1) => new Lab({ seed });
 
 /** Everything a panel draws, as plain data, to compare two Labs. */
 function picture(l: Lab) {
@@ -70,8 +69,10 @@ describe('Lab', () => {
 		expect(evicted.length).toBeGreaterThan(0);
 		// The console sees the scenario's keyspace, and the log tells its evictions.
 		l.submit('DBSIZE');
-		expect(l.items.at(-1)?.entry).toMatchObject({
-			output: expect.stringMatching(/^\(integer\) \d+$/),
+		const dbsize = l.items.at(-1)?.entry;
+		expect(dbsize?.kind === 'replies' && dbsize.replies[0]).toEqual({
+			type: 'integer',
+			value: l.engine.inspect().keys.length,
 		});
 		expect(l.log.filter((e) => e.event.type === 'evicted')).toHaveLength(evicted.length);
 		expect(l.engine.inspect().stats).toMatchObject({ evicted_keys: evicted.length });
@@ -98,13 +99,13 @@ describe('Lab', () => {
 		l.submit('PING');
 		expect(l.items.at(-1)).toMatchObject({
 			prompt: 'not connected> ',
-			entry: { refused: true, input: 'PING' },
+			entry: { kind: 'refused', input: 'PING' },
 		});
 		l.submit(':advance 1s');
-		expect(l.items.at(-1)?.entry).toMatchObject({ tone: 'local' });
+		expect(l.items.at(-1)?.entry).toMatchObject({ kind: 'advanced', ms: 1000 });
 		l.flow({ kind: 'link', isDown: false });
 		l.submit('PING');
-		expect(l.items.at(-1)?.entry).toMatchObject({ output: 'PONG' });
+		expect(l.items.at(-1)?.entry).toMatchObject({ kind: 'replies', replies: [expect.anything()] });
 	});
 
 	it('`:reset` starts a fresh world and an empty log', () => {

@@ -9,6 +9,12 @@ import {
 	type EngineEvent,
 	type Reply,
 } from '../engine/index.ts';
+import {
+	handleLine,
+	type LineOutcome,
+	type MetaControls,
+	type ShownOutcome,
+} from '../console/line.ts';
 import { INITIAL_STATE, promptFor, type ConsoleState } from '../console/session.ts';
 import { scenarioById } from '../flows/scenarios.ts';
 import type { FlowAction } from './flow-actions.ts';
@@ -20,43 +26,15 @@ import { World } from './world.ts';
 
 export type EvictionEvent = Extract<EngineEvent, { type: 'evicted' }>;
 
-/** The playground controls a console meta-command may reach. */
-export interface MetaControls {
-	advance(ms: number): void;
-	reset(seed?: number): void;
-	setSpeed(speed: number): void;
-	readonly speeds: readonly number[];
-}
-
-/** What the console does with one line: its scrollback entry (if any) and the next state. */
-export interface LineOutcome<E> {
-	readonly entry: E | null;
-	readonly state: ConsoleState;
-	readonly clear?: boolean;
-}
-
-export type LineHandler<E> = (
-	line: string,
-	exec: (argv: string[]) => Reply,
-	specs: readonly CommandSpec[],
-	state: ConsoleState,
-	meta: MetaControls,
-) => LineOutcome<E>;
-
-/** redis-cli's words when nothing listens on the port. */
-export const CONNECTION_REFUSED =
-	'Could not connect to Redis at 127.0.0.1:6379: Connection refused';
+/** redis-cli's prompt when nothing listens on the port. */
 export const NOT_CONNECTED_PROMPT = 'not connected> ';
 
-/** A console line typed while Redis cannot be reached. */
-export interface RefusedLine {
-	readonly refused: true;
-	readonly input: string;
+/** One scrollback entry: the line's outcome as data (the page writes it out), and its prompt. */
+export interface ConsoleItem {
+	readonly id: number;
+	readonly prompt: string;
+	readonly entry: ShownOutcome;
 }
-
-export type ConsoleItem<E> = { readonly id: number; readonly prompt: string } & (
-	{ readonly entry: E } | { readonly entry: RefusedLine }
-);
 
 /**
  * What changed, so the page can pace its redraws: a typed reply (`console`) first, the world
@@ -64,11 +42,10 @@ export type ConsoleItem<E> = { readonly id: number; readonly prompt: string } & 
  */
 export type LabChange = 'console' | 'world' | 'flow' | 'log' | 'program' | 'jump';
 
-export interface LabOptions<E> {
+export interface LabOptions {
 	readonly seed?: number;
 	readonly startMs?: number;
 	readonly program?: Program;
-	readonly handleLine: LineHandler<E>;
 	readonly speeds?: readonly number[];
 	/** `:speed` typed in the console: the page's clock speed is not part of the world. */
 	readonly onSpeed?: (speed: number) => void;
@@ -78,14 +55,14 @@ const LOG_LIMIT = 2000;
 const EVICTION_LIMIT = 200;
 const SCROLLBACK_LIMIT = 500;
 
-export class Lab<E = unknown> {
+export class Lab {
 	seed: number;
 	readonly startMs: number;
 	program: Program;
 	world!: World;
 	sandbox!: SandboxProgram;
 	scenario: ScenarioProgram | null = null;
-	items: ConsoleItem<E>[] = [];
+	items: ConsoleItem[] = [];
 	consoleState: ConsoleState = INITIAL_STATE;
 	log: LogEntry[] = [];
 	/** The latest evictions, oldest first, and how many there were in all. */
@@ -97,14 +74,12 @@ export class Lab<E = unknown> {
 	#replaying = false;
 	#unsubscribe: () => void = () => {};
 	readonly #listeners = new Set<(change: LabChange) => void>();
-	readonly #handleLine: LineHandler<E>;
 	readonly #meta: MetaControls;
 
-	constructor(options: LabOptions<E>) {
+	constructor(options: LabOptions = {}) {
 		this.seed = options.seed ?? 1;
 		this.startMs = options.startMs ?? DEFAULT_START_MS;
 		this.program = options.program ?? SANDBOX;
-		this.#handleLine = options.handleLine;
 		this.#meta = {
 			advance: (ms) => this.world.clock.advanceTo(this.world.clock.now() + ms),
 			reset: (seed) => this.#startOver(seed ?? this.seed),
@@ -272,15 +247,15 @@ export class Lab<E = unknown> {
 		const prompt = this.prompt;
 		const id = this.#nextId++;
 		const refused = (): void => {
-			this.#push({ id, prompt, entry: { refused: true, input: line } });
+			this.#push({ id, prompt, entry: { kind: 'refused', input: line } });
 		};
 		const exec = (argv: string[]): Reply => {
 			if (!this.isReachable) throw REFUSED;
 			return this.world.engine.exec(argv);
 		};
-		let out: LineOutcome<E>;
+		let out: LineOutcome;
 		try {
-			out = this.#handleLine(line, exec, this.specs, this.consoleState, this.#meta);
+			out = handleLine(line, exec, this.specs, this.consoleState, this.#meta);
 		} catch (e) {
 			if (e === REFUSED) return refused();
 			throw e;
@@ -292,7 +267,7 @@ export class Lab<E = unknown> {
 		if (out.entry) this.#push({ id, prompt, entry: out.entry });
 	}
 
-	#push(item: ConsoleItem<E>): void {
+	#push(item: ConsoleItem): void {
 		this.items.push(item);
 		if (this.items.length > SCROLLBACK_LIMIT)
 			this.items.splice(0, this.items.length - SCROLLBACK_LIMIT);

@@ -1,13 +1,12 @@
 // Each scenario's exact event sequence on a Lab's virtual clock, and what the invariant monitor sees.
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../flows/scenarios.ts';
-import { handleLine } from '../app/console-model.ts';
 import { Lab } from './lab.ts';
 import { lines } from './scenario-format.test-util.ts';
 
 /** A Lab running the scenario from its start, stepped to the end (or `steps` steps). */
 function play(id: string, fixes: readonly string[] = [], steps = Infinity) {
-	const lab = new Lab({ seed: 1, handleLine, program: { kind: 'scenario', id, fixes } });
+	const lab = new Lab({ seed: 1, program: { kind: 'scenario', id, fixes } });
 	for (let n = 0; n < steps && lab.step(); n++);
 	return {
 		lab,

@@ -3,7 +3,6 @@
 // does. Goal: ≤ 300 ms. Baseline in the same run: the same lines executed straight on an engine,
 // so the ratio shows what the Lab adds over the commands themselves.
 import { performance } from 'node:perf_hooks';
-import { handleLine } from '../../src/app/console-model.ts';
 import { createEngine, VirtualClock } from '../../src/engine/index.ts';
 import { Lab } from '../../src/lab/lab.ts';
 import type { LabLog } from '../../src/lab/lab-log.ts';
@@ -15,7 +14,7 @@ const RUNS = Number(process.argv[2] ?? 5);
 
 /** A live session to record: populate with TTLs, then a mix of typed lines, clock moves, requests. */
 function record(): LabLog {
-	const lab = new Lab({ seed: 1, handleLine });
+	const lab = new Lab({ seed: 1 });
 	lab.submit(`DEBUG POPULATE ${KEYS} key 20`);
 	for (let i = 0; i < 200; i++) lab.submit(`EXPIRE key:${i * 50} ${60 + i}`);
 	for (let i = 0; lab.inputs.length < INPUTS; i++) {
@@ -30,7 +29,7 @@ function record(): LabLog {
 }
 
 function replay(log: LabLog): number {
-	const lab = new Lab({ seed: 1, handleLine });
+	const lab = new Lab({ seed: 1 });
 	const t = performance.now();
 	lab.load(log);
 	const ms = performance.now() - t;
