@@ -1,6 +1,24 @@
 // Mirrors the per-connection part of `struct client` (server.h): the selected database, the MULTI
 // queue and the WATCHed keys. Several app instances share one engine, as they share one Redis.
 
+/**
+ * What a transport knows about one connection (the networking.c half of struct client): the RESP
+ * server attaches one; playground clients have none and show an idle redis-cli's figures.
+ */
+export interface Connection {
+	readonly addr: string;
+	readonly laddr: string;
+	readonly fd: number;
+	/** sdslen(querybuf) and sdsavail(querybuf) as they stand while a command runs. */
+	queryBuffer(): { qbuf: number; qbufFree: number };
+	/** The reply buffer's size and peak, bytes pending in it, the reply list and its memory. */
+	output(): { rbs: number; rbp: number; obl: number; oll: number; omem: number };
+	/** CLIENT KILL: the connection goes (its own, once the reply is written). */
+	kill(): void;
+	/** MONITOR: the connection starts receiving every command the server runs. */
+	monitor(): void;
+}
+
 export interface ClientState {
 	readonly id: number;
 	name: string;
@@ -18,6 +36,13 @@ export interface ClientState {
 	/** Created at (virtual ms), for CLIENT LIST's age. */
 	readonly createdAt: number;
 	lastCommand: string;
+	/** Last command (virtual ms), for CLIENT LIST's idle. */
+	lastInteraction: number;
+	conn: Connection | null;
+	/** CLIENT REPLY: the transport drops replies while off, and the next one after skip. */
+	replyMode: 'on' | 'off' | 'skip';
+	/** CLIENT_MONITOR (MONITOR ran): flag O in CLIENT LIST. */
+	monitor: boolean;
 }
 
 export function createClientState(id: number, now: number): ClientState {
@@ -32,5 +57,9 @@ export function createClientState(id: number, now: number): ClientState {
 		resp: 2,
 		createdAt: now,
 		lastCommand: 'NULL',
+		lastInteraction: now,
+		conn: null,
+		replyMode: 'on',
+		monitor: false,
 	};
 }

@@ -23,6 +23,8 @@ export interface ResolvedCommand {
 	readonly isDenyoom: boolean;
 	readonly isNoMulti: boolean;
 	readonly isWrite: boolean;
+	/** Shown to MONITOR clients once run (not admin, not skip_monitor). */
+	readonly isMonitored: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 			isDenyoom: spec.flags.includes('denyoom'),
 			isNoMulti: spec.flags.includes('no_multi'),
 			isWrite: spec.flags.includes('write'),
+			isMonitored: !spec.flags.includes('admin') && !spec.flags.includes('skip_monitor'),
 		};
 		resolvedBySpec.set(spec, r);
 	}
@@ -112,8 +115,13 @@ export function processCommand(
 	client: ClientState,
 	argv: readonly string[],
 ): Reply {
+	client.lastInteraction = server.now();
 	const resolved = resolveCommand(argv);
-	if (!isResolved(resolved)) return reject(server, client, argv, resolved, lookupName(argv));
+	if (!isResolved(resolved)) {
+		const name = lookupName(argv);
+		client.lastCommand = name ?? 'NULL';
+		return reject(server, client, argv, resolved, name);
+	}
 	const { spec, base } = resolved;
 	server.currentCommand = base;
 	// c->lastcmd is set on lookup, so a queued or refused command still shows in CLIENT LIST.
@@ -196,14 +204,16 @@ export function call(
 	// allocate), so the peak is checked after those; Redis checks after every command.
 	if (resolved.isWrite || resolved.base === 'config' || resolved.base === 'debug')
 		notePeakMemory(server);
-	return publish(server, client, argv, reply);
+	return publish(server, client, argv, reply, resolved.isMonitored);
 }
 
+/** The command event; `monitor` marks a command call() ran that replicationFeedMonitors shows. */
 function publish(
 	server: Server,
 	client: ClientState,
 	argv: readonly string[],
 	reply: Reply,
+	monitor = false,
 ): Reply {
 	if (server.events.active)
 		server.events.emit({
@@ -213,6 +223,7 @@ function publish(
 			db: client.db,
 			argv,
 			reply,
+			...(monitor ? { monitor } : {}),
 		});
 	return reply;
 }

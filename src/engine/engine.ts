@@ -1,7 +1,7 @@
 // The engine's front door, in the role of src/server.c's main loop: it owns a Server, runs its cron
 // on the virtual clock (serverCron → active expire at `hz`), and hands out clients that share it.
 import { VirtualClock } from './clock.ts';
-import { createClientState, type ClientState } from './client.ts';
+import { createClientState, type ClientState, type Connection } from './client.ts';
 import type { CommandSpec } from './command.ts';
 import { commandTable } from './commands/index.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
@@ -14,7 +14,7 @@ import { copyObject } from './object.ts';
 import { Random } from './random.ts';
 import { error, type Reply } from './reply.ts';
 import { Server } from './server.ts';
-import { usedMemory } from './stats.ts';
+import { noteErrorReply, usedMemory } from './stats.ts';
 
 export interface EngineOptions {
 	clock?: VirtualClock;
@@ -35,6 +35,16 @@ export interface Client {
 	readonly resp: 2 | 3;
 	exec(argv: readonly string[]): Reply;
 	close(): void;
+	/** The transport's side of this connection (socket, buffers, kill, monitor): RESP server only. */
+	attach(conn: Connection): void;
+	/** CLIENT REPLY's switch, for the transport that decides what to send. */
+	readonly replyMode: 'on' | 'off' | 'skip';
+	/** After a command: true when CLIENT REPLY SKIP asked to drop the next reply (now consumed). */
+	takeReplySkip(): boolean;
+	/** CLIENT_MONITOR: MONITOR ran on this connection. */
+	readonly monitor: boolean;
+	/** An error the transport answered itself (a protocol error): counted as Redis counts it. */
+	noteErrorReply(message: string): void;
 }
 
 export interface Engine {
@@ -87,7 +97,22 @@ function wrap(server: Server, seed: number): Engine {
 			get resp() {
 				return state.resp;
 			},
+			get replyMode() {
+				return state.replyMode;
+			},
+			get monitor() {
+				return state.monitor;
+			},
 			exec: (argv) => safeExec(server, state, argv),
+			attach(conn) {
+				state.conn = conn;
+			},
+			noteErrorReply: (message) => noteErrorReply(server, message),
+			takeReplySkip() {
+				if (state.replyMode !== 'skip') return false;
+				state.replyMode = 'on';
+				return true;
+			},
 			close() {
 				for (const w of state.watched)
 					server.watchedKeys.get(`${w.db}\u0000${w.key}`)?.delete(state);

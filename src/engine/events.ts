@@ -32,6 +32,8 @@ export type EngineEvent =
 			readonly db: number;
 			readonly argv: readonly string[];
 			readonly reply: Reply;
+			/** Set when the command ran and MONITOR shows it (not refused, queued or admin). */
+			readonly monitor?: boolean;
 	  }
 	| {
 			readonly type: 'hit' | 'miss';

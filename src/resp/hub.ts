@@ -1,17 +1,22 @@
 // The state one RESP server shares across its connections (the parts of `struct redisServer`
-// that live outside the engine): the engine, its wall clock, the client list and buffer memory.
+// that live outside the engine): the engine, its wall clock, the client list, buffer memory and
+// the MONITOR clients with their feed (replicationFeedMonitors in src/replication.c).
+import { repr } from '../console/format.ts';
 import { createEngine, type Engine, type EngineOptions } from '../engine/index.ts';
 import type { RespSession } from './session.ts';
-import { followWallTime, scriptTime, type WallClock } from './wall-clock.ts';
+import { followWallTime, scriptTime, wallMicros, type WallClock } from './wall-clock.ts';
 
 export class Hub {
 	readonly engine: Engine;
 	readonly wall: WallClock;
 	readonly sessions = new Set<RespSession>();
+	/** server.monitors: sessions that ran MONITOR and are still connected. */
+	readonly monitors = new Set<RespSession>();
 	/** Engine command names, and `name|sub` for container subcommands, as known at start. */
 	readonly #known = new Set<string>();
 	readonly #containers = new Set<string>();
 	#bufferBytes = 0;
+	#unsubscribe: (() => void) | null = null;
 
 	/** `time: 'script'` keeps virtual time still between commands (piped REPL input). */
 	constructor(options: Omit<EngineOptions, 'clock'> & { time?: 'wall' | 'script' } = {}) {
@@ -49,8 +54,57 @@ export class Hub {
 		return this.#bufferBytes;
 	}
 
+	/**
+	 * MONITOR: the engine's command events are listened to only while someone monitors, so a
+	 * server nobody monitors builds no events on its hot path.
+	 */
+	addMonitor(session: RespSession): void {
+		this.monitors.add(session);
+		this.#unsubscribe ??= this.engine.subscribe((event) => {
+			if (event.type !== 'command' || !event.monitor) return;
+			const from = [...this.sessions].find((s) => s.id === event.client);
+			const line = monitorLine(wallMicros(), event.db, from?.peer.addr ?? 'lua', event.argv);
+			for (const m of this.monitors) m.transport.write(line);
+		});
+	}
+
+	removeMonitor(session: RespSession): void {
+		if (!this.monitors.delete(session) || this.monitors.size > 0) return;
+		this.#unsubscribe?.();
+		this.#unsubscribe = null;
+	}
+
 	close(): void {
+		this.#unsubscribe?.();
 		this.wall.stop();
 		this.engine.dispose();
 	}
+}
+
+/** redactClientCommandArgument: what MONITOR must not show (AUTH's and HELLO AUTH's secrets). */
+function redacted(argv: readonly string[]): readonly string[] {
+	const name = (argv[0] ?? '').toLowerCase();
+	if (name === 'auth') return argv.map((a, i) => (i === 0 ? a : '(redacted)'));
+	if (name !== 'hello') return argv;
+	const out = [...argv];
+	for (let i = 2; i < out.length; i++) {
+		if (out[i]!.toLowerCase() === 'auth' && i + 2 < out.length) {
+			out[i + 1] = out[i + 2] = '(redacted)';
+			i += 2;
+		} else if (out[i]!.toLowerCase() === 'setname') i++;
+	}
+	return out;
+}
+
+/** One feed line: `+<sec>.<usec> [<db> <addr>] "arg" "arg"` (a status reply). */
+export function monitorLine(
+	micros: number,
+	db: number,
+	addr: string,
+	argv: readonly string[],
+): string {
+	const sec = Math.floor(micros / 1e6);
+	const usec = String(micros - sec * 1e6).padStart(6, '0');
+	const args = redacted(argv).map(repr).join(' ');
+	return `+${sec}.${usec} [${db} ${addr}] ${args}\r\n`;
 }

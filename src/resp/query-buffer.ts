@@ -58,6 +58,11 @@ export class QueryBuffer {
 		return this.#end - this.#pos + this.#argvBytes;
 	}
 
+	/** Bytes read but not yet parsed: sdslen(querybuf) once Redis has trimmed what it consumed. */
+	get unparsed(): number {
+		return this.#end - this.#pos;
+	}
+
 	append(chunk: Uint8Array): void {
 		if (this.#failed) return;
 		const need = this.#end - this.#pos + chunk.length;

@@ -25,28 +25,40 @@ export interface RespServer {
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
 export function startServer(options: RespServerOptions = {}): Promise<RespServer> {
-	const hub = new Hub(options.engine);
 	const sockets = new Set<Socket>();
+	const host = options.host ?? '127.0.0.1';
+	let hub: Hub | null = null;
 	let nextFd = 8;
 	const server: Server = createServer((socket) => {
+		if (!hub) return socket.destroy();
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 		serve(hub, socket, nextFd++);
 	});
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 6380, options.host ?? '127.0.0.1', () => {
+		server.listen(options.port ?? 6380, host, () => {
 			const address = server.address();
 			const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+			// CONFIG GET port, bind and dir describe this process, as they do on a real server.
+			const engine = options.engine ?? {};
+			const stored = {
+				port: String(port),
+				bind: host,
+				dir: process.cwd(),
+				...engine.config?.stored,
+			};
+			const started = new Hub({ ...engine, config: { ...engine.config, stored } });
+			hub = started;
 			resolve({
-				hub,
-				host: options.host ?? '127.0.0.1',
+				hub: started,
+				host,
 				port,
 				close: () =>
 					new Promise<void>((done) => {
 						for (const s of sockets) s.destroy();
 						server.close(() => {
-							hub.close();
+							started.close();
 							done();
 						});
 					}),
@@ -60,6 +72,10 @@ function addr(host: string | undefined, port: number | undefined): string {
 	return `${h.includes(':') ? `[${h}]` : h}:${port ?? 0}`;
 }
 
+/** PROTO_IOBUF_LEN: Redis reads at most 16 KB per call, so limits such as the 64 KB inline line
+ * are checked every 16 KB, and a protocol error stops the reading within that much garbage. */
+const READ_LEN = 16 * 1024;
+
 /** One connection: readQueryFromClient → processInputBuffer → writeToClient. */
 function serve(hub: Hub, socket: Socket, fd: number): void {
 	socket.setNoDelay(true);
@@ -69,19 +85,37 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 		laddr: addr(socket.localAddress, socket.localPort),
 		fd,
 	});
-	session.buffers = () => ({ qbuf: query.bytes, omem: socket.writableLength });
 	let reported = 0;
 	let closed = false;
+	/** Replies of the read being processed, written in one go (MONITOR lines join them in order). */
+	let out = '';
+	let processing = false;
+	const flush = () => {
+		if (out !== '' && !socket.destroyed) socket.write(Buffer.from(out, 'latin1'));
+		out = '';
+		session.replies.written();
+	};
 	const account = () => {
 		const now = closed ? 0 : query.bytes + socket.writableLength;
 		hub.addBufferBytes(now - reported);
 		reported = now;
 	};
+	session.transport = {
+		pendingOutput: () => socket.writableLength,
+		close: () => socket.destroy(),
+		write(bytes) {
+			session.replies.add(bytes.length);
+			if (processing) out += bytes;
+			else if (!socket.destroyed && !session.closeAfterReply) {
+				socket.write(Buffer.from(bytes, 'latin1'));
+				session.replies.written();
+			}
+		},
+	};
 
-	socket.on('data', (chunk: Buffer) => {
-		if (closed || session.closeAfterReply) return;
-		query.append(chunk);
-		let out = '';
+	/** processInputBuffer over one read: every complete command, in order. */
+	const process = (): void => {
+		session.queryBytes = query.unparsed;
 		for (;;) {
 			const request = query.next();
 			if (request === null) break;
@@ -91,19 +125,31 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 				break;
 			}
 			if ('error' in request) {
-				out += encodeReply({ type: 'error', value: `ERR ${request.error}` }, session.resp);
+				// setProtocolError: the error is counted like any error reply, then the client closes.
+				const message = `ERR ${request.error}`;
+				session.client.noteErrorReply(message);
+				out += encodeReply({ type: 'error', value: message }, session.resp);
 				session.closeAfterReply = true;
 				break;
 			}
 			out += session.reply(request.argv);
-			if (session.closeAfterReply) break;
-			if (out.length > OUTPUT_HIGH_WATER) {
-				socket.write(Buffer.from(out, 'latin1'));
-				out = '';
-			}
+			if (session.closeAfterReply || socket.destroyed) break;
+			if (out.length > OUTPUT_HIGH_WATER) flush();
 		}
-		if (out !== '' && !socket.destroyed) socket.write(Buffer.from(out, 'latin1'));
-		if (session.closeAfterReply) socket.end();
+	};
+
+	socket.on('data', (chunk: Buffer) => {
+		processing = true;
+		for (let at = 0; at < chunk.length; at += READ_LEN) {
+			if (closed || session.closeAfterReply || socket.destroyed) break;
+			query.append(chunk.subarray(at, at + READ_LEN));
+			process();
+		}
+		processing = false;
+		flush();
+		// CLIENT_CLOSE_AFTER_REPLY: the socket closes once the replies are out, whatever else the
+		// client keeps sending.
+		if (session.closeAfterReply) socket.destroySoon();
 		else if (socket.writableLength > OUTPUT_HIGH_WATER) socket.pause();
 		account();
 	});

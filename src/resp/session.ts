@@ -1,9 +1,11 @@
-// One connection's command loop over an engine Client: the parts of processCommand() that belong
-// to the connection (QUIT, the protocol version, the client name) and RESP3 reply shaping.
-import type { Client, Reply } from '../engine/index.ts';
+// One connection's command loop over an engine Client: the parts of processCommand() and
+// networking.c that belong to the connection — QUIT and CLIENT KILL closing it, CLIENT REPLY
+// dropping replies, MONITOR's feed, the query buffer CLIENT LIST reports — and RESP3 shaping.
+import type { Client, Connection, Reply } from '../engine/index.ts';
 import { connectionCommand } from './connection-commands.ts';
 import { encodeReply, encodeVerbatim, type Protocol } from './encode.ts';
 import type { Hub } from './hub.ts';
+import { ReplyBuffer } from './reply-buffer.ts';
 
 export interface Peer {
 	readonly addr: string;
@@ -11,28 +13,42 @@ export interface Peer {
 	readonly fd: number;
 }
 
-const OK: Reply = { type: 'status', value: 'OK' };
-const OWN = new Set(['hello', 'quit', 'auth', 'reset', 'debug', 'command']);
+/** What the socket side reports and does for a session (set by server.ts). */
+export interface Transport {
+	/** Bytes written but not yet sent (CLIENT LIST's omem). */
+	pendingOutput(): number;
+	/** freeClient: end the connection now. */
+	close(): void;
+	/** A MONITOR line (or any unsolicited bytes) for this connection. */
+	write(bytes: string): void;
+}
+
+const NO_TRANSPORT: Transport = { pendingOutput: () => 0, close: () => {}, write: () => {} };
 
 export class RespSession {
 	readonly hub: Hub;
 	readonly peer: Peer;
 	client: Client;
-	/** CLIENT_CLOSE_AFTER_REPLY: QUIT or a protocol error; the connection ends once flushed. */
+	transport: Transport = NO_TRANSPORT;
+	/** CLIENT_CLOSE_AFTER_REPLY: QUIT, a protocol error or CLIENT KILL of itself. */
 	closeAfterReply = false;
-	/** Commands queued since MULTI (CLIENT LIST's multi=). */
-	queued = 0;
-	lastCmd = 'NULL';
-	readonly createdAt: number;
-	lastInteraction: number;
-	/** What the transport holds for this client: query buffer and pending output bytes. */
-	buffers: () => { qbuf: number; omem: number } = () => ({ qbuf: 0, omem: 0 });
+	/**
+	 * sdslen(querybuf) while this read's commands run: Redis trims the buffer only after the whole
+	 * read is processed, so every command of a pipelined read sees all of its bytes.
+	 */
+	queryBytes = 0;
+	/** A command is running on this session (CLIENT KILL of itself waits for the reply). */
+	#running = false;
+	/** CLIENT REPLY SKIP took effect: the reply to this command is dropped. */
+	#skipping = false;
+	/** The static reply buffer CLIENT LIST describes (rbs, rbp, obl). */
+	readonly replies = new ReplyBuffer(Date.now());
 
 	constructor(hub: Hub, peer: Peer) {
 		this.hub = hub;
 		this.peer = peer;
 		this.client = hub.engine.connect();
-		this.createdAt = this.lastInteraction = hub.wall.clock.now();
+		this.client.attach(this.#connection());
 		hub.sessions.add(this);
 	}
 
@@ -52,44 +68,85 @@ export class RespSession {
 	/** Runs one command and returns its reply; never throws. */
 	run(argv: readonly string[]): Reply {
 		this.hub.wall.sync();
-		this.lastInteraction = this.hub.wall.clock.now();
 		const name = (argv[0] ?? '').toLowerCase();
-		this.lastCmd = this.#fullName(name, argv);
-		if (name === 'quit') {
-			// Redis 7.0 answers QUIT at once, even inside MULTI, and closes after the reply.
-			this.closeAfterReply = true;
-			return OK;
+		this.#running = true;
+		try {
+			let reply: Reply | null = null;
+			if (!this.client.inTransaction) reply = connectionCommand(this, name, argv);
+			reply ??= this.client.exec(argv);
+			// quitCommand: OK, then the connection closes (even inside MULTI: QUIT is never queued).
+			if (name === 'quit' && argv.length === 1) this.closeAfterReply = true;
+			return reply;
+		} finally {
+			this.#running = false;
 		}
-		let reply: Reply | null = null;
-		if (!this.client.inTransaction) reply = connectionCommand(this, name, argv);
-		reply ??= this.client.exec(argv);
-		if (name === 'reset' && reply.type === 'status') this.queued = 0;
-		if (reply.type === 'status' && reply.value === 'QUEUED') this.queued++;
-		else if (!this.client.inTransaction) this.queued = 0;
-		return reply;
 	}
 
-	/** run() and encode in the connection's protocol: what goes on the wire. */
+	/**
+	 * run() and encode in the connection's protocol: what goes on the wire, which is nothing while
+	 * CLIENT REPLY is OFF, for CLIENT REPLY OFF|SKIP themselves, and for the command after a SKIP.
+	 */
 	reply(argv: readonly string[]): string {
+		this.replies.catchUp(Date.now());
+		const skipping = this.#skipping;
+		this.#skipping = false;
 		const reply = this.run(argv);
-		if (this.resp === 2 || reply.type === 'error') return encodeReply(reply, this.resp);
-		return encodeReply3(argv, reply);
+		const mode = this.client.replyMode;
+		const silent = skipping || mode === 'off' || isReplySwitchOff(argv, reply);
+		// resetClient: a SKIP just set applies to the next command.
+		if (this.client.takeReplySkip()) this.#skipping = true;
+		if (silent) return '';
+		const bytes =
+			this.resp === 2 || reply.type === 'error'
+				? encodeReply(reply, this.resp)
+				: encodeReply3(argv, reply);
+		this.replies.add(bytes.length);
+		return bytes;
 	}
 
 	close(): void {
 		this.client.close();
 		this.hub.sessions.delete(this);
+		this.hub.removeMonitor(this);
 	}
 
-	/** The lower-case `name` or `name|sub` CLIENT LIST shows as cmd=. */
-	#fullName(name: string, argv: readonly string[]): string {
-		const sub = argv[1]?.toLowerCase();
-		if (this.hub.isContainer(name) || name === 'client' || name === 'function') {
-			return sub === undefined ? name : `${name}|${sub}`;
-		}
-		// lookupCommand found nothing: Redis records no command.
-		return this.hub.knows(name) || OWN.has(name) ? name : 'NULL';
+	/** The engine's view of this connection: socket addresses, buffers, kill and monitor. */
+	#connection(): Connection {
+		return {
+			addr: this.peer.addr,
+			laddr: this.peer.laddr,
+			fd: this.peer.fd,
+			queryBuffer: () => {
+				const qbuf = this.#running ? this.queryBytes : 0;
+				return { qbuf, qbufFree: Math.max(QUERY_BUFFER_USABLE, qbuf) - qbuf };
+			},
+			output: () => {
+				this.replies.catchUp(Date.now());
+				const { size: rbs, peak: rbp, pos: obl } = this.replies;
+				return { rbs, rbp, obl, oll: 0, omem: this.transport.pendingOutput() };
+			},
+			kill: () => {
+				if (this.#running) this.closeAfterReply = true;
+				else this.transport.close();
+			},
+			monitor: () => this.hub.addMonitor(this),
+		};
 	}
+}
+
+/** The query buffer's usable size once the first 16 KB read allocated it (see CLIENT LIST). */
+const QUERY_BUFFER_USABLE = 20474;
+
+/** CLIENT REPLY OFF and SKIP answer nothing at all (ON answers OK). */
+function isReplySwitchOff(argv: readonly string[], reply: Reply): boolean {
+	return (
+		reply.type === 'status' &&
+		reply.value === 'OK' &&
+		argv.length === 3 &&
+		argv[0]!.toLowerCase() === 'client' &&
+		argv[1]!.toLowerCase() === 'reply' &&
+		argv[2]!.toLowerCase() !== 'on'
+	);
 }
 
 /** RESP3 shapes that are not in the Reply itself: verbatim text, HRANDFIELD's pairs. */

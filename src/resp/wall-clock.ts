@@ -10,16 +10,17 @@ export interface WallClock {
 }
 
 /**
- * A clock starting at the current Unix time and kept level with it. When a command moves virtual
- * time ahead on its own (DEBUG SLEEP advances the clock instantly), the lead is kept as an offset
- * rather than waited out, so time never freezes: virtual = wall + total slept.
+ * A clock at the current Unix time, read afresh from the system clock before each command (as
+ * Redis reads mstime() per command), so `GETEX k PXAT <client's now + 10000>` then PTTL answers
+ * 10000 or just under, never more. When a command moves virtual time ahead on its own (DEBUG SLEEP
+ * advances the clock instantly), or the system clock steps back, the difference is kept as an
+ * offset rather than waited out or undone: time never freezes and never runs backwards.
  */
 export function followWallTime(intervalMs = 20): WallClock {
 	const clock = new VirtualClock(Date.now());
-	const origin = clock.now() - performance.now();
 	let offset = 0;
 	const sync = (): void => {
-		const target = Math.floor(origin + performance.now() + offset);
+		const target = Date.now() + offset;
 		const now = clock.now();
 		if (now > target) offset += now - target;
 		else clock.advanceTo(target);
@@ -37,4 +38,9 @@ export function followWallTime(intervalMs = 20): WallClock {
 export function scriptTime(): WallClock {
 	const clock = new VirtualClock(Date.now());
 	return { clock, sync: () => {}, stop: () => {} };
+}
+
+/** The wall clock in microseconds (ustime()), for what Redis stamps with real time: MONITOR. */
+export function wallMicros(): number {
+	return Math.floor((performance.timeOrigin + performance.now()) * 1000);
 }

@@ -1,15 +1,11 @@
-// Mirrors clientCommand and catClientInfoString in src/networking.c: CLIENT ID, SETNAME, GETNAME,
-// INFO and LIST over the engine's clients, with the 7.0.15 field set. A playground client has no
-// socket or buffers, so those fields hold what an idle redis-cli connection shows.
-import type { ClientState } from '../client.ts';
+// Mirrors clientCommand in src/networking.c: CLIENT ID, SETNAME, GETNAME, INFO, LIST, KILL, REPLY
+// and HELP over the engine's clients. The transport (the RESP server) attaches each connection's
+// socket, buffers, kill and reply switch; playground clients have none of those.
 import { container, type CommandContext, type CommandSpec } from '../command.ts';
-import { parseStrictInt64 } from '../object.ts';
-import { NIL, OK, bulk, error, integer, type Reply } from '../reply.ts';
-import type { Server } from '../server.ts';
-
-/** Query buffer size and free space of an idle connection (PROTO_IOBUF_LEN less the sds header). */
-const QBUF_FREE = 20474;
-const IDLE_TOT_MEM = 37632;
+import { ERR, NIL, OK, bulk, error, integer, type Reply } from '../reply.ts';
+import { clientInfoLine, clientList } from './client-list.ts';
+import { clientKill } from './client-kill.ts';
+import { helpReply } from './help.ts';
 
 /** validateClientName: printable ASCII without spaces ('!' to '~'); "" clears the name. */
 export function clientNameError(name: string): Reply | null {
@@ -21,77 +17,71 @@ export function clientNameError(name: string): Reply | null {
 	return null;
 }
 
-/** The bytes of argv as redis-cli sends it (a RESP multibulk): what sits in the query buffer. */
-function respLength(argv: readonly string[]): number {
-	let n = `*${argv.length}\r\n`.length;
-	for (const a of argv) n += `$${a.length}\r\n`.length + a.length + 2;
-	return n;
-}
-
 /**
- * One CLIENT LIST line. `current` is the command being run when `c` is the caller: Redis shows it
- * as cmd=, and its arguments are still in the query buffer.
+ * CLIENT REPLY ON|OFF|SKIP. OFF and SKIP answer nothing on a real connection (the transport drops
+ * the reply); SKIP while OFF changes nothing.
  */
-function clientInfoLine(server: Server, c: ClientState, current: readonly string[] | null): string {
-	const qbuf = current ? respLength(current) : 0;
-	const argvMem = current ? current.reduce((n, a) => n + a.length, 0) : 0;
-	const flags = (c.multi !== null ? 'x' : '') + (c.dirtyCas ? 'd' : '');
-	const fields: [string, string | number][] = [
-		['id', c.id],
-		['addr', `127.0.0.1:${50000 + c.id}`],
-		['laddr', '127.0.0.1:6379'],
-		['fd', 7 + c.id],
-		['name', c.name],
-		['age', Math.floor((server.now() - c.createdAt) / 1000)],
-		['idle', 0],
-		['flags', flags || 'N'],
-		['db', c.db],
-		['sub', 0],
-		['psub', 0],
-		['ssub', 0],
-		['multi', c.multi !== null ? c.multi.length : -1],
-		['qbuf', qbuf],
-		['qbuf-free', QBUF_FREE - qbuf],
-		['argv-mem', argvMem],
-		['multi-mem', 0],
-		['rbs', 16384],
-		['rbp', 16384],
-		['obl', 0],
-		['oll', 0],
-		['omem', 0],
-		['tot-mem', current ? IDLE_TOT_MEM + argvMem + 8 * current.length : IDLE_TOT_MEM],
-		['events', 'r'],
-		['cmd', current ? `client|${current[1]!.toLowerCase()}` : c.lastCommand],
-		['user', 'default'],
-		['redir', -1],
-		['resp', c.resp],
-	];
-	return fields.map(([k, v]) => `${k}=${v}`).join(' ') + '\n';
+function clientReply({ client, argv }: CommandContext): Reply {
+	const mode = argv[2]!.toLowerCase();
+	if (mode === 'on') client.replyMode = 'on';
+	else if (mode === 'off') client.replyMode = 'off';
+	else if (mode === 'skip') {
+		if (client.replyMode !== 'off') client.replyMode = 'skip';
+	} else return error(ERR.syntax);
+	return OK;
 }
 
-/** CLIENT LIST [TYPE type] [ID id …]: every client, or the normal ones, or those ids. */
-function clientList({ server, client, argv }: CommandContext): Reply {
-	let clients = [...server.clients.values()];
-	if (argv.length === 4 && argv[2]!.toLowerCase() === 'type') {
-		const type = argv[3]!.toLowerCase();
-		if (!['normal', 'master', 'slave', 'replica', 'pubsub'].includes(type))
-			return error(`ERR Unknown client type '${argv[3]!}'`);
-		if (type !== 'normal') clients = [];
-	} else if (argv.length > 3 && argv[2]!.toLowerCase() === 'id') {
-		const ids = new Set<bigint>();
-		for (const raw of argv.slice(3)) {
-			const id = parseStrictInt64(raw);
-			if (id === null) return error('ERR Invalid client ID');
-			ids.add(id);
-		}
-		clients = clients.filter((c) => ids.has(BigInt(c.id)));
-	} else if (argv.length !== 2) {
-		return error('ERR syntax error');
-	}
-	return bulk(clients.map((c) => clientInfoLine(server, c, c === client ? argv : null)).join(''));
-}
+/** The lines of CLIENT HELP as 7.0.15 prints them, subcommands this server lacks included. */
+const CLIENT_HELP = [
+	'CACHING (YES|NO)',
+	'    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.',
+	'GETREDIR',
+	'    Return the client ID we are redirecting to when tracking is enabled.',
+	'GETNAME',
+	'    Return the name of the current connection.',
+	'ID',
+	'    Return the ID of the current connection.',
+	'INFO',
+	'    Return information about the current client connection.',
+	'KILL <ip:port>',
+	'    Kill connection made from <ip:port>.',
+	'KILL <option> <value> [<option> <value> [...]]',
+	'    Kill connections. Options are:',
+	'    * ADDR (<ip:port>|<unixsocket>:0)',
+	'      Kill connections made from the specified address',
+	'    * LADDR (<ip:port>|<unixsocket>:0)',
+	'      Kill connections made to specified local address',
+	'    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
+	'      Kill connections by type.',
+	'    * USER <username>',
+	'      Kill connections authenticated by <username>.',
+	'    * SKIPME (YES|NO)',
+	'      Skip killing current connection (default: yes).',
+	'LIST [options ...]',
+	'    Return information about client connections. Options:',
+	'    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
+	'      Return clients of specified type.',
+	'UNPAUSE',
+	'    Stop the current client pause, resuming traffic.',
+	'PAUSE <timeout> [WRITE|ALL]',
+	'    Suspend all, or just write, clients for <timeout> milliseconds.',
+	'REPLY (ON|OFF|SKIP)',
+	'    Control the replies sent to the current connection.',
+	'SETNAME <name>',
+	'    Assign the name <name> to the current connection.',
+	'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+	'    Unblock the specified blocked client.',
+	'TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]',
+	'         [OPTIN] [OPTOUT] [NOLOOP]',
+	'    Control server assisted client side caching.',
+	'TRACKINGINFO',
+	'    Report tracking status for the current connection.',
+	'NO-EVICT (ON|OFF)',
+	'    Protect current client connection from eviction.',
+];
 
 const subFlags = ['noscript', 'loading', 'stale'] as const;
+const ADMIN = ['admin', ...subFlags] as const;
 
 function sub(
 	name: string,
@@ -99,17 +89,10 @@ function sub(
 	summary: string,
 	since: string,
 	run: (ctx: CommandContext) => Reply,
+	flags: CommandSpec['flags'] = subFlags,
+	syntax = '',
 ): CommandSpec {
-	return {
-		name: `CLIENT|${name}`,
-		arity,
-		flags: name === 'LIST' ? ['admin', ...subFlags] : subFlags,
-		group: 'connection',
-		summary,
-		syntax: name === 'SETNAME' ? 'connection-name' : '',
-		since,
-		run,
-	};
+	return { name: `CLIENT|${name}`, arity, flags, group: 'connection', summary, syntax, since, run };
 }
 
 export const clientCommand: CommandSpec = container({
@@ -123,21 +106,60 @@ export const clientCommand: CommandSpec = container({
 		sub('ID', 2, "Returns this connection's client id.", '5.0.0', ({ client }) =>
 			integer(client.id),
 		),
-		sub('SETNAME', 3, 'Names this connection ("" clears the name).', '2.6.9', (ctx) => {
-			const refused = clientNameError(ctx.argv[2]!);
-			if (refused) return refused;
-			ctx.client.name = ctx.argv[2]!;
-			return OK;
-		}),
+		sub(
+			'SETNAME',
+			3,
+			'Names this connection ("" clears the name).',
+			'2.6.9',
+			(ctx) => {
+				const refused = clientNameError(ctx.argv[2]!);
+				if (refused) return refused;
+				ctx.client.name = ctx.argv[2]!;
+				return OK;
+			},
+			subFlags,
+			'connection-name',
+		),
 		sub('GETNAME', 2, "Returns this connection's name, or nil.", '2.6.9', ({ client }) =>
 			client.name === '' ? NIL : bulk(client.name),
 		),
 		sub('INFO', 2, 'Describes this connection in one CLIENT LIST line.', '6.2.0', (ctx) =>
 			bulk(clientInfoLine(ctx.server, ctx.client, ctx.argv)),
 		),
-		{
-			...sub('LIST', -2, 'Lists the connections, one line each.', '2.4.0', clientList),
-			syntax: '[TYPE NORMAL|MASTER|REPLICA|PUBSUB] [ID client-id [client-id ...]]',
-		},
+		sub(
+			'LIST',
+			-2,
+			'Lists the connections, one line each.',
+			'2.4.0',
+			clientList,
+			ADMIN,
+			'[TYPE NORMAL|MASTER|REPLICA|PUBSUB] [ID client-id [client-id ...]]',
+		),
+		sub(
+			'KILL',
+			-3,
+			'Closes connections by address, or by ID, TYPE, USER, ADDR, LADDR and SKIPME filters.',
+			'2.4.0',
+			clientKill,
+			ADMIN,
+			'ip:port | [ID client-id] [TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB] [USER username] [ADDR ip:port] [LADDR ip:port] [SKIPME YES|NO]',
+		),
+		sub(
+			'REPLY',
+			3,
+			"Turns this connection's replies on, off, or off for the next command.",
+			'3.2.0',
+			clientReply,
+			subFlags,
+			'ON|OFF|SKIP',
+		),
+		sub(
+			'HELP',
+			2,
+			'Returns helpful text about the different subcommands.',
+			'5.0.0',
+			() => helpReply('CLIENT', CLIENT_HELP),
+			['loading', 'stale'],
+		),
 	],
 });

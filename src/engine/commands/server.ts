@@ -6,6 +6,7 @@ import { configCommand } from './config-command.ts';
 import { debugCommand } from './debug-command.ts';
 import { infoCommand } from './info.ts';
 import { memoryCommand } from './memory-command.ts';
+import { monitorCommand } from './monitor.ts';
 import { objectCommand } from './object-command.ts';
 
 export const serverCommands: readonly CommandSpec[] = [
@@ -50,4 +51,5 @@ export const serverCommands: readonly CommandSpec[] = [
 	objectCommand,
 	memoryCommand,
 	debugCommand,
+	monitorCommand,
 ];

@@ -1,0 +1,112 @@
+// Mirrors catClientInfoString and CLIENT LIST / CLIENT INFO in src/networking.c, with the 7.0.15
+// field set. A client the RESP server attached reports its real socket and buffers; a playground
+// client has neither and shows what an idle redis-cli connection shows.
+import type { ClientState } from '../client.ts';
+import type { CommandContext } from '../command.ts';
+import { parseStrictInt64 } from '../object.ts';
+import { bulk, error, type Reply } from '../reply.ts';
+import type { Server } from '../server.ts';
+
+/** The query buffer's usable size after the first 16 KB read (PROTO_IOBUF_LEN in a jemalloc
+ * 20 KB class, less the sds header): qbuf + qbuf-free while the buffer holds less. */
+const QBUF_USABLE = 20474;
+/** tot-mem of an idle client less its reply buffer: struct client and the query buffer. */
+const TOT_MEM_WITHOUT_REPLY_BUFFER = 21248;
+/** A fresh client's reply buffer (PROTO_REPLY_CHUNK_BYTES), its peak starting there too. */
+const IDLE_OUTPUT = { rbs: 16384, rbp: 16384, obl: 0, oll: 0, omem: 0 };
+
+/** The bytes of argv as redis-cli sends it (a RESP multibulk): what sits in the query buffer. */
+function respLength(argv: readonly string[]): number {
+	let n = `*${argv.length}\r\n`.length;
+	for (const a of argv) n += `$${a.length}\r\n`.length + a.length + 2;
+	return n;
+}
+
+/** getClientType's name for CLIENT LIST TYPE / CLIENT KILL TYPE, or null when unknown. */
+export function clientTypeName(raw: string): string | null {
+	const type = raw.toLowerCase();
+	if (type === 'replica') return 'slave';
+	return ['normal', 'master', 'slave', 'pubsub'].includes(type) ? type : null;
+}
+
+/** What CLIENT LIST prints as addr and laddr (playground clients get made-up ports). */
+export const clientAddr = (c: ClientState): string => c.conn?.addr ?? `127.0.0.1:${50000 + c.id}`;
+export const clientLaddr = (c: ClientState): string => c.conn?.laddr ?? '127.0.0.1:6379';
+
+/**
+ * One CLIENT LIST line. `current` is the command being run when `c` is the caller: Redis shows it
+ * as cmd=, its arguments count in argv-mem, and its bytes are still in the query buffer.
+ */
+export function clientInfoLine(
+	server: Server,
+	c: ClientState,
+	current: readonly string[] | null,
+): string {
+	const now = server.now();
+	const argvMem = current ? current.reduce((n, a) => n + a.length, 0) : 0;
+	let qbuf: number;
+	let qbufFree: number;
+	if (c.conn) ({ qbuf, qbufFree } = c.conn.queryBuffer());
+	else {
+		qbuf = current ? respLength(current) : 0;
+		qbufFree = Math.max(QBUF_USABLE, qbuf) - qbuf;
+	}
+	const { rbs, rbp, obl, oll, omem } = c.conn?.output() ?? IDLE_OUTPUT;
+	const queryAlloc = qbuf + qbufFree;
+	const argvAlloc = current ? 8 * current.length : 0;
+	const totMem =
+		TOT_MEM_WITHOUT_REPLY_BUFFER + rbs + (queryAlloc - QBUF_USABLE) + argvMem + argvAlloc + omem;
+	const flags = (c.monitor ? 'O' : '') + (c.multi !== null ? 'x' : '') + (c.dirtyCas ? 'd' : '');
+	const fields: [string, string | number][] = [
+		['id', c.id],
+		['addr', clientAddr(c)],
+		['laddr', clientLaddr(c)],
+		['fd', c.conn?.fd ?? 7 + c.id],
+		['name', c.name],
+		['age', Math.floor((now - c.createdAt) / 1000)],
+		['idle', Math.floor((now - c.lastInteraction) / 1000)],
+		['flags', flags || 'N'],
+		['db', c.db],
+		['sub', 0],
+		['psub', 0],
+		['ssub', 0],
+		['multi', c.multi !== null ? c.multi.length : -1],
+		['qbuf', qbuf],
+		['qbuf-free', qbufFree],
+		['argv-mem', argvMem],
+		['multi-mem', 0],
+		['rbs', rbs],
+		['rbp', rbp],
+		['obl', obl],
+		['oll', oll],
+		['omem', omem],
+		['tot-mem', totMem],
+		['events', 'r'],
+		['cmd', current ? `client|${current[1]!.toLowerCase()}` : c.lastCommand],
+		['user', 'default'],
+		['redir', -1],
+		['resp', c.resp],
+	];
+	return fields.map(([k, v]) => `${k}=${v}`).join(' ') + '\n';
+}
+
+/** CLIENT LIST [TYPE type] [ID id …]: every client, or the normal ones, or those ids. */
+export function clientList({ server, client, argv }: CommandContext): Reply {
+	let clients = [...server.clients.values()];
+	if (argv.length === 4 && argv[2]!.toLowerCase() === 'type') {
+		const type = clientTypeName(argv[3]!);
+		if (type === null) return error(`ERR Unknown client type '${argv[3]!}'`);
+		if (type !== 'normal') clients = [];
+	} else if (argv.length > 3 && argv[2]!.toLowerCase() === 'id') {
+		const ids = new Set<bigint>();
+		for (const raw of argv.slice(3)) {
+			const id = parseStrictInt64(raw);
+			if (id === null) return error('ERR Invalid client ID');
+			ids.add(id);
+		}
+		clients = clients.filter((c) => ids.has(BigInt(c.id)));
+	} else if (argv.length !== 2) {
+		return error('ERR syntax error');
+	}
+	return bulk(clients.map((c) => clientInfoLine(server, c, c === client ? argv : null)).join(''));
+}

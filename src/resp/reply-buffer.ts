@@ -1,0 +1,49 @@
+// Mirrors a client's static reply buffer in src/networking.c and its resizing in src/server.c
+// (clientsCronResizeOutputBuffer): the rbs, rbp and obl fields of CLIENT LIST. serverCron visits
+// every client at each 100 ms tick (hz 10, a handful of clients); a visit shrinks a buffer whose
+// peak stayed under half its size, grows one that filled up, and forgets the peak every 5 s.
+const PROTO_REPLY_CHUNK_BYTES = 16 * 1024;
+const PROTO_REPLY_MIN_BYTES = 1024;
+const PEAK_RESET_MS = 5000;
+const CRON_MS = 100;
+
+export class ReplyBuffer {
+	/** buf_usable_size (rbs). */
+	size = PROTO_REPLY_CHUNK_BYTES;
+	/** buf_peak (rbp): starts at the full size. */
+	peak = PROTO_REPLY_CHUNK_BYTES;
+	/** bufpos (obl): reply bytes of the read being processed, not yet written to the socket. */
+	pos = 0;
+	/** createClient stamps the last reset in seconds, so the first visit resets the peak. */
+	#lastReset = -Infinity;
+	#nextVisit: number;
+
+	constructor(now: number) {
+		this.#nextVisit = Math.floor(now / CRON_MS) * CRON_MS + CRON_MS;
+	}
+
+	/** Runs the cron visits due by `now` (replies are written out between reads: bufpos is 0). */
+	catchUp(now: number): void {
+		for (; this.#nextVisit <= now; this.#nextVisit += CRON_MS) {
+			if (this.size / 2 >= PROTO_REPLY_MIN_BYTES && this.peak < this.size / 2)
+				this.size = Math.max(PROTO_REPLY_MIN_BYTES, this.peak + 1);
+			else if (this.size * 2 < PROTO_REPLY_CHUNK_BYTES * 2 && this.peak === this.size)
+				this.size = Math.min(PROTO_REPLY_CHUNK_BYTES, this.size * 2);
+			if (this.#nextVisit - this.#lastReset >= PEAK_RESET_MS) {
+				this.peak = 0;
+				this.#lastReset = this.#nextVisit;
+			}
+		}
+	}
+
+	/** _addReplyToBuffer: what fits goes to the buffer (the rest to the reply list). */
+	add(bytes: number): void {
+		this.pos = Math.min(this.size, this.pos + bytes);
+		if (this.pos > this.peak) this.peak = this.pos;
+	}
+
+	/** writeToClient emptied the buffer. */
+	written(): void {
+		this.pos = 0;
+	}
+}

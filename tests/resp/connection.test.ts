@@ -1,0 +1,363 @@
+// The connection-level behaviour of our RESP server against a live redis-server 7.0, byte for byte
+// where the bytes do not name a socket: CLIENT INFO/LIST buffers for the running command, CLIENT
+// KILL in both forms, CLIENT REPLY, CLIENT HELP, MONITOR's feed, INFO commandstats/errorstats, the
+// wall clock under GETEX PXAT, and a protocol error closing the connection.
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/engine/index.ts';
+import type { RespServer } from '../../src/resp/server.ts';
+import { encodeCommand, RespClient } from '../redis/resp-client.ts';
+import { startRedisServer, type RedisServer } from '../redis/server.ts';
+import { startOurs, toolPolicy } from './harness.ts';
+
+const policy = toolPolicy('redis-server');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let ours: RespServer;
+let real: RedisServer | null = null;
+
+beforeAll(async () => {
+	ours = await startOurs();
+	if (policy.mode === 'run') real = await startRedisServer('redis-server');
+}, 20_000);
+
+afterAll(async () => {
+	await ours.close();
+	await real?.stop();
+});
+
+/** A raw connection that records every byte it receives and whether it was closed. */
+interface Raw {
+	readonly socket: Socket;
+	received(): string;
+	closed(): boolean;
+	send(...commands: string[][]): void;
+	/** Waits until `n` bytes more than `from` arrived, the socket closed, or `ms` passed. */
+	settle(ms?: number): Promise<string>;
+}
+
+function raw(port: number): Promise<Raw> {
+	return new Promise((resolve, reject) => {
+		let got = '';
+		let isClosed = false;
+		const socket = connect(port, '127.0.0.1', () =>
+			resolve({
+				socket,
+				received: () => got,
+				closed: () => isClosed,
+				send: (...commands) => socket.write(Buffer.concat(commands.map(encodeCommand))),
+				async settle(ms = 150) {
+					await sleep(ms);
+					return got;
+				},
+			}),
+		);
+		socket.on('data', (d) => (got += d.toString('latin1')));
+		socket.on('close', () => (isClosed = true));
+		socket.on('error', () => {});
+		socket.once('error', reject);
+	});
+}
+
+/** Both servers' ports, or null (and the test skipped / failed) without redis-server. */
+function ports(ctx: { skip: () => void }): [number, number] {
+	if (policy.mode === 'fail') expect.fail(policy.reason);
+	if (!real) {
+		ctx.skip();
+		throw new Error('unreachable');
+	}
+	return [ours.port, real.port];
+}
+
+/** CLIENT LIST fields that name this socket, process or moment rather than Redis's behaviour. */
+const VARYING = /\b(id|addr|laddr|fd|age|idle)=\S*/g;
+const normal = (s: string) => s.replace(VARYING, '$1=*');
+/** Also the reply buffer, which serverCron resizes at its own 100 ms ticks: tot-mem is kept, less
+ * the buffer's size, so the rest of the client's memory is still compared. */
+const withoutCron = (s: string) =>
+	normal(s).replace(
+		/rbs=(\d+) rbp=\d+(.*)tot-mem=(\d+)/,
+		(_, rbs: string, mid: string, tot: string) =>
+			`rbs=* rbp=*${mid}tot-mem=${Number(tot) - Number(rbs)}+rbs`,
+	);
+
+const bulkText = (r: Reply): string => (r.type === 'bulk' ? (r.value ?? '') : JSON.stringify(r));
+
+describe('CLIENT INFO / LIST report the running command as Redis does', () => {
+	it('qbuf, qbuf-free, argv-mem and tot-mem, alone and pipelined', async (ctx) => {
+		const out: string[][] = [];
+		for (const port of ports(ctx)) {
+			const c = await raw(port);
+			c.send(['CLIENT', 'INFO']);
+			await c.settle(60);
+			c.send(['CLIENT', 'INFO'], ['CLIENT', 'INFO']);
+			await c.settle(60);
+			c.send(['SET', 'k', 'v'.repeat(100)], ['CLIENT', 'INFO']);
+			const got = await c.settle(60);
+			c.socket.destroy();
+			out.push(got.split('\r\n'));
+		}
+		// The replies' lengths follow the rbp digits; obl, the replies already pending in the
+		// same read, is checked against them below.
+		const blur = (lines: string[]) =>
+			lines.map((l) =>
+				withoutCron(l)
+					.replace(/^\$\d+$/, '$*')
+					.replace(/obl=[1-9]\d*/, 'obl>0'),
+			);
+		expect(blur(out[0]!)).toEqual(blur(out[1]!));
+		const [, , pipedHead, pipedFirst, , second] = out[0]!;
+		expect(second).toContain(`obl=${pipedHead!.length + pipedFirst!.length + 4} `);
+	});
+
+	it('the reply buffer shrinks to 1 KB once the cron has seen an idle client twice', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const c = await raw(port);
+			await sleep(350);
+			c.send(['CLIENT', 'INFO']);
+			out.push(normal(await c.settle(60)));
+			c.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+		expect(out[0]).toContain('rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=22298');
+	});
+
+	it('another idle connection, by CLIENT LIST ID', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const idle = await RespClient.open(port);
+			const id = await idle.send(['CLIENT', 'ID']);
+			const me = await RespClient.open(port);
+			await idle.send(['PING']);
+			out.push(withoutCron(bulkText(await me.send(['CLIENT', 'LIST', 'ID', String(id.value)]))));
+			idle.close();
+			me.close();
+		}
+		expect(out[0]).toBe(out[1]);
+	});
+});
+
+describe('CLIENT KILL', () => {
+	const errors = [
+		['CLIENT', 'KILL'],
+		['CLIENT', 'KILL', '1.2.3.4:5'],
+		['CLIENT', 'KILL', 'ID', '0'],
+		['CLIENT', 'KILL', 'ID', 'x'],
+		['CLIENT', 'KILL', 'ID', '999999'],
+		['CLIENT', 'KILL', 'TYPE', 'foo', 'x'],
+		['CLIENT', 'KILL', 'TYPE', 'master'],
+		['CLIENT', 'KILL', 'USER', 'bob'],
+		['CLIENT', 'KILL', 'USER', 'default', 'ADDR', '9.9.9.9:9'],
+		['CLIENT', 'KILL', 'SKIPME', 'maybe'],
+		['CLIENT', 'KILL', 'foo', 'bar'],
+		['CLIENT', 'KILL', 'a', 'b', 'c'],
+		['CLIENT', 'KILL', 'ID', '1', 'TYPE'],
+	];
+
+	it('answers every malformed or unmatched form as Redis does', async (ctx) => {
+		const out: Reply[][] = [];
+		for (const port of ports(ctx)) {
+			const c = await RespClient.open(port);
+			out.push(await c.pipeline(errors));
+			c.close();
+		}
+		expect(out[0]).toEqual(out[1]);
+	});
+
+	it('kills by ID, by ADDR (old form), by LADDR and TYPE; itself only with SKIPME no', async (ctx) => {
+		const out: string[][] = [];
+		for (const port of ports(ctx)) {
+			const trail: string[] = [];
+			const me = await RespClient.open(port);
+			const victims = await Promise.all([raw(port), raw(port), raw(port)]);
+			for (const v of victims) v.send(['CLIENT', 'INFO']);
+			await sleep(80);
+			const info = victims.map((v) => v.received());
+			const field = (line: string, name: string) => new RegExp(`${name}=(\\S+)`).exec(line)![1]!;
+			trail.push(JSON.stringify(await me.send(['CLIENT', 'KILL', 'ID', field(info[0]!, 'id')])));
+			trail.push(JSON.stringify(await me.send(['CLIENT', 'KILL', field(info[1]!, 'addr')])));
+			await sleep(80);
+			trail.push(`closed: ${victims.map((v) => v.closed()).join(' ')}`);
+			const laddr = field(info[2]!, 'laddr');
+			const killed = await me.send(['CLIENT', 'KILL', 'LADDR', laddr, 'TYPE', 'normal']);
+			trail.push(JSON.stringify(killed));
+			await sleep(80);
+			trail.push(`closed: ${victims[2]!.closed()}`);
+			me.close();
+			const self = await raw(port);
+			self.send(['CLIENT', 'KILL', 'SKIPME', 'no', 'TYPE', 'normal'], ['PING']);
+			trail.push(JSON.stringify(await self.settle(100)), `closed: ${self.closed()}`);
+			out.push(trail);
+		}
+		expect(out[0]).toEqual(out[1]);
+	});
+});
+
+describe('CLIENT REPLY and CLIENT HELP', () => {
+	it('OFF, ON and SKIP drop exactly the replies Redis drops', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const c = await raw(port);
+			c.send(
+				['CLIENT', 'REPLY', 'OFF'],
+				['PING', 'a'],
+				['CLIENT', 'REPLY', 'SKIP'],
+				['CLIENT', 'REPLY', 'ON'],
+				['PING', 'b'],
+				['CLIENT', 'REPLY', 'SKIP'],
+				['PING', 'c'],
+				['PING', 'd'],
+				['CLIENT', 'REPLY', 'SKIP'],
+				['NOSUCH'],
+				['CLIENT', 'REPLY', 'maybe'],
+				['CLIENT', 'REPLY'],
+				['MULTI'],
+				['CLIENT', 'REPLY', 'OFF'],
+				['DISCARD'],
+				['CLIENT', 'HELP'],
+			);
+			out.push(await c.settle());
+			c.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+	});
+});
+
+describe('MONITOR', () => {
+	it('streams what call() runs, in Redis format, to every monitor', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const mon = await raw(port);
+			mon.send(['MONITOR']);
+			await sleep(50);
+			const c = await raw(port);
+			c.send(
+				['SET', 'k', 'a b"\\\n\x01\xff'],
+				['GET'],
+				['NOSUCH'],
+				['MULTI'],
+				['SET', 'x', '1'],
+				['INCR', 'x'],
+				['EXEC'],
+				['SELECT', '2'],
+				['CONFIG', 'GET', 'hz'],
+				['CLIENT', 'LIST'],
+				['CLIENT', 'INFO'],
+				['AUTH', 'secret'],
+				['HELLO', '2', 'AUTH', 'default', 'pw', 'SETNAME', 'n'],
+				['SELECT', '0'],
+			);
+			await c.settle(150);
+			const lines = mon
+				.received()
+				.replace(/^\+\d+\.\d{6} \[(\d+) [^\]]+\]/gm, '+<time> [$1 <addr>]');
+			out.push(lines);
+			mon.socket.destroy();
+			c.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+		expect(out[0]).toContain('+<time> [0 <addr>] "SET" "k" "a b\\"\\\\\\n\\x01\\xff"\r\n');
+	});
+
+	it('stamps lines with the wall clock and the client address', async () => {
+		const mon = await raw(ours.port);
+		mon.send(['MONITOR']);
+		await sleep(30);
+		const c = await RespClient.open(ours.port);
+		const addr = /addr=(\S+)/.exec(bulkText(await c.send(['CLIENT', 'INFO'])))![1]!;
+		const before = Date.now() / 1000;
+		await c.send(['PING']);
+		await sleep(30);
+		const m = /\+(\d+\.\d{6}) \[0 (\S+)\] "PING"/.exec(mon.received());
+		expect(m?.[2]).toBe(addr);
+		expect(Number(m?.[1])).toBeGreaterThanOrEqual(before - 0.01);
+		expect(Number(m?.[1])).toBeLessThan(before + 5);
+		c.close();
+		mon.socket.destroy();
+	});
+});
+
+describe('INFO commandstats and errorstats over the wire', () => {
+	const script = [
+		['CONFIG', 'RESETSTAT'],
+		['SET', 'a', '1'],
+		['GET', 'a'],
+		['GET'],
+		['CONFIG'],
+		['CONFIG', 'NOSUCH'],
+		['NOSUCH'],
+		['HSET', 'a', 'f', 'v'],
+		['INCR', 'a', 'b'],
+		['MULTI'],
+		['SET', 'a', '2'],
+		['GET'],
+		['EXEC'],
+		['EXEC'],
+		['CLIENT', 'ID'],
+		['CLIENT', 'INFO', 'x'],
+		['CONFIG', 'SET', 'maxmemory', 'x'],
+	];
+	/** The Commandstats and Errorstats lines, usec figures blanked, sorted (Redis prints in
+	 * hash order). */
+	const stats = (r: Reply) =>
+		bulkText(r)
+			.split('\r\n')
+			.filter((l) => l.startsWith('cmdstat_') || l.startsWith('errorstat_'))
+			.map((l) => l.replace(/usec=\d+,usec_per_call=[\d.]+/, 'usec=*'))
+			.sort();
+
+	it('count calls, rejections and failures as Redis does', async (ctx) => {
+		const out: string[][] = [];
+		for (const port of ports(ctx)) {
+			const c = await RespClient.open(port);
+			await c.pipeline(script);
+			out.push(stats(await c.send(['INFO', 'commandstats', 'errorstats'])));
+			// A protocol error is an error reply too.
+			const bad = await raw(port);
+			bad.socket.write('*1\r\n$x\r\n');
+			await bad.settle(50);
+			out.push(stats(await c.send(['INFO', 'errorstats'])));
+			c.close();
+		}
+		expect(out[0]).toEqual(out[2]);
+		expect(out[1]).toEqual(out[3]);
+		expect(out[0]).toContain('cmdstat_get:calls=1,usec=*,rejected_calls=2,failed_calls=0');
+	});
+});
+
+describe('our server on its own', () => {
+	it('reads the wall clock per command: GETEX PXAT now+10s then PTTL is at most 10000', async () => {
+		const c = await RespClient.open(ours.port);
+		for (let i = 0; i < 20; i++) {
+			await c.send(['SET', 'k', 'v']);
+			await c.send(['GETEX', 'k', 'PXAT', String(Date.now() + 10_000)]);
+			const ttl = Number((await c.send(['PTTL', 'k'])).value);
+			expect(ttl).toBeLessThanOrEqual(10_000);
+			expect(ttl).toBeGreaterThan(9_900);
+		}
+		c.close();
+	});
+
+	it('closes the connection after a protocol error within 64 KB of garbage', async () => {
+		const c = await raw(ours.port);
+		let sent = 0;
+		const piece = Buffer.alloc(1024, 'x');
+		while (!c.closed() && sent < 1024 * 1024) {
+			c.socket.write(piece);
+			sent += piece.length;
+			await sleep(1);
+		}
+		expect(c.received()).toBe('-ERR Protocol error: too big inline request\r\n');
+		expect(c.closed()).toBe(true);
+		expect(sent).toBeLessThanOrEqual(64 * 1024 + 16 * 1024);
+	});
+
+	it('closes at once on a bad multibulk length, whatever follows', async () => {
+		const c = await raw(ours.port);
+		c.socket.write('PING\r\n*3000000000\r\nPING\r\n');
+		await c.settle(100);
+		expect(c.received()).toBe('+PONG\r\n-ERR Protocol error: invalid multibulk length\r\n');
+		expect(c.closed()).toBe(true);
+	});
+});
