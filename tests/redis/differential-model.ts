@@ -40,6 +40,14 @@ const SLEEP_CAP_MS = 120;
 const FIELDS = ['f1', 'f2', 'f3'];
 const OFFSETS = ['0', '1', '3', '10', '-1', 'x'];
 const RANGE = ['-100', '-3', '-1', '0', '1', '2', '5', '100'];
+const BIT_OFFSETS = ['0', '1', '7', '8', '13', '100', '-1', 'x'];
+const BITS = ['0', '1', '2'];
+const UNITS = [[], ['BYTE'], ['BIT'], ['bit'], ['FOO']];
+const BITFIELD_OPS = [
+	['GET', 'u8', '0'], ['GET', 'i5', '3'], ['GET', 'u63', '#1'], ['SET', 'i8', '#1', '-100'],
+	['SET', 'u4', '6', '17'], ['INCRBY', 'i16', '4', '30000'], ['INCRBY', 'u3', '0', '-9'],
+	['OVERFLOW', 'SAT'], ['OVERFLOW', 'FAIL'], ['OVERFLOW', 'WRAP'], ['GET', 'u64', '0'],
+]; // prettier-ignore
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const key = fc.oneof(
@@ -109,6 +117,13 @@ const COMMANDS: fc.WeightedArbitrary<Argv>[] = [
 	{ weight: 1, arbitrary: cmd(k('HLEN'), hashKey) },
 	{ weight: 1, arbitrary: cmd(k('HINCRBY'), hashKey, pick(FIELDS), pick(INTS)) },
 	{ weight: 1, arbitrary: cmd(k('DBSIZE')) },
+	{ weight: 2, arbitrary: cmd(k('SETBIT'), key, pick(BIT_OFFSETS), pick(BITS)) },
+	{ weight: 1, arbitrary: cmd(k('GETBIT'), key, pick(BIT_OFFSETS)) },
+	{ weight: 1, arbitrary: cmd(k('BITCOUNT'), key, fc.oneof(fc.constant([]), fc.tuple(pick(RANGE), pick(RANGE), pick(UNITS)).map((xs) => xs.flat()))) },
+	{ weight: 1, arbitrary: cmd(k('BITPOS'), key, pick(BITS), fc.array(pick(RANGE), { maxLength: 2 }), pick(UNITS)) },
+	{ weight: 1, arbitrary: cmd(k('BITOP'), pick(['AND', 'OR', 'XOR', 'NOT']), key, keys) },
+	{ weight: 1, arbitrary: cmd(k('BITFIELD'), key, fc.array(pick(BITFIELD_OPS), { maxLength: 3 }).map(flatten)) },
+	{ weight: 1, arbitrary: cmd(k('LCS'), key, key, pick([[], ['LEN'], ['IDX', 'WITHMATCHLEN'], ['IDX', 'MINMATCHLEN', '2']])) },
 	{ weight: 1, arbitrary: pick([['GET'], ['SET', 'k1'], ['EXPIRE', 'k1'], ['HSET', 'h1', 'f1'], ['TTL']]) },
 	{ weight: 2, arbitrary: cmd(k('DEBUG'), k('SLEEP'), pick(SLEEPS)) },
 ]; // prettier-ignore
