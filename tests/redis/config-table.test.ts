@@ -12,6 +12,8 @@ const policy = livePolicy();
 const HOST_DEPENDENT = new Set(['port', 'bind', 'dir', 'save', 'enable-debug-command']);
 /** Changing these would cut the test off from the server (or lock it), so only good values. */
 const DANGEROUS = new Set([...HOST_DEPENDENT, 'requirepass', 'masterauth', 'masteruser']);
+/** appendonly yes would start an AOF in the server's working directory (this repository). */
+const AVOID = new Set(['appendonly yes']);
 
 const PROBES = [
 	'zz!',
@@ -106,6 +108,7 @@ describe('CONFIG table vs redis-server 7.0', () => {
 			for (const [name, start] of real) {
 				const probes = DANGEROUS.has(name) ? [start] : PROBES;
 				for (const value of probes) {
+				if (AVOID.has(`${name} ${value}`)) continue;
 					const argv = ['CONFIG', 'SET', name, value];
 					const a = text(engine.exec(argv));
 					const b = text(await live(argv));
