@@ -41,6 +41,21 @@ export class FlowStage {
 			: this.#sandboxLog;
 	}
 
+	/** Opens a session from outside (a link, a file): its program decides the mode. */
+	open(log: LabLog): void {
+		this.scenarios.pause();
+		if (log.program.kind === 'scenario') {
+			this.#sandboxLog = null;
+			this.mode = 'scenarios';
+			this.scenarios.selected = log.program.id;
+			this.scenarios.enabledFixes = [...log.program.fixes];
+		} else {
+			this.mode = 'sandbox';
+			this.#sandboxLog = null;
+		}
+		this.#session.load(log);
+	}
+
 	setMode(mode: FlowMode): void {
 		if (mode === this.mode) return;
 		if (mode === 'scenarios') {

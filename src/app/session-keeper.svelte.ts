@@ -36,9 +36,12 @@ export class SessionKeeper {
 		this.#current = current;
 	}
 
-	/** Restores the stored session (if any), then keeps storing. */
-	async start(): Promise<void> {
-		const { log, problem } = await this.#store.load();
+	/**
+	 * Restores the stored session (if any), then keeps storing. With `restore` false (the page was
+	 * opened from a link or a file) the session on the page is kept and stored instead.
+	 */
+	async start(restore = true): Promise<void> {
+		const { log, problem } = restore ? await this.#store.load() : { log: null, problem: null };
 		if (log) {
 			try {
 				this.#session.load(log);

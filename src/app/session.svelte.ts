@@ -11,6 +11,7 @@ import { textEntry, type ConsoleEntry, type MetaControls } from './console-model
 import type { LogEntry } from './event-log.ts';
 import { describeLogEntry } from './log-sentences.ts';
 import { loadHistory, saveHistory } from './persistence.ts';
+import { sessionJson } from './session-file.ts';
 
 export type { EvictionEvent };
 export const SPEEDS = [1, 10, 60, 600] as const;
@@ -203,7 +204,7 @@ export class Session {
 
 	/** The session as the log that rebuilds it. */
 	exportState(): string {
-		return JSON.stringify({ app: 'cachelab', ...this.lab.toLog() }, null, 2);
+		return sessionJson(this.lab.toLog());
 	}
 
 	readonly meta: Pick<MetaControls, 'speeds'> = { speeds: SPEEDS };
