@@ -30,6 +30,7 @@ export type CommandGroup =
 	| 'bitmap'
 	| 'generic'
 	| 'hash'
+	| 'list'
 	| 'sorted-set'
 	| 'server'
 	| 'connection'

@@ -9,6 +9,7 @@ import { ERR, error, status, type Reply } from './reply.ts';
 import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
 import { noteCall, noteRejectedCall } from './command-stats.ts';
+import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -153,7 +154,11 @@ export function processCommand(
 		if (!client.dirtyCas && !client.dirtyExec) client.multi.push([...argv]);
 		return publish(server, client, argv, QUEUED);
 	}
-	return call(server, client, spec, argv, resolved);
+	const reply = call(server, client, spec, argv, resolved);
+	// Keys a write made ready serve their blocked clients before the next command runs.
+	if (server.blocking !== null && server.blocking.ready.length > 0)
+		handleClientsBlockedOnKeys(server);
+	return reply;
 }
 
 function isDenyoom(argv: readonly string[]): boolean {
@@ -197,6 +202,8 @@ export function call(
 	const started = server.now();
 	const reply = spec.run({ server, client, db, argv });
 	server.stats.total_commands_processed++;
+	// A blocked command's stats, event and reply come when it is served or times out (blocking.ts).
+	if (reply === BLOCKED) return reply;
 	noteCall(server, resolved.fullName, (server.now() - started) * 1000, reply.type === 'error');
 	client.lastCommand = resolved.fullName;
 	if (reply.type === 'error') noteErrorReply(server, reply.value);

@@ -15,6 +15,7 @@ import { Random } from './random.ts';
 import { error, type Reply } from './reply.ts';
 import { Server } from './server.ts';
 import { noteErrorReply, usedMemory } from './stats.ts';
+import { BLOCKED, isBlocked, setReplySink, unblockOnClose, waitWhileBlocked } from './blocking.ts';
 
 export interface EngineOptions {
 	clock?: VirtualClock;
@@ -33,7 +34,14 @@ export interface Client {
 	readonly name: string;
 	/** The protocol HELLO chose (2 or 3); the engine's replies carry RESP3 hints either way. */
 	readonly resp: 2 | 3;
+	/**
+	 * Runs a command. A command that blocks (BLPOP on empty keys…) returns BLOCKED when the client
+	 * was connected with `onReply`, which later receives its reply; without one, virtual time runs
+	 * until it is served or times out and exec returns that reply (timeout 0 answers `*-1` at once).
+	 */
 	exec(argv: readonly string[]): Reply;
+	/** True while a blocking command waits: the transport must not send it more commands. */
+	readonly blocked: boolean;
 	close(): void;
 	/** The transport's side of this connection (socket, buffers, kill, monitor): RESP server only. */
 	attach(conn: Connection): void;
@@ -47,10 +55,15 @@ export interface Client {
 	noteErrorReply(message: string): void;
 }
 
+/** How a connection hears replies that come after exec returned (a blocked command's). */
+export interface ConnectOptions {
+	onReply?: (reply: Reply) => void;
+}
+
 export interface Engine {
 	readonly clock: VirtualClock;
 	readonly seed: number;
-	connect(): Client;
+	connect(options?: ConnectOptions): Client;
 	/** Runs a command on the engine's default client. Never throws. */
 	exec(argv: readonly string[]): Reply;
 	inspect(db?: number): KeyspaceView;
@@ -79,8 +92,10 @@ function wrap(server: Server, seed: number): Engine {
 	const clock = server.clock;
 	const cron = startCron(server);
 
-	const connect = (): Client => {
+	const connect = (options: ConnectOptions = {}): Client => {
 		const state: ClientState = createClientState(server.nextClientId++, clock.now());
+		const onReply = options.onReply ?? null;
+		setReplySink(state, onReply);
 		server.clients.set(state.id, state);
 		server.stats.total_connections_received++;
 		return {
@@ -103,7 +118,13 @@ function wrap(server: Server, seed: number): Engine {
 			get monitor() {
 				return state.monitor;
 			},
-			exec: (argv) => safeExec(server, state, argv),
+			get blocked() {
+				return isBlocked(server, state);
+			},
+			exec(argv) {
+				const reply = safeExec(server, state, argv);
+				return reply === BLOCKED && onReply === null ? waitWhileBlocked(server, state) : reply;
+			},
 			attach(conn) {
 				state.conn = conn;
 			},
@@ -114,6 +135,7 @@ function wrap(server: Server, seed: number): Engine {
 				return true;
 			},
 			close() {
+				unblockOnClose(server, state);
 				for (const w of state.watched)
 					server.watchedKeys.get(`${w.db}\u0000${w.key}`)?.delete(state);
 				server.clients.delete(state.id);

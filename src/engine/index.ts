@@ -1,6 +1,7 @@
 // The engine's only public door: everything outside src/engine imports from here.
 export { createEngine } from './engine.ts';
-export type { Client, Engine, EngineOptions } from './engine.ts';
+export type { Client, ConnectOptions, Engine, EngineOptions } from './engine.ts';
+export { BLOCKED } from './blocking.ts';
 export type { Connection } from './client.ts';
 export { VirtualClock, DEFAULT_START_MS } from './clock.ts';
 export type { TimerId } from './clock.ts';

@@ -6,6 +6,7 @@ import { lfuDecrAndReturn } from './lfu.ts';
 import { isLfuPolicy, lruClockAt, lruIdleTicks } from './lru.ts';
 import { memoryUsage } from './memory.ts';
 import { zsetPreview } from './zset-preview.ts';
+import { listPreview } from './list-preview.ts';
 import type { RedisObject } from './object.ts';
 import type { Db } from './keyspace.ts';
 import type { Server, Stats } from './server.ts';
@@ -165,6 +166,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 function preview(obj: RedisObject): string {
 	if (obj.type === 'string') return obj.value.slice(0, PREVIEW_BYTES);
 	if (obj.type === 'zset') return zsetPreview(obj.value, PREVIEW_BYTES);
+	if (obj.type === 'list') return listPreview(obj.value, PREVIEW_BYTES);
 	let out = '';
 	for (const [f, v] of obj.value) {
 		if (out.length >= PREVIEW_BYTES) break;

@@ -1,9 +1,10 @@
 // Mirrors src/db.c: each database's main dict and expires dict, the lookupKey choke point (lazy
 // expiry, LRU/LFU touch, hits and misses) and the add/overwrite/delete primitives every command uses.
-import type { HashObject, RedisObject, StringObject, ZsetObject } from './object.ts';
+import type { HashObject, ListObject, RedisObject, StringObject, ZsetObject } from './object.ts';
 import type { Server } from './server.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
+import { signalKeyAsReady } from './blocking.ts';
 
 /**
  * One database. Keys also sit in arrays so a uniformly random key (dictGetRandomKey, the eviction
@@ -148,6 +149,8 @@ export function dbAdd(server: Server, db: Db, key: string, obj: RedisObject): vo
 	db.bytes += price(key, obj);
 	db.slots = resizedSlots(db.slots, db.dict.size);
 	signalModifiedKey(server, db, key);
+	// A new list or sorted set may be what a blocked client waits for.
+	if (server.blocking !== null && obj.type !== 'string') signalKeyAsReady(server, db, key);
 }
 
 /**
@@ -201,7 +204,7 @@ export function valueChanged(
 	server: Server,
 	db: Db,
 	key: string,
-	obj: HashObject | ZsetObject,
+	obj: HashObject | ZsetObject | ListObject,
 ): void;
 export function valueChanged(
 	server: Server,

@@ -5,6 +5,7 @@
 // server); for hashes see memory-hash.ts.
 import { hashAllocBytes, hashUsageBytes } from './memory-hash.ts';
 import { zsetAllocBytes, zsetUsageBytes } from './memory-zset.ts';
+import { listAllocBytes, listUsageBytes } from './memory-list.ts';
 import type { RedisObject } from './object.ts';
 
 /**
@@ -62,6 +63,7 @@ function stringBytes(obj: Extract<RedisObject, { type: 'string' }>): number {
 export function valueBytes(obj: RedisObject, samples?: number): number {
 	if (obj.type === 'string') return stringBytes(obj);
 	if (obj.type === 'zset') return zsetUsageBytes(obj.encoding, obj.value, samples);
+	if (obj.type === 'list') return listUsageBytes(obj.value, samples);
 	return hashUsageBytes(obj);
 }
 
@@ -77,7 +79,9 @@ export function keyCost(key: string, obj: RedisObject): number {
 			? stringBytes(obj)
 			: obj.type === 'zset'
 				? zsetAllocBytes(obj.encoding, obj.value)
-				: hashAllocBytes(obj);
+				: obj.type === 'list'
+					? listAllocBytes(obj.value)
+					: hashAllocBytes(obj);
 	return value + keyBytes(key) + DICT_ENTRY_ALLOC;
 }
 

@@ -1,9 +1,10 @@
 // Mirrors src/object.c: the redisObject that every key points to, with its encoding and the 24-bit
 // `lru` field that holds either the LRU clock (seconds) or the LFU pair (minutes << 8 | counter).
 import { ZSet } from './zset.ts';
+import { QuickList } from './quicklist.ts';
 
-export type ObjectType = 'string' | 'hash' | 'zset';
-export type Encoding = 'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable' | 'skiplist';
+export type ObjectType = 'string' | 'hash' | 'zset' | 'list';
+export type Encoding = 'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable' | 'skiplist' | 'quicklist';
 
 /** One sds allocation: `usable` bytes from jemalloc (header included) and the header's `alloc`. */
 export interface SdsAllocation {
@@ -57,7 +58,18 @@ export interface ZsetObject {
 	cost: number;
 }
 
-export type RedisObject = StringObject | HashObject | ZsetObject;
+export interface ListObject {
+	readonly type: 'list';
+	/** Redis 7.0 has no small-list encoding: every list is a quicklist of listpack nodes. */
+	encoding: 'quicklist';
+	value: QuickList;
+	lru: number;
+	slot: number;
+	/** As HashObject.cost: kept by keyspace.ts, since a list is also edited in place. */
+	cost: number;
+}
+
+export type RedisObject = StringObject | HashObject | ZsetObject | ListObject;
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT: strings up to this many bytes are embedded in the object. */
 export const OBJ_ENCODING_EMBSTR_SIZE_LIMIT = 44;
@@ -108,6 +120,10 @@ export function createHash(lru: number): HashObject {
 	return { type: 'hash', encoding: 'listpack', value: new Map(), lru, slot: -1, cost: 0 };
 }
 
+export function createList(lru: number, fill = -2): ListObject {
+	return { type: 'list', encoding: 'quicklist', value: new QuickList(fill), lru, slot: -1, cost: 0 };
+}
+
 export function createZset(lru: number): ZsetObject {
 	return { type: 'zset', encoding: 'listpack', value: new ZSet(), lru, slot: -1, cost: 0 };
 }
@@ -128,6 +144,10 @@ export function copyObject(obj: RedisObject): RedisObject {
 	if (obj.type === 'string') {
 		const { encoding, value, lru, sds } = obj;
 		return { type: 'string', encoding, value, lru, slot: -1, sds };
+	}
+	if (obj.type === 'list') {
+		const { encoding, value, lru, cost } = obj;
+		return { type: 'list', encoding, value: value.clone(), lru, slot: -1, cost };
 	}
 	if (obj.type === 'zset') {
 		const { encoding, value, lru, cost } = obj;

@@ -6,6 +6,7 @@ import { EventBus } from './events.ts';
 import type { Random } from './random.ts';
 import { Db } from './keyspace.ts';
 import type { ClientState } from './client.ts';
+import type { BlockingState } from './blocking.ts';
 import { isLfuPolicy, lruClockAt } from './lru.ts';
 
 export interface Stats {
@@ -63,6 +64,8 @@ export class Server {
 	/** Bytes held by client buffers (the RESP server reports them; they count toward used_memory). */
 	clientBufferBytes = 0;
 	readonly startedAt: number;
+	/** Clients blocked on keys (blocking.ts); null until one blocks. Never copied by fork. */
+	blocking: BlockingState | null = null;
 	/** Extension slots owned by other modules (the eviction pool lives in evict.ts). */
 	readonly ext: Record<string, unknown> = {};
 

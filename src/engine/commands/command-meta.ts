@@ -14,6 +14,7 @@ const GROUP_CATEGORY: Partial<Record<CommandSpec['group'], string>> = {
 	string: 'string',
 	bitmap: 'bitmap',
 	hash: 'hash',
+	list: 'list',
 	'sorted-set': 'sortedset',
 	connection: 'connection',
 	transactions: 'transaction',

@@ -63,9 +63,28 @@ function serializedLength(obj: RedisObject): number {
 		for (const x of obj.value.nodes()) zlen += str(x.ele) + 8;
 		return zlen;
 	}
+	if (obj.type === 'list') {
+		// Each node: its container type and its listpack as one blob (LZF compression not modelled).
+		let total = lenPrefix(obj.value.nodes.length);
+		for (const node of obj.value.nodes) total += 1 + lenPrefix(node.sz) + node.sz;
+		return total;
+	}
 	let total = lenPrefix(obj.value.size);
 	for (const [f, v] of obj.value) total += str(f) + str(v);
 	return total;
+}
+
+/** The quicklist fields DEBUG OBJECT appends for a list. */
+function quicklistExtra(obj: RedisObject): string {
+	if (obj.type !== 'list') return '';
+	const ql = obj.value;
+	let sz = 0;
+	for (const node of ql.nodes) sz += node.sz;
+	const avg = (ql.length / ql.nodes.length).toFixed(2);
+	return (
+		` ql_nodes:${ql.nodes.length} ql_avg_node:${avg} ql_listpack_max:${ql.fill}` +
+		` ql_compressed:0 ql_uncompressed_size:${sz}`
+	);
 }
 
 /** DEBUG OBJECT: a raw dict lookup (no expiry, no stats, no touch) and one status line. */
@@ -77,7 +96,7 @@ function debugObject(server: Server, db: Db, key: string): Reply {
 	return status(
 		`Value at:0x${address} refcount:${refcount} encoding:${obj.encoding} ` +
 			`serializedlength:${serializedLength(obj)} lru:${obj.lru} ` +
-			`lru_seconds_idle:${idleSeconds(server, obj)}`,
+			`lru_seconds_idle:${idleSeconds(server, obj)}${quicklistExtra(obj)}`,
 	);
 }
 

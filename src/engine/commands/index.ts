@@ -7,6 +7,7 @@ import { connectionCommands } from './connection.ts';
 import { expiryCommands } from './expiry.ts';
 import { hashesCommands } from './hashes.ts';
 import { keysCommands } from './keys.ts';
+import { listsCommands } from './lists.ts';
 import { serverCommands } from './server.ts';
 import { stringsCommands } from './strings.ts';
 import { transactionsCommands } from './transactions.ts';
@@ -23,6 +24,7 @@ export function commandTable(): ReadonlyMap<string, CommandSpec> {
 		keysCommands,
 		expiryCommands,
 		hashesCommands,
+		listsCommands,
 		zsetsCommands,
 		serverCommands,
 		commandCommands,

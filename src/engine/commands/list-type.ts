@@ -1,0 +1,95 @@
+// Mirrors the listType* helpers of src/t_list.c: typed lookups, creating a list on first push
+// (createQuicklistObject with the configured fill), and the write-back every list edit ends with:
+// re-pricing, signalModifiedKey, and deleting a list that has become empty.
+import type { Db } from '../keyspace.ts';
+import {
+	dbAdd,
+	dbDelete,
+	initialLru,
+	lookupKeyRead,
+	lookupKeyWrite,
+	valueChanged,
+} from '../keyspace.ts';
+import { createList, type ListObject } from '../object.ts';
+import { ERR, error, type Reply } from '../reply.ts';
+import type { Server } from '../server.ts';
+
+export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
+
+/** lookupKeyReadOrReply + checkType: the list, null when missing, or the WRONGTYPE reply. */
+export function readList(server: Server, db: Db, key: string): ListObject | null | Reply {
+	const obj = lookupKeyRead(server, db, key);
+	if (obj === null) return null;
+	return obj.type === 'list' ? obj : WRONGTYPE;
+}
+
+/** lookupKeyWrite + checkType: the list, null when missing, or WRONGTYPE. */
+export function writeList(server: Server, db: Db, key: string): ListObject | null | Reply {
+	const obj = lookupKeyWrite(server, db, key);
+	if (obj === null) return null;
+	return obj.type === 'list' ? obj : WRONGTYPE;
+}
+
+export const isReply = (x: ListObject | Reply | null): x is Reply =>
+	x !== null && x.type !== 'list';
+
+/** quicklistSetFill's clamp of list-max-listpack-size (FILL_MAX, and -5 the largest level). */
+function fillOf(server: Server): number {
+	const fill = server.config['list-max-listpack-size'];
+	return fill > 32767 ? 32767 : fill < -5 ? -5 : fill;
+}
+
+/** A new, empty list not yet in the keyspace (storeList adds it once it holds an element). */
+export function newList(server: Server): ListObject {
+	return createList(initialLru(server), fillOf(server));
+}
+
+/**
+ * After an edit: a list left empty is deleted (as every list command does), a new one is added with
+ * dbAdd (which also wakes clients blocked on the key), an existing one is re-priced.
+ */
+export function storeList(server: Server, db: Db, key: string, obj: ListObject, isNew: boolean) {
+	if (obj.value.length === 0) {
+		if (!isNew) dbDelete(server, db, key);
+	} else if (isNew) dbAdd(server, db, key, obj);
+	else valueChanged(server, db, key, obj);
+}
+
+/** getLongFromObjectOrReply: a signed 64-bit integer that fits a JS number exactly enough to index. */
+export function parseLong(s: string): number | null {
+	if (!/^(0|-?[1-9][0-9]*)$/.test(s) || s.length > 20) return null;
+	const v = BigInt(s);
+	if (v > 9223372036854775807n || v < -9223372036854775808n) return null;
+	return Number(v);
+}
+
+export const NOT_INTEGER: Reply = Object.freeze(error(ERR.notInteger));
+export const MUST_BE_POSITIVE: Reply = Object.freeze(
+	error('ERR value is out of range, must be positive'),
+);
+
+/**
+ * getPositiveLongFromObjectOrReply: a count ≥ 0. Whatever is wrong (not a number, or negative),
+ * the one message is sent: `msg`, else "value is out of range, must be positive".
+ */
+export function parsePositive(s: string, msg?: string): number | Reply {
+	const n = parseLong(s);
+	if (n !== null && n >= 0) return n;
+	return msg ? error(`ERR ${msg}`) : MUST_BE_POSITIVE;
+}
+
+/** getListPositionFromObjectOrReply: LEFT is the head, RIGHT the tail. */
+export function parseWhere(s: string): 'left' | 'right' | null {
+	const w = s.toLowerCase();
+	return w === 'left' || w === 'right' ? w : null;
+}
+
+/** listTypePop. */
+export const popFrom = (obj: ListObject, where: 'left' | 'right'): string | null =>
+	where === 'left' ? obj.value.popHead() : obj.value.popTail();
+
+/** listTypePush. */
+export function pushTo(obj: ListObject, where: 'left' | 'right', s: string): void {
+	if (where === 'left') obj.value.pushHead(s);
+	else obj.value.pushTail(s);
+}

@@ -1,0 +1,31 @@
+// Mirrors the list half of object.c's objectComputeSize and the allocations of quicklist.c: robj +
+// quicklist struct + one quicklistNode and one listpack per node. MEMORY USAGE estimates from the
+// first SAMPLES nodes (as Redis does); used_memory counts every node in its jemalloc size class.
+import { ROBJ_SIZE, je } from './memory.ts';
+import type { QuickList } from './quicklist.ts';
+
+/** sizeof(quicklist) and sizeof(quicklistNode) in 7.0 (the node's bitfields pad it to 40). */
+const QUICKLIST_STRUCT = 40;
+const QUICKLIST_NODE = 40;
+/** OBJ_COMPUTE_SIZE_DEF_SAMPLES. */
+const DEFAULT_SAMPLES = 5;
+
+/** The value part of MEMORY USAGE: the sampled nodes' average size times the node count. */
+export function listUsageBytes(ql: QuickList, samples = DEFAULT_SAMPLES): number {
+	const nodes = ql.nodes;
+	const limit = samples === 0 ? Infinity : samples;
+	let elesize = 0;
+	let n = 0;
+	// Redis's do/while samples the head even when the sample size is 0 ("all").
+	do {
+		const node = nodes[n];
+		elesize += QUICKLIST_NODE + (node ? je(node.sz) : 0);
+		n++;
+	} while (n < nodes.length && n < limit);
+	return Math.floor(ROBJ_SIZE + QUICKLIST_STRUCT + (elesize / n) * nodes.length);
+}
+
+/** The same list as used_memory sees it: every struct in its size class, every listpack exact. */
+export function listAllocBytes(ql: QuickList): number {
+	return ROBJ_SIZE + je(QUICKLIST_STRUCT) + ql.nodes.length * je(QUICKLIST_NODE) + ql.lpAlloc;
+}
