@@ -82,17 +82,17 @@ interface Block {
 	scores: number[];
 }
 
-/** Is (s1, e1) before (s2, e2) in zset order? */
-const less = (s1: number, e1: string, s2: number, e2: string) => s1 < s2 || (s1 === s2 && e1 < e2);
-
 export class ZOrder {
 	#blocks: Block[] = [];
+	/** Each block's last score, contiguous: the block search reads one array, not three. */
+	#maxes: number[] = [];
 	/** Fenwick tree over block sizes (1-based), rebuilt when blocks split or merge. */
 	#tree: number[] = [0];
 	length = 0;
 
 	#rebuild(): void {
 		const n = this.#blocks.length;
+		this.#maxes = this.#blocks.map((b) => b.scores[b.scores.length - 1]!);
 		const tree = new Array<number>(n + 1).fill(0);
 		for (let i = 1; i <= n; i++) {
 			tree[i]! += this.#blocks[i - 1]!.nodes.length;
@@ -133,14 +133,14 @@ export class ZOrder {
 
 	/** First block whose last member is not before (score, ele); the last block if none. */
 	#blockFor(score: number, ele: string): number {
-		const blocks = this.#blocks;
+		const maxes = this.#maxes;
 		let lo = 0;
-		let hi = blocks.length - 1;
+		let hi = maxes.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			const b = blocks[mid]!;
-			const last = b.nodes.length - 1;
-			if (less(b.scores[last]!, b.nodes[last]!.ele, score, ele)) lo = mid + 1;
+			const s = maxes[mid]!;
+			// The member name is read only on a tie, sparing pointer chases per probe.
+			if (s < score || (s === score && this.#blocks[mid]!.nodes.at(-1)!.ele < ele)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
@@ -184,7 +184,10 @@ export class ZOrder {
 				scores: b.scores.splice(LOAD),
 			});
 			this.#rebuild();
-		} else this.#add(bi, 1);
+		} else {
+			this.#add(bi, 1);
+			this.#maxes[bi] = b.scores[b.scores.length - 1]!;
+		}
 	}
 
 	/** Block index and offset of a member known to be in the list. */
@@ -221,7 +224,10 @@ export class ZOrder {
 				});
 			}
 			this.#rebuild();
-		} else this.#add(bi, -1);
+		} else {
+			this.#add(bi, -1);
+			this.#maxes[bi] = b.scores[b.scores.length - 1]!;
+		}
 	}
 
 	/**
@@ -231,12 +237,19 @@ export class ZOrder {
 	 */
 	updateScore(node: ZNode, score: number, rng: Random): ZNode {
 		const [bi, at] = this.#find(node);
-		const rank = this.#before(bi) + at;
-		const prev = rank > 0 ? this.at(rank - 1) : null;
-		const next = rank + 1 < this.length ? this.at(rank + 1) : null;
-		if ((prev === null || prev.score < score) && (next === null || next.score > score)) {
+		const blocks = this.#blocks;
+		const b = blocks[bi]!;
+		const prev = at > 0 ? b.scores[at - 1]! : bi > 0 ? blocks[bi - 1]!.scores.at(-1)! : null;
+		const next =
+			at + 1 < b.scores.length
+				? b.scores[at + 1]!
+				: bi + 1 < blocks.length
+					? blocks[bi + 1]!.scores[0]!
+					: null;
+		if ((prev === null || prev < score) && (next === null || next > score)) {
 			node.score = score;
-			this.#blocks[bi]!.scores[at] = score;
+			b.scores[at] = score;
+			if (at === b.scores.length - 1) this.#maxes[bi] = score;
 			return node;
 		}
 		this.#removeAt(bi, at);

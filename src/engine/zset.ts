@@ -2,7 +2,7 @@
 // score beside an ordered list of (score, member) with ranks (zset-order.ts stands in for the
 // skiplist). A listpack-encoded zset uses the same two structures (its order is the skiplist's
 // order); only its memory is priced as a listpack.
-import { lpPairBytes, skipMemberAlloc } from './memory-zset.ts';
+import { lpPairBytes, nodeAlloc, skipMemberAlloc } from './memory-zset.ts';
 import type { Random } from './random.ts';
 import { ZNode, ZOrder, randomLevel } from './zset-order.ts';
 
@@ -73,8 +73,7 @@ export class ZSet {
 		const moved = this.zsl.updateScore(node, score, rng);
 		if (moved !== node) {
 			this.dict.set(moved.ele, moved);
-			this.nodeSum +=
-				skipMemberAlloc(node.ele, moved.level) - skipMemberAlloc(node.ele, node.level);
+			this.nodeSum += nodeAlloc(moved.level) - nodeAlloc(node.level);
 		}
 		if (this.lpTracked) this.lpSum += lpPairBytes(node.ele, score);
 	}

@@ -124,6 +124,64 @@ function memoryOf(which: 'map' | 'engine'): number {
 		.bytesPerKey;
 }
 
+/**
+ * Sorted sets beside strings in the same run: ZADD (a random member of a 100k-member zset gets a
+ * new score) against SET, ZRANGE of the top 10 with scores against GET, each the best of 4
+ * alternating rounds; then 100k ZADDs into an empty key plus one top-10 ZRANGE (goal ≤ 200 ms).
+ */
+function zsetSection(): boolean {
+	const engine = createEngine();
+	const members = keys.map((k) => `member:${k}`);
+	const score = (i: number) => String(order[i]! % 1_000_000);
+	for (let i = 0; i < KEYS; i++) engine.exec(['ZADD', 'lb', score(i), members[i]!]);
+	for (const k of keys) engine.exec(['SET', k, value]);
+	const zadds = Array.from({ length: KEYS }, (_, i) => [
+		'ZADD',
+		'lb',
+		score(OPS - 1 - i),
+		members[order[i]!]!,
+	]);
+	const sets = keys.map((k) => ['SET', k, value]);
+	const gets = keys.map((k) => ['GET', k]);
+	const top = ['ZRANGE', 'lb', '0', '9', 'REV', 'WITHSCORES'];
+	const rate = (argvs: readonly string[][]) =>
+		timed(argvs.length, () => {
+			for (const a of argvs) engine.exec(a);
+		});
+	const topRate = () =>
+		timed(KEYS, () => {
+			for (let i = 0; i < KEYS; i++) engine.exec(top);
+		});
+	let zadd = 0;
+	let set = 0;
+	let zrange = 0;
+	let get = 0;
+	for (let round = 0; round < 4; round++) {
+		zadd = Math.max(zadd, rate(zadds));
+		set = Math.max(set, rate(sets));
+		zrange = Math.max(zrange, topRate());
+		get = Math.max(get, rate(gets));
+	}
+	let fill = Infinity;
+	for (let round = 0; round < 3; round++) {
+		const fresh = createEngine();
+		const argvs = members.map((m, i) => ['ZADD', 'board', score(i), m]);
+		const t0 = performance.now();
+		for (const a of argvs) fresh.exec(a);
+		fresh.exec(['ZRANGE', 'board', '0', '9', 'REV', 'WITHSCORES']);
+		fill = Math.min(fill, performance.now() - t0);
+	}
+	console.log('sorted sets, same run (100k members)   ops/s   string op   ops/s   cost ×');
+	console.log(`ZADD (update)      ${fmt(zadd)}   SET  ${fmt(set)}  ${ratio(set / zadd)}`);
+	console.log(`ZRANGE top 10 WS   ${fmt(zrange)}   GET  ${fmt(get)}  ${ratio(get / zrange)}`);
+	console.log(`100k ZADD into an empty key + top-10 ZRANGE: ${fill.toFixed(0)} ms (goal ≤ 200 ms)`);
+	const pass = set / zadd <= 2 && get / zrange <= 2 && fill <= 200;
+	console.log(
+		`zset goals (ZADD ≤ 2× SET, ZRANGE ≤ 2× GET, fill ≤ 200 ms): ${pass ? 'met' : 'NOT met'}`,
+	);
+	return pass;
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
 const ratio = (n: number) => n.toFixed(2).padStart(6);
 
@@ -147,6 +205,7 @@ async function main(): Promise<void> {
 		pass &&= e / m >= 0.4 && e / k >= 5;
 		console.log(`${op.padEnd(6)}${fmt(e)} ${fmt(m)} ${fmt(k)}  ${ratio(e / m)}  ${ratio(e / k)}×`);
 	}
+	zsetSection();
 	const mapBytes = memoryOf('map');
 	const engineBytes = memoryOf('engine');
 	console.log(
