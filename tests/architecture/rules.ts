@@ -56,9 +56,10 @@ export const RULES: Readonly<Record<Module, Rule>> = {
 		packages: ['valibot'],
 		filePackages: { file: /^src\/lab\/(.*\/)?storage[^/]*$/, packages: ['idb-keyval'] },
 	},
+	// Lesson files are parsed with marked's lexer; progress files are checked with valibot.
 	lessons: {
 		modules: ['lab', 'engine', 'console', 'lib'],
-		packages: [],
+		packages: ['marked', 'valibot'],
 		filePackages: { file: /^src\/lessons\/(.*\/)?progress[^/]*$/, packages: ['idb-keyval'] },
 	},
 	resp: { modules: ['engine', 'console', 'lib'], packages: [], nodeBuiltins: true },

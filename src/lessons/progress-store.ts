@@ -1,0 +1,75 @@
+// The learner's progress kept in the browser under one key, written as it changes. Storage may be
+// absent, blocked, full or hold garbage: every call settles, never throws, and says in words what
+// went wrong; lessons go on working either way.
+import { idbKeyValue, type KeyValue } from '../lab/storage.ts';
+import { parseProgress, type Progress } from './progress-schema.ts';
+
+export const PROGRESS_KEY = 'cachelab:progress:v1';
+
+export interface ProgressStore {
+	/** The stored progress; null when there is none; a problem when it could not be used. */
+	load(): Promise<{ progress: Progress | null; problem: string | null }>;
+	/** True when stored. */
+	save(progress: Progress): Promise<boolean>;
+	clear(): Promise<boolean>;
+}
+
+export function createProgressStore(kv: KeyValue | null = idbKeyValue()): ProgressStore {
+	return {
+		async load() {
+			if (!kv) return { progress: null, problem: 'this browser offers no storage here' };
+			let raw: unknown;
+			try {
+				raw = await kv.get(PROGRESS_KEY);
+			} catch {
+				return { progress: null, problem: 'the browser refused to read its storage' };
+			}
+			if (raw === undefined) return { progress: null, problem: null };
+			const parsed = parseProgress(raw);
+			if ('progress' in parsed) return { progress: parsed.progress, problem: null };
+			return {
+				progress: null,
+				problem: `the stored progress could not be used: ${parsed.problem}`,
+			};
+		},
+		async save(progress) {
+			if (!kv) return false;
+			try {
+				await kv.set(PROGRESS_KEY, progress);
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		async clear() {
+			if (!kv) return false;
+			try {
+				await kv.del(PROGRESS_KEY);
+				return true;
+			} catch {
+				return false;
+			}
+		},
+	};
+}
+
+/** Progress as a file's text (Export progress). */
+export function progressFile(progress: Progress): string {
+	return JSON.stringify({ app: 'cachelab-progress', ...progress }, null, 2);
+}
+
+/** A file's text as progress (Import progress), or what is wrong with it. */
+export function readProgressFile(text: string): { progress: Progress } | { problem: string } {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { problem: 'the file is not JSON' };
+	}
+	if (typeof data === 'object' && data !== null && 'app' in data) {
+		if (data.app !== 'cachelab-progress') return { problem: 'the file is not Cache Lab progress' };
+		const { app: _app, ...rest } = data as Record<string, unknown>;
+		data = rest;
+	}
+	return parseProgress(data);
+}
