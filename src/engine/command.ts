@@ -60,6 +60,8 @@ export interface CommandSpec {
 	/** First key, last key (negative counts from the end), step; all 0 when there are no keys. */
 	readonly keys?: readonly [number, number, number];
 	readonly subcommands?: readonly CommandSpec[];
+	/** getkeys_proc: key positions of a full command line where first/last/step cannot say (SORT). */
+	readonly getKeys?: (argv: readonly string[]) => number[];
 	readonly run: (ctx: CommandContext) => Reply;
 }
 

@@ -85,6 +85,7 @@ function getKeys(cmdArgv: readonly string[]): Reply {
 	const n = cmdArgv.length;
 	if ((spec.arity > 0 && n !== spec.arity) || n < -spec.arity)
 		return error('ERR Invalid number of arguments specified for command');
+	if (spec.getKeys) return array(spec.getKeys(cmdArgv).map((i) => bulk(cmdArgv[i]!)));
 	const [first, last, step] = spec.keys ?? [0, 0, 0];
 	if (first === 0) return error('ERR The command has no key arguments');
 	const end = last < 0 ? n + last : last;

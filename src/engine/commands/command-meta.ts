@@ -30,7 +30,12 @@ const EXPLICIT: Record<string, readonly string[]> = {
 	info: ['dangerous'],
 	lastsave: ['admin', 'dangerous'],
 	command: ['connection'],
+	sort: ['set', 'sortedset', 'list', 'dangerous'],
+	sort_ro: ['set', 'sortedset', 'list', 'dangerous'],
 };
+
+/** Commands whose JSON names other categories instead of their group's (SORT: no @keyspace). */
+const NOT_FROM_GROUP = new Set(['sort', 'sort_ro']);
 
 /** Command tips (request/response policies, nondeterminism) as 7.0.15 lists them. */
 const TIPS: Record<string, readonly string[]> = {
@@ -96,7 +101,7 @@ export const commandTips = (fullName: string): readonly string[] => TIPS[fullNam
 export function aclCategories(spec: CommandSpec, fullName: string): string[] {
 	const cats = new Set<string>(EXPLICIT[fullName.split('|')[0]!] ?? []);
 	const fromGroup = GROUP_CATEGORY[spec.group];
-	if (fromGroup && !spec.subcommands) cats.add(fromGroup);
+	if (fromGroup && !spec.subcommands && !NOT_FROM_GROUP.has(fullName)) cats.add(fromGroup);
 	const f = spec.flags;
 	if (f.includes('write')) cats.add('write');
 	if (f.includes('readonly')) cats.add('read');

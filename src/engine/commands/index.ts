@@ -9,6 +9,7 @@ import { hashesCommands } from './hashes.ts';
 import { keysCommands } from './keys.ts';
 import { listsCommands } from './lists.ts';
 import { serverCommands } from './server.ts';
+import { sortCommands } from './sort.ts';
 import { stringsCommands } from './strings.ts';
 import { transactionsCommands } from './transactions.ts';
 import { zsetsCommands } from './zsets.ts';
@@ -22,6 +23,7 @@ export function commandTable(): ReadonlyMap<string, CommandSpec> {
 		stringsCommands,
 		bitmapCommands,
 		keysCommands,
+		sortCommands,
 		expiryCommands,
 		hashesCommands,
 		listsCommands,
