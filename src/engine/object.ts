@@ -129,13 +129,15 @@ export function createZset(lru: number): ZsetObject {
 }
 
 /** hashTypeConvert: a listpack hash turns into a hashtable once it grows past the limits, never back. */
-export function updateHashEncoding(obj: HashObject, field: string, value: string): void {
+export function updateHashEncoding(
+	obj: HashObject,
+	field: string,
+	value: string,
+	maxEntries = HASH_MAX_LISTPACK_ENTRIES,
+	maxValue = HASH_MAX_LISTPACK_VALUE,
+): void {
 	if (obj.encoding === 'hashtable') return;
-	if (
-		obj.value.size > HASH_MAX_LISTPACK_ENTRIES ||
-		field.length > HASH_MAX_LISTPACK_VALUE ||
-		value.length > HASH_MAX_LISTPACK_VALUE
-	)
+	if (obj.value.size > maxEntries || field.length > maxValue || value.length > maxValue)
 		obj.encoding = 'hashtable';
 }
 

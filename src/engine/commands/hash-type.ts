@@ -1,5 +1,6 @@
 // Mirrors the hashType* helpers of src/t_hash.c: typed lookups, set/delete with the listpack →
 // hashtable conversion, and the write-back that keeps used_memory and WATCH right.
+import type { Config } from '../config.ts';
 import type { Db } from '../keyspace.ts';
 import {
 	dbAdd,
@@ -56,12 +57,14 @@ export const isHashReply = (x: HashObject | OpenHash | null | Reply): x is Reply
 
 /**
  * hashTypeSet: a field or value longer than hash-max-listpack-value, or more than
- * hash-max-listpack-entries fields, turns a listpack into a hashtable. True if the field is new.
+ * hash-max-listpack-entries fields (both as CONFIG SET left them), turns a listpack into a
+ * hashtable. True if the field is new.
  */
-export function hashSet(obj: HashObject, field: string, value: string): boolean {
+export function hashSet(config: Config, obj: HashObject, field: string, value: string): boolean {
 	const isNew = !obj.value.has(field);
 	obj.value.set(field, value);
-	updateHashEncoding(obj, field, value);
+	const entries = config['hash-max-listpack-entries'];
+	updateHashEncoding(obj, field, value, entries, config['hash-max-listpack-value']);
 	return isNew;
 }
 

@@ -22,7 +22,8 @@ function hsetGeneric({ server, db, argv }: CommandContext, isHmset: boolean): Re
 	const open = openHash(server, db, key);
 	if (isHashReply(open)) return open;
 	let created = 0;
-	for (let i = 2; i < argv.length; i += 2) if (hashSet(open.obj, argv[i]!, argv[i + 1]!)) created++;
+	for (let i = 2; i < argv.length; i += 2)
+		if (hashSet(server.config, open.obj, argv[i]!, argv[i + 1]!)) created++;
 	storeHash(server, db, key, open);
 	return isHmset ? OK : integer(created);
 }
@@ -32,7 +33,7 @@ function hsetnx({ server, db, argv }: CommandContext): Reply {
 	const open = openHash(server, db, key);
 	if (isHashReply(open)) return open;
 	if (open.obj.value.has(argv[2]!)) return ZERO;
-	hashSet(open.obj, argv[2]!, argv[3]!);
+	hashSet(server.config, open.obj, argv[2]!, argv[3]!);
 	storeHash(server, db, key, open);
 	return integer(1);
 }
@@ -64,7 +65,7 @@ function hincrby({ server, db, argv }: CommandContext): Reply {
 	)
 		return error('ERR increment or decrement would overflow');
 	const result = value + incr;
-	hashSet(open.obj, argv[2]!, result.toString());
+	hashSet(server.config, open.obj, argv[2]!, result.toString());
 	storeHash(server, db, key, open);
 	return integer(result >= -MAX_SAFE && result <= MAX_SAFE ? Number(result) : result);
 }
@@ -86,7 +87,7 @@ function hincrbyfloat({ server, db, argv }: CommandContext): Reply {
 	const sum = addLongDouble(value, incr);
 	if (!isFiniteLongDouble(sum)) return error('ERR increment would produce NaN or Infinity');
 	const text = formatLongDouble(sum);
-	hashSet(open.obj, argv[2]!, text);
+	hashSet(server.config, open.obj, argv[2]!, text);
 	storeHash(server, db, key, open);
 	return bulk(text);
 }
