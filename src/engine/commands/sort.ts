@@ -71,11 +71,11 @@ export function lookupByPattern(
 	pattern: string,
 	element: string,
 ): string | null {
-	if (pattern === '#') return element;
+	if (cString(pattern) === '#') return element;
 	const star = cString(pattern).indexOf('*');
 	if (star < 0) return null;
 	const arrow = cString(pattern).indexOf('->', star + 1);
-	const hasField = arrow >= 0 && arrow + 2 < pattern.length;
+	const hasField = arrow >= 0 && arrow + 2 < pattern.length && pattern.charCodeAt(arrow + 2) !== 0;
 	const field = hasField ? pattern.slice(arrow + 2) : null;
 	const key =
 		pattern.slice(0, star) + element + pattern.slice(star + 1, hasField ? arrow : undefined);
