@@ -1,23 +1,22 @@
-// The fixture course under src/lessons/fixtures, read from disk as the catalog's sources.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The fixture course under src/lessons/fixtures, as the catalog's sources (Vite's glob, as the
+// page finds /lessons), and one fixture's text.
 import type { Sources } from './catalog.ts';
 
-export function diskSources(root: string, prefix = '/lessons'): Sources {
+const RAW = import.meta.glob('./fixtures/*/*.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true,
+}) as Record<string, string>;
+
+export function fixtureSources(): Sources {
 	const out: Record<string, () => Promise<string>> = {};
-	for (const chapter of readdirSync(root, { withFileTypes: true })) {
-		if (!chapter.isDirectory()) continue;
-		for (const f of readdirSync(join(root, chapter.name)))
-			if (f.endsWith('.md')) {
-				const text = readFileSync(join(root, chapter.name, f), 'utf8');
-				out[`${prefix}/${chapter.name}/${f}`] = () => Promise.resolve(text);
-			}
-	}
+	for (const [path, text] of Object.entries(RAW))
+		out[path.replace('./fixtures/', '/lessons/')] = () => Promise.resolve(text);
 	return out;
 }
 
-export const FIXTURES = new URL('./fixtures', import.meta.url).pathname;
-
 export function fixtureText(name: string): string {
-	return readFileSync(join(FIXTURES, '01-basics', name), 'utf8');
+	const text = RAW[`./fixtures/01-basics/${name}`];
+	if (text === undefined) throw new Error(`no fixture ${name}`);
+	return text;
 }
