@@ -43,6 +43,8 @@ export interface ClientState {
 	replyMode: 'on' | 'off' | 'skip';
 	/** CLIENT_MONITOR (MONITOR ran): flag O in CLIENT LIST. */
 	monitor: boolean;
+	/** CLIENT NO-EVICT ON: flag e in CLIENT LIST. */
+	noEvict: boolean;
 }
 
 export function createClientState(id: number, now: number): ClientState {
@@ -61,5 +63,6 @@ export function createClientState(id: number, now: number): ClientState {
 		conn: null,
 		replyMode: 'on',
 		monitor: false,
+		noEvict: false,
 	};
 }

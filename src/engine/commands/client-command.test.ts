@@ -73,6 +73,14 @@ describe('CLIENT REPLY, HELP, LIST and MONITOR', () => {
 		expect(f.run('CLIENT', 'REPLY', 'x')).toEqual(err('ERR syntax error'));
 	});
 
+	it('NO-EVICT sets the e flag; tracking is always off', () => {
+		const f = serverFixture();
+		expect(f.run('CLIENT', 'NO-EVICT', 'on')).toEqual(OK_REPLY);
+		expect(text(f.run('CLIENT', 'INFO'))).toContain(' flags=e ');
+		expect(f.run('CLIENT', 'NO-EVICT', 'x')).toEqual(err('ERR syntax error'));
+		expect(f.run('CLIENT', 'GETREDIR')).toEqual(int(-1));
+	});
+
 	it('HELP lists the 7.0 subcommands', () => {
 		const help = serverFixture().run('CLIENT', 'HELP');
 		expect(help.type === 'array' && help.value?.length).toBe(48);

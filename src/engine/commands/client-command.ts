@@ -2,7 +2,7 @@
 // and HELP over the engine's clients. The transport (the RESP server) attaches each connection's
 // socket, buffers, kill and reply switch; playground clients have none of those.
 import { container, type CommandContext, type CommandSpec } from '../command.ts';
-import { ERR, NIL, OK, bulk, error, integer, type Reply } from '../reply.ts';
+import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.ts';
 import { clientInfoLine, clientList } from './client-list.ts';
 import { clientKill } from './client-kill.ts';
 import { helpReply } from './help.ts';
@@ -30,6 +30,23 @@ function clientReply({ client, argv }: CommandContext): Reply {
 	} else return error(ERR.syntax);
 	return OK;
 }
+
+/** CLIENT NO-EVICT ON|OFF: maxmemory-clients is not modelled, so only the flag changes. */
+function clientNoEvict({ client, argv }: CommandContext): Reply {
+	const mode = argv[2]!.toLowerCase();
+	if (mode !== 'on' && mode !== 'off') return error(ERR.syntax);
+	client.noEvict = mode === 'on';
+	return OK;
+}
+
+/** CLIENT TRACKINGINFO of a connection that never turned tracking on. */
+const TRACKING_OFF: Reply = array(
+	[bulk('flags'), array([bulk('off')], 'set'), bulk('redirect'), integer(-1)].concat(
+		bulk('prefixes'),
+		array([]),
+	),
+	'map',
+);
 
 /** The lines of CLIENT HELP as 7.0.15 prints them, subcommands this server lacks included. */
 const CLIENT_HELP = [
@@ -152,6 +169,41 @@ export const clientCommand: CommandSpec = container({
 			clientReply,
 			subFlags,
 			'ON|OFF|SKIP',
+		),
+		sub(
+			'NO-EVICT',
+			3,
+			'Keeps this connection out of client eviction.',
+			'7.0.0',
+			clientNoEvict,
+			ADMIN,
+			'ON|OFF',
+		),
+		sub(
+			'GETREDIR',
+			2,
+			'Returns where tracking notifications go: -1, tracking is off.',
+			'6.0.0',
+			() => integer(-1),
+		),
+		sub(
+			'TRACKINGINFO',
+			2,
+			"Describes this connection's client-side caching state.",
+			'6.2.0',
+			() => TRACKING_OFF,
+		),
+		sub(
+			'CACHING',
+			3,
+			'Opts the next command in or out of tracking (OPTIN/OPTOUT tracking only).',
+			'6.0.0',
+			() =>
+				error(
+					'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled',
+				),
+			subFlags,
+			'YES|NO',
 		),
 		sub(
 			'HELP',

@@ -56,7 +56,11 @@ export function clientInfoLine(
 	const argvAlloc = current ? 8 * current.length : 0;
 	const totMem =
 		TOT_MEM_WITHOUT_REPLY_BUFFER + rbs + (queryAlloc - QBUF_USABLE) + argvMem + argvAlloc + omem;
-	const flags = (c.monitor ? 'O' : '') + (c.multi !== null ? 'x' : '') + (c.dirtyCas ? 'd' : '');
+	const flags =
+		(c.monitor ? 'O' : '') +
+		(c.multi !== null ? 'x' : '') +
+		(c.dirtyCas ? 'd' : '') +
+		(c.noEvict ? 'e' : '');
 	const fields: [string, string | number][] = [
 		['id', c.id],
 		['addr', clientAddr(c)],
