@@ -80,11 +80,15 @@ const READ_LEN = 16 * 1024;
 function serve(hub: Hub, socket: Socket, fd: number): void {
 	socket.setNoDelay(true);
 	const query = new QueryBuffer();
-	const session = new RespSession(hub, {
-		addr: addr(socket.remoteAddress, socket.remotePort),
-		laddr: addr(socket.localAddress, socket.localPort),
-		fd,
-	});
+	const session = new RespSession(
+		hub,
+		{
+			addr: addr(socket.remoteAddress, socket.remotePort),
+			laddr: addr(socket.localAddress, socket.localPort),
+			fd,
+		},
+		{ blocking: 'background' },
+	);
 	let reported = 0;
 	let closed = false;
 	/** Replies of the read being processed, written in one go (MONITOR lines join them in order). */
@@ -117,6 +121,8 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 	const process = (): void => {
 		session.queryBytes = query.unparsed;
 		for (;;) {
+			// A blocked client's next commands stay in the query buffer until it is answered.
+			if (session.client.blocked) break;
 			const request = query.next();
 			if (request === null) break;
 			if ('overflow' in request) {
@@ -153,6 +159,15 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 		else if (socket.writableLength > OUTPUT_HIGH_WATER) socket.pause();
 		account();
 	});
+	session.onUnblocked = () => {
+		if (closed || socket.destroyed) return;
+		processing = true;
+		process();
+		processing = false;
+		flush();
+		if (session.closeAfterReply) socket.destroySoon();
+		account();
+	};
 	socket.on('drain', () => {
 		if (!session.closeAfterReply) socket.resume();
 		account();

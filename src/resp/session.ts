@@ -1,7 +1,7 @@
 // One connection's command loop over an engine Client: the parts of processCommand() and
 // networking.c that belong to the connection — QUIT and CLIENT KILL closing it, CLIENT REPLY
 // dropping replies, MONITOR's feed, the query buffer CLIENT LIST reports — and RESP3 shaping.
-import type { Client, Connection, Reply } from '../engine/index.ts';
+import { BLOCKED, type Client, type Connection, type Reply } from '../engine/index.ts';
 import { connectionCommand } from './connection-commands.ts';
 import { encodeReply, encodeVerbatim, type Protocol } from './encode.ts';
 import type { Hub } from './hub.ts';
@@ -44,10 +44,24 @@ export class RespSession {
 	/** The static reply buffer CLIENT LIST describes (rbs, rbp, obl). */
 	readonly replies = new ReplyBuffer(Date.now());
 
-	constructor(hub: Hub, peer: Peer) {
+	/**
+	 * Called once a blocked command has been answered, so the transport reads on (a blocked client's
+	 * further commands wait in its query buffer, as in Redis). Never called re-entrantly.
+	 */
+	onUnblocked: () => void = () => {};
+	/** The blocked command, for the RESP3 shape of its late reply. */
+	#blockedArgv: readonly string[] = [];
+
+	/**
+	 * `blocking: 'background'` (a socket): a blocked command answers later through the transport.
+	 * Without it (the REPL) the engine runs virtual time until the command is served or times out.
+	 */
+	constructor(hub: Hub, peer: Peer, options: { blocking?: 'background' | 'wait' } = {}) {
 		this.hub = hub;
 		this.peer = peer;
-		this.client = hub.engine.connect();
+		this.client = hub.engine.connect(
+			options.blocking === 'background' ? { onReply: (r) => this.#lateReply(r) } : {},
+		);
 		this.client.attach(this.#connection());
 		hub.sessions.add(this);
 	}
@@ -91,6 +105,10 @@ export class RespSession {
 		const skipping = this.#skipping;
 		this.#skipping = false;
 		const reply = this.run(argv);
+		if (reply === BLOCKED) {
+			this.#blockedArgv = argv;
+			return '';
+		}
 		const mode = this.client.replyMode;
 		const silent = skipping || mode === 'off' || isReplySwitchOff(argv, reply);
 		// resetClient: a SKIP just set applies to the next command.
@@ -102,6 +120,19 @@ export class RespSession {
 				: encodeReply3(argv, reply);
 		this.replies.add(bytes.length);
 		return bytes;
+	}
+
+	/** A blocked command's reply (served, or timed out): written out, then reading resumes. */
+	#lateReply(reply: Reply): void {
+		if (this.client.replyMode !== 'off') {
+			const bytes =
+				this.resp === 2 || reply.type === 'error'
+					? encodeReply(reply, this.resp)
+					: encodeReply3(this.#blockedArgv, reply);
+			this.transport.write(bytes);
+		}
+		this.#blockedArgv = [];
+		setImmediate(() => this.onUnblocked());
 	}
 
 	close(): void {

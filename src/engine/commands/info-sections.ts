@@ -4,6 +4,7 @@
 import type { Server } from '../server.ts';
 import { errorStats } from '../stats.ts';
 import { fixed } from './info-format.ts';
+import { blockedClients } from '../blocking.ts';
 
 type Fields = [string, string | number][];
 
@@ -47,7 +48,7 @@ export function clientsSection(server: Server): Fields {
 		['maxclients', 10000],
 		['client_recent_max_input_buffer', 0],
 		['client_recent_max_output_buffer', 0],
-		['blocked_clients', 0],
+		['blocked_clients', blockedClients(server)],
 		['tracking_clients', 0],
 		['clients_in_timeout_table', 0],
 	];
