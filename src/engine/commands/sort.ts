@@ -47,7 +47,8 @@ function parseOptions(argv: readonly string[], readonly: boolean): SortOptions |
 		} else if (!readonly && opt === 'store' && left >= 1) o.store = argv[++j]!;
 		else if (opt === 'by' && left >= 1) {
 			o.by = argv[++j]!;
-			o.dontsort = !cString(o.by).includes('*');
+			// A later BY with a '*' does not undo an earlier one without.
+			if (!cString(o.by).includes('*')) o.dontsort = true;
 		} else if (opt === 'get' && left >= 1) o.gets.push(argv[++j]!);
 		else return error(ERR.syntax);
 	}
