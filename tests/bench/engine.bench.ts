@@ -1,7 +1,8 @@
 // Engine speed and memory, each as a ratio to a baseline measured in the same run:
 // engine.exec in-process vs a raw JS Map and vs ioredis-mock for GET, SET, SETEX and an 80/20
 // GET/SET mix over 100k keys (goals: ≥ 0.40 of the Map, ≥ 5× ioredis-mock), and bytes per key
-// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc).
+// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc). Sorted sets
+// and lists are timed against SET/GET in the same run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import RedisMock from 'ioredis-mock';
@@ -182,6 +183,41 @@ function zsetSection(): boolean {
 	return pass;
 }
 
+/**
+ * Lists beside strings in the same run: a queue workload, LPUSH then LPOP on one of 100k lists
+ * (each keeps one element, so no key is created or deleted), against SET then GET on 100k string
+ * keys; best of 4 alternating rounds. Goal: a list op costs at most 2× a string op.
+ */
+function listSection(): boolean {
+	const engine = createEngine();
+	const lists = keys.map((k) => `list:${k}`);
+	for (const l of lists) engine.exec(['RPUSH', l, value]);
+	for (const k of keys) engine.exec(['SET', k, value]);
+	const plan = Array.from({ length: KEYS }, (_, i) => order[i]!);
+	const pushes = plan.map((j) => ['LPUSH', lists[j]!, value]);
+	const pops = plan.map((j) => ['LPOP', lists[j]!]);
+	const sets = plan.map((j) => ['SET', keys[j]!, value]);
+	const gets = plan.map((j) => ['GET', keys[j]!]);
+	const pairs = (a: readonly string[][], b: readonly string[][]) =>
+		timed(2 * KEYS, () => {
+			for (let i = 0; i < KEYS; i++) {
+				engine.exec(a[i]!);
+				engine.exec(b[i]!);
+			}
+		});
+	let list = 0;
+	let str = 0;
+	for (let round = 0; round < 4; round++) {
+		list = Math.max(list, pairs(pushes, pops));
+		str = Math.max(str, pairs(sets, gets));
+	}
+	console.log('lists, same run (100k keys)            ops/s   string ops  ops/s   cost ×');
+	console.log(`LPUSH + LPOP       ${fmt(list)}   SET+GET ${fmt(str)}  ${ratio(str / list)}`);
+	const pass = str / list <= 2;
+	console.log(`list goal (LPUSH/LPOP ≤ 2× SET/GET per op): ${pass ? 'met' : 'NOT met'}`);
+	return pass;
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
 const ratio = (n: number) => n.toFixed(2).padStart(6);
 
@@ -206,6 +242,7 @@ async function main(): Promise<void> {
 		console.log(`${op.padEnd(6)}${fmt(e)} ${fmt(m)} ${fmt(k)}  ${ratio(e / m)}  ${ratio(e / k)}×`);
 	}
 	zsetSection();
+	listSection();
 	const mapBytes = memoryOf('map');
 	const engineBytes = memoryOf('engine');
 	console.log(
