@@ -149,6 +149,33 @@ describe('blocking on the virtual clock', () => {
 		expect(engine.exec(['LLEN', 'k'])).toEqual({ type: 'integer', value: 1 });
 	});
 
+	it('CLIENT UNBLOCK ends a wait as a timeout or an error; CLIENT LIST shows flag b', () => {
+		const { engine } = setup();
+		const w = waiter(engine);
+		w.client.exec(['BLPOP', 'k', '0']);
+		const line = engine.exec(['CLIENT', 'LIST', 'ID', String(w.client.id)]);
+		expect(line).toMatchObject({ value: expect.stringContaining(' flags=b ') });
+		expect(engine.exec(['CLIENT', 'UNBLOCK', String(w.client.id)])).toEqual({
+			type: 'integer',
+			value: 1,
+		});
+		expect(w.replies).toEqual([NIL_ARRAY]);
+		w.client.exec(['BLPOP', 'k', '0']);
+		engine.exec(['CLIENT', 'UNBLOCK', String(w.client.id), 'ERROR']);
+		expect(w.replies[1]).toEqual({
+			type: 'error',
+			value: 'UNBLOCKED client unblocked via CLIENT UNBLOCK',
+		});
+		expect(engine.exec(['CLIENT', 'UNBLOCK', String(w.client.id)])).toEqual({
+			type: 'integer',
+			value: 0,
+		});
+		expect(engine.exec(['CLIENT', 'UNBLOCK', '1', 'later'])).toEqual({
+			type: 'error',
+			value: 'ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR',
+		});
+	});
+
 	it('emits the blocked command’s event when it completes, with its final reply', () => {
 		const { engine } = setup();
 		const events: EngineEvent[] = [];

@@ -6,6 +6,8 @@ import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.
 import { clientInfoLine, clientList } from './client-list.ts';
 import { clientKill } from './client-kill.ts';
 import { helpReply } from './help.ts';
+import { unblockClient } from '../blocking.ts';
+import { parseStrictInt64 } from '../object.ts';
 
 /** validateClientName: printable ASCII without spaces ('!' to '~'); "" clears the name. */
 export function clientNameError(name: string): Reply | null {
@@ -112,6 +114,25 @@ function sub(
 	return { name: `CLIENT|${name}`, arity, flags, group: 'connection', summary, syntax, since, run };
 }
 
+/** CLIENT UNBLOCK: 1 if the client was blocked and is now answered, else 0. */
+function clientUnblock({ server, argv }: CommandContext): Reply {
+	if (argv.length > 4)
+		return error(
+			`ERR unknown subcommand or wrong number of arguments for '${argv[1]}'. Try CLIENT HELP.`,
+		);
+	let withError = false;
+	if (argv.length === 4) {
+		const how = argv[3]!.toLowerCase();
+		if (how === 'error') withError = true;
+		else if (how !== 'timeout')
+			return error('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
+	}
+	const id = parseStrictInt64(argv[2]!);
+	if (id === null) return error(ERR.notInteger);
+	const target = server.clients.get(Number(id));
+	return integer(target && unblockClient(server, target, withError) ? 1 : 0);
+}
+
 export const clientCommand: CommandSpec = container({
 	name: 'CLIENT',
 	flags: [],
@@ -204,6 +225,15 @@ export const clientCommand: CommandSpec = container({
 				),
 			subFlags,
 			'YES|NO',
+		),
+		sub(
+			'UNBLOCK',
+			-3,
+			'Ends the wait of a client blocked in BLPOP and the like, as a timeout or an error.',
+			'5.0.0',
+			clientUnblock,
+			['admin', 'noscript', 'loading', 'stale', 'allow_busy'],
+			'client-id [TIMEOUT|ERROR]',
 		),
 		sub(
 			'HELP',

@@ -6,6 +6,7 @@ import type { CommandContext } from '../command.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { bulk, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
+import { isBlocked } from '../blocking.ts';
 
 /** The query buffer's usable size after the first 16 KB read (PROTO_IOBUF_LEN in a jemalloc
  * 20 KB class, less the sds header): qbuf + qbuf-free while the buffer holds less. */
@@ -59,6 +60,7 @@ export function clientInfoLine(
 	const flags =
 		(c.monitor ? 'O' : '') +
 		(c.multi !== null ? 'x' : '') +
+		(isBlocked(server, c) ? 'b' : '') +
 		(c.dirtyCas ? 'd' : '') +
 		(c.noEvict ? 'e' : '');
 	const fields: [string, string | number][] = [
