@@ -60,6 +60,18 @@ const hashKey = fc.oneof(
 );
 const value = pick(VALUES);
 const keys = fc.array(key, { minLength: 1, maxLength: 3 });
+const listKey = fc.oneof(
+	{ weight: 6, arbitrary: pick(['l1', 'l2']) },
+	{ weight: 1, arbitrary: pick(KEYS) },
+);
+const ELEMENTS = ['a', 'b', 'c', '1', '-5', '', 'x y'];
+const element = pick(ELEMENTS);
+const elements = fc.array(element, { minLength: 1, maxLength: 3 });
+const side = pick(['LEFT', 'RIGHT', 'left', 'UP']);
+const LPOS_OPTIONS = [
+	['RANK', '-1'], ['RANK', '2'], ['COUNT', '0'], ['COUNT', '2'], ['MAXLEN', '3'], ['RANK', '0'],
+]; // prettier-ignore
+const lposOpts = fc.shuffledSubarray(LPOS_OPTIONS, { maxLength: 2 }).map((xs) => xs.flat());
 const cmd = (...parts: fc.Arbitrary<string | readonly string[]>[]): fc.Arbitrary<Argv> =>
 	fc.tuple(...parts).map((xs) => xs.flatMap((x) => (typeof x === 'string' ? [x] : [...x])));
 const k = (name: string) => fc.constant(name);
@@ -124,6 +136,22 @@ const COMMANDS: fc.WeightedArbitrary<Argv>[] = [
 	{ weight: 1, arbitrary: cmd(k('BITOP'), pick(['AND', 'OR', 'XOR', 'NOT']), key, keys) },
 	{ weight: 1, arbitrary: cmd(k('BITFIELD'), key, fc.array(pick(BITFIELD_OPS), { maxLength: 3 }).map(flatten)) },
 	{ weight: 1, arbitrary: cmd(k('LCS'), key, key, pick([[], ['LEN'], ['IDX', 'WITHMATCHLEN'], ['IDX', 'MINMATCHLEN', '2']])) },
+	{ weight: 3, arbitrary: cmd(pick(['LPUSH', 'RPUSH']), listKey, elements) },
+	{ weight: 1, arbitrary: cmd(pick(['LPUSHX', 'RPUSHX']), listKey, elements) },
+	{ weight: 2, arbitrary: cmd(pick(['LPOP', 'RPOP']), listKey, pick([[], ['2'], ['0'], ['-1'], ['x']])) },
+	{ weight: 1, arbitrary: cmd(k('LLEN'), listKey) },
+	{ weight: 2, arbitrary: cmd(k('LRANGE'), listKey, pick(RANGE), pick(RANGE)) },
+	{ weight: 1, arbitrary: cmd(k('LINDEX'), listKey, pick(RANGE)) },
+	{ weight: 1, arbitrary: cmd(k('LSET'), listKey, pick(RANGE), element) },
+	{ weight: 1, arbitrary: cmd(k('LINSERT'), listKey, pick(['BEFORE', 'AFTER', 'after', 'MID']), element, element) },
+	{ weight: 1, arbitrary: cmd(k('LREM'), listKey, pick(['0', '1', '-1', '2', 'x']), element) },
+	{ weight: 1, arbitrary: cmd(k('LTRIM'), listKey, pick(RANGE), pick(RANGE)) },
+	{ weight: 1, arbitrary: cmd(k('LPOS'), listKey, element, lposOpts) },
+	{ weight: 1, arbitrary: cmd(k('LMOVE'), listKey, listKey, side, side) },
+	{ weight: 1, arbitrary: cmd(k('RPOPLPUSH'), listKey, listKey) },
+	{ weight: 1, arbitrary: cmd(k('LMPOP'), k('2'), listKey, listKey, side, pick([[], ['COUNT', '2'], ['COUNT', '0']])) },
+	// Blocking forms only where they cannot wait: a timeout Redis refuses.
+	{ weight: 1, arbitrary: cmd(pick(['BLPOP', 'BRPOP']), listKey, pick(['-1', 'x', 'inf'])) },
 	{ weight: 1, arbitrary: pick([['GET'], ['SET', 'k1'], ['EXPIRE', 'k1'], ['HSET', 'h1', 'f1'], ['TTL']]) },
 	{ weight: 2, arbitrary: cmd(k('DEBUG'), k('SLEEP'), pick(SLEEPS)) },
 ]; // prettier-ignore
