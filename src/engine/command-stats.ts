@@ -10,11 +10,9 @@ export interface CommandStat {
 	failed_calls: number;
 }
 
-/** Counters by full command name (`get`, `config|get`). Kept in an ext slot so forks carry them. */
+/** Counters by full command name (`get`, `config|get`). */
 export function commandStats(server: Server): Record<string, CommandStat> {
-	let table = server.ext['commandStats'] as Record<string, CommandStat> | undefined;
-	if (!table) server.ext['commandStats'] = table = {};
-	return table;
+	return server.commandStats;
 }
 
 function statOf(server: Server, name: string): CommandStat {

@@ -20,6 +20,7 @@ export type CommandFlag =
 	| 'fast'
 	| 'no_auth'
 	| 'may_replicate'
+	| 'no_async_loading'
 	| 'no_multi'
 	| 'no_mandatory_keys'
 	| 'movablekeys'

@@ -10,6 +10,7 @@ import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
 import { noteCall, noteRejectedCall } from './command-stats.ts';
 import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
+import { dirtyRule } from './dirty.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -200,10 +201,20 @@ export function call(
 	const db = server.dbs[client.db]!;
 	server.currentCommand = resolved.base;
 	const started = server.now();
+	const rule = resolved.isWrite ? dirtyRule(resolved.base) : null;
+	const before = rule?.before?.(server, db, argv);
+	const signals = server.keySignals;
 	const reply = spec.run({ server, client, db, argv });
 	server.stats.total_commands_processed++;
 	// A blocked command's stats, event and reply come when it is served or times out (blocking.ts).
 	if (reply === BLOCKED) return reply;
+	if (rule) {
+		const n = rule.count({ server, argv, reply, signals: server.keySignals - signals, before, db });
+		if (n > 0) {
+			server.persistence.dirty += n;
+			server.wakeCron(Infinity);
+		}
+	}
 	noteCall(server, resolved.fullName, (server.now() - started) * 1000, reply.type === 'error');
 	client.lastCommand = resolved.fullName;
 	if (reply.type === 'error') noteErrorReply(server, reply.value);

@@ -9,19 +9,26 @@ import { startCron } from './cron.ts';
 import { processCommand } from './dispatch.ts';
 import type { EngineListener } from './events.ts';
 import { inspectServer, type KeyspaceView } from './inspect.ts';
-import { appendSlot, Db } from './keyspace.ts';
-import { copyObject } from './object.ts';
 import { Random } from './random.ts';
 import { error, type Reply } from './reply.ts';
 import { Server } from './server.ts';
 import { noteErrorReply, usedMemory } from './stats.ts';
 import { BLOCKED, isBlocked, setReplySink, unblockOnClose, waitWhileBlocked } from './blocking.ts';
+import { armEvictionTimeProc } from './evict.ts';
+import { forkServer } from './fork.ts';
+import { bootServer, CONNECTION_CLOSED, CONNECTION_REFUSED, killServer } from './restart.ts';
 
 export interface EngineOptions {
 	clock?: VirtualClock;
 	/** Seeds every random draw (sampling, RANDOMKEY, LFU): same seed, same run. */
 	seed?: number;
 	config?: Partial<Config>;
+	/**
+	 * Runs as if started with a config file: CONFIG REWRITE succeeds, and what it wrote is the config
+	 * a restart starts from. Without one (the default, as the test server runs), REWRITE fails and a
+	 * restart forgets every CONFIG SET.
+	 */
+	configFile?: boolean;
 }
 
 /** A connection's view of the engine: its own selected db, MULTI queue and WATCHed keys. */
@@ -75,6 +82,24 @@ export interface Engine {
 	commands(): readonly CommandSpec[];
 	/** Stops the cron timer (the engine still answers, but time no longer drives expiry). */
 	dispose(): void;
+	/**
+	 * False once SHUTDOWN has stopped the process: every exec, on any client, then answers
+	 * CONNECTION_REFUSED (redis-cli's `not connected>` state) until start() or restart().
+	 */
+	readonly isRunning: boolean;
+	/**
+	 * The process dies as after `kill -9` and starts again: the dataset comes back from the last
+	 * snapshot (SAVE, BGSAVE, a save point or SHUTDOWN wrote it), or empty without one; a bgsave still
+	 * running is lost. The config is the start-up one (or what CONFIG REWRITE wrote, with a config
+	 * file): CONFIG SET changes are gone. Stats, uptime, dirty and client ids start over, LASTSAVE is
+	 * the load time, and every client reconnects on its next command (db 0, no MULTI, no WATCH).
+	 * Listeners stay subscribed. Also brings back an engine SHUTDOWN stopped.
+	 */
+	restart(): void;
+	/** Starts an engine SHUTDOWN stopped, as restart() does; nothing while it runs. */
+	start(): void;
+	/** Keys the last snapshot holds (what a restart would load, TTLs aside); null if none. */
+	snapshotKeys(): number | null;
 	/** Report bytes held in client buffers (the RESP server's query/output buffers). */
 	setClientBufferBytes(bytes: number): void;
 }
@@ -85,44 +110,78 @@ export function createEngine(options: EngineOptions = {}): Engine {
 	const stored = { ...DEFAULT_CONFIG.stored, ...options.config?.stored };
 	const config = { ...DEFAULT_CONFIG, ...options.config, stored };
 	const server = new Server(clock, config, new Random(seed));
-	return wrap(server, seed);
+	if (options.configFile) server.configFile = config;
+	return wrap(server, seed, config, null);
 }
 
-function wrap(server: Server, seed: number): Engine {
+/**
+ * The engine around one Server, which restart() replaces. `startup` is the config it was created
+ * with; `mainId` names the default client's state when the server is a fork.
+ */
+function wrap(initial: Server, seed: number, startup: Config, mainId: number | null): Engine {
+	let server = initial;
 	const clock = server.clock;
-	const cron = startCron(server);
+	let cron = startCron(server);
+	armTimers(server, cron);
+	/** Bumped by every restart: a client from before reconnects on its next command. */
+	let epoch = 0;
 
-	const connect = (options: ConnectOptions = {}): Client => {
-		const state: ClientState = createClientState(server.nextClientId++, clock.now());
-		const onReply = options.onReply ?? null;
-		setReplySink(state, onReply);
+	const newState = (): ClientState => {
+		const state = createClientState(server.nextClientId++, clock.now());
 		server.clients.set(state.id, state);
 		server.stats.total_connections_received++;
+		return state;
+	};
+
+	const handle = (first: ClientState, options: ConnectOptions): Client => {
+		let state = first;
+		let born = epoch;
+		const onReply = options.onReply ?? null;
+		setReplySink(state, onReply);
+		/** The state on the running server: after a restart, a new connection (as redis-cli does). */
+		const live = (): ClientState => {
+			if (born !== epoch) {
+				state = newState();
+				born = epoch;
+				setReplySink(state, onReply);
+			}
+			return state;
+		};
+		/** What the getters read: a client from before a restart looks freshly connected. */
+		const cur = (): ClientState => (born === epoch ? state : DISCONNECTED);
 		return {
-			id: state.id,
+			get id() {
+				return live().id;
+			},
 			get db() {
-				return state.db;
+				return cur().db;
 			},
 			get inTransaction() {
-				return state.multi !== null;
+				return cur().multi !== null;
 			},
 			get name() {
-				return state.name;
+				return cur().name;
 			},
 			get resp() {
-				return state.resp;
+				return cur().resp;
 			},
 			get replyMode() {
-				return state.replyMode;
+				return cur().replyMode;
 			},
 			get monitor() {
-				return state.monitor;
+				return cur().monitor;
 			},
 			get blocked() {
-				return isBlocked(server, state);
+				return isBlocked(server, cur());
 			},
 			exec(argv) {
-				const reply = safeExec(server, state, argv);
+				if (server.down) return CONNECTION_REFUSED;
+				const reply = safeExec(server, live(), argv);
+				if (server.down) {
+					// SHUTDOWN: the process is gone; its timers with it.
+					killServer(server, cron);
+					return CONNECTION_CLOSED;
+				}
 				return reply === BLOCKED && onReply === null ? waitWhileBlocked(server, state) : reply;
 			},
 			attach(conn) {
@@ -135,6 +194,7 @@ function wrap(server: Server, seed: number): Engine {
 				return true;
 			},
 			close() {
+				if (born !== epoch) return;
 				unblockOnClose(server, state);
 				for (const w of state.watched)
 					server.watchedKeys.get(`${w.db}\u0000${w.key}`)?.delete(state);
@@ -142,10 +202,22 @@ function wrap(server: Server, seed: number): Engine {
 			},
 		};
 	};
+	const connect = (options: ConnectOptions = {}): Client => handle(newState(), options);
+
 	// The default client connects on first use, so a server whose clients all come from connect()
 	// (the RESP server) counts only them in INFO's connected_clients and CLIENT LIST.
-	let main: Client | null = null;
+	const copiedMain = mainId === null ? undefined : server.clients.get(mainId);
+	let main: Client | null = copiedMain ? handle(copiedMain, {}) : null;
 	const defaultClient = () => (main ??= connect());
+	const mainClientId = (): number | null => (main === null ? null : main.id);
+
+	const restart = (): void => {
+		if (!server.down) killServer(server, cron);
+		server = bootServer(server, server.configFile ?? startup);
+		epoch++;
+		cron = startCron(server);
+		cron.arm();
+	};
 
 	return {
 		clock,
@@ -154,15 +226,29 @@ function wrap(server: Server, seed: number): Engine {
 		exec: (argv) => defaultClient().exec(argv),
 		inspect: (db = main?.db ?? 0) => inspectServer(server, db),
 		subscribe: (fn) => server.events.subscribe(fn),
-		fork: () => wrap(forkServer(server), seed),
+		fork: () => wrap(forkServer(server), seed, startup, mainClientId()),
 		usedMemory: () => usedMemory(server),
 		commands: () => [...commandTable().values()],
 		dispose: () => cron.stop(),
+		get isRunning() {
+			return !server.down;
+		},
+		restart,
+		start() {
+			if (server.down) restart();
+		},
+		snapshotKeys() {
+			const snapshot = server.persistence.snapshot;
+			return snapshot && snapshot.dbs.reduce((n, db) => n + db.size, 0);
+		},
 		setClientBufferBytes(bytes) {
 			server.clientBufferBytes = bytes;
 		},
 	};
 }
+
+/** The state a client from before a restart shows until its next command reconnects it. */
+const DISCONNECTED: ClientState = createClientState(0, 0);
 
 /** exec() never throws: an engine bug becomes an error reply rather than a dead page. */
 function safeExec(server: Server, client: ClientState, argv: readonly string[]): Reply {
@@ -173,32 +259,21 @@ function safeExec(server: Server, client: ClientState, argv: readonly string[]):
 	}
 }
 
-function forkServer(src: Server): Server {
-	const server = new Server(src.clock.detachedCopy(), { ...src.config }, src.rng.clone());
-	server.stats = { ...src.stats };
-	server.activeExpireEnabled = src.activeExpireEnabled;
-	server.lruResolutionMs = src.lruResolutionMs;
-	server.clientBufferBytes = src.clientBufferBytes;
-	server.nextClientId = 1;
-	for (const [k, v] of Object.entries(src.ext)) server.ext[k] = structuredClone(v);
-	src.dbs.forEach((from, i) => copyDb(from, server.dbs[i]!));
-	return server;
-}
-
-function copyDb(from: Db, to: Db): void {
-	for (const key of from.keys) {
-		const obj = copyObject(from.dict.get(key)!);
-		appendSlot(to, key, obj);
-		to.dict.set(key, obj);
-	}
-	for (const key of from.volatile) {
-		to.volatileSlot.set(key, to.volatile.length);
-		to.volatile.push(key);
-		to.expires.set(key, from.expires.get(key)!);
-	}
-	to.expiresCursor = from.expiresCursor;
-	to.avgTtl = from.avgTtl;
-	to.bytes = from.bytes;
-	to.slots = from.slots;
-	to.expiresSlots = from.expiresSlots;
+/**
+ * Arms a fork's copied timers (the cron's tick, a pending eviction run) where the original's were
+ * due; timers due at the same moment are armed in the original's order. A new server plans afresh.
+ */
+function armTimers(server: Server, cron: ReturnType<typeof startCron>): void {
+	const proc = server.eviction.proc;
+	const pending = [
+		{ at: server.cron.plannedAt, id: server.cron.timer ?? 0, arm: () => cron.arm() },
+	];
+	if (proc)
+		pending.push({
+			at: proc.at,
+			id: proc.timer,
+			arm: () => armEvictionTimeProc(server, proc.at, proc.delayMs),
+		});
+	server.cron.timer = undefined;
+	for (const t of pending.sort((a, b) => a.at - b.at || a.id - b.id)) t.arm();
 }

@@ -15,14 +15,12 @@ export const EVPOOL_SIZE = 16;
 export const TTL_SCORE_MAX = Number.MAX_SAFE_INTEGER;
 
 /**
- * The pool as plain data in server.ext, so engine.fork()'s structuredClone copies it. Occupied
- * entries always form a prefix sorted by ascending score (Redis fills from the left and empties
- * from the right), so the array holds just them.
+ * The pool as plain data on the server (fork copies it entry by entry). Occupied entries always
+ * form a prefix sorted by ascending score (Redis fills from the left and empties from the right),
+ * so the array holds just them.
  */
 export function evictionPool(server: Server): EvictionCandidate[] {
-	let pool = server.ext['evictionPool'] as EvictionCandidate[] | undefined;
-	if (!pool) server.ext['evictionPool'] = pool = [];
-	return pool;
+	return server.eviction.pool;
 }
 
 /**

@@ -44,18 +44,18 @@ function pickVictim(server: Server, record: boolean): Victim | null {
 	if (policy.endsWith('-random')) {
 		// One draw per eviction, visiting the databases round-robin from a static next_db.
 		const n = server.dbs.length;
-		let nextDb = (server.ext['evictionNextDb'] as number | undefined) ?? 0;
+		let nextDb = server.eviction.nextDb;
 		for (let i = 0; i < n; i++) {
 			const j = ++nextDb % n;
 			const db = server.dbs[j]!;
 			const keys = allkeys ? db.keys : db.volatile;
 			if (keys.length === 0) continue;
-			server.ext['evictionNextDb'] = nextDb;
+			server.eviction.nextDb = nextDb;
 			const key = keys[server.rng.int(keys.length)]!;
 			if (record) sampled.push({ key, db: j, score: 0 });
 			return { db: j, key, sampled, ghosts: 0, score: 0, samples: 1 };
 		}
-		server.ext['evictionNextDb'] = nextDb;
+		server.eviction.nextDb = nextDb;
 		return null;
 	}
 	const pool = evictionPool(server);
@@ -82,37 +82,40 @@ function pickVictim(server: Server, record: boolean): Victim | null {
 }
 
 /**
- * evictionTimeProc's flag: the timer that keeps evicting after a cut-short pass, per server, and
- * when it is due (the clock's "next eviction" jumps there).
+ * evictionTimeProc: the timer that keeps evicting after a cut-short pass (server.eviction.proc, and
+ * when it is due: the clock's "next eviction" jumps there). Each run is charged its whole budget,
+ * so the next one is due `delayMs` later.
  */
-const evictionProcs = new WeakMap<Server, { timer: number; at: number }>();
-
 function startEvictionTimeProc(server: Server, delayMs: number): void {
-	if (evictionProcs.has(server)) return;
-	const schedule = () =>
-		evictionProcs.set(server, {
-			timer: server.clock.setTimeout(tick, delayMs),
-			at: server.clock.now() + delayMs,
-		});
+	if (server.eviction.proc !== null) return;
+	armEvictionTimeProc(server, server.clock.now() + delayMs, delayMs);
+}
+
+/** Arms the timer at `at` (a fork re-arms its copy where the original's was due). */
+export function armEvictionTimeProc(server: Server, at: number, delayMs: number): void {
 	const tick = () => {
 		// DEBUG SLEEP blocks the event loop: the timer waits, as the cron does.
 		if (server.sleeping || performEvictions(server) === 'running') {
-			schedule();
+			armEvictionTimeProc(server, server.clock.now() + delayMs, delayMs);
 			return;
 		}
-		evictionProcs.delete(server);
+		server.eviction.proc = null;
 	};
-	schedule();
+	server.eviction.proc = {
+		timer: server.clock.setTimeout(tick, at - server.clock.now()),
+		at,
+		delayMs,
+	};
 }
 
 /** True while the eviction timer is pending (INFO and tests look). */
 export function isEvictionProcRunning(server: Server): boolean {
-	return evictionProcs.has(server);
+	return server.eviction.proc !== null;
 }
 
 /** When the pending eviction timer runs next, or null when none is pending. */
 export function evictionProcDueAt(server: Server): number | null {
-	return evictionProcs.get(server)?.at ?? null;
+	return server.eviction.proc?.at ?? null;
 }
 
 export function performEvictions(server: Server): EvictResult {

@@ -54,20 +54,6 @@ export const ACTIVE_EXPIRE_CYCLE_DELETE_COST_US = 4;
 /** Modelled cost of stepping over one bucket: small, but it keeps every loop finite. */
 export const ACTIVE_EXPIRE_CYCLE_BUCKET_COST_US = 0.1;
 
-/** The statics of activeExpireCycle (current_db, timelimit_exit), kept per server. */
-interface CycleState {
-	currentDb: number;
-	timelimitExit: boolean;
-}
-
-function cycleState(server: Server): CycleState {
-	const s = server.ext['activeExpire'] as CycleState | undefined;
-	if (s) return s;
-	const fresh: CycleState = { currentDb: 0, timelimitExit: false };
-	server.ext['activeExpire'] = fresh;
-	return fresh;
-}
-
 /**
  * The bucket-to-position permutation, standing in for hash order. Multiplying by an odd number and
  * xor-ing in a right shift are both bijections on b-bit integers, so `slots` consecutive cursors
@@ -149,7 +135,7 @@ export function activeExpireCycle(server: Server): void {
 		ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP + Math.floor(ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP / 4) * effort;
 	const slowTimePerc = ACTIVE_EXPIRE_CYCLE_SLOW_TIME_PERC + 2 * effort;
 	const acceptableStale = ACTIVE_EXPIRE_CYCLE_ACCEPTABLE_STALE - effort;
-	const state = cycleState(server);
+	const state = server.activeExpire;
 	const dbnum = server.dbs.length;
 	const dbsPerCall = CRON_DBS_PER_CALL > dbnum || state.timelimitExit ? dbnum : CRON_DBS_PER_CALL;
 	const timelimit = Math.max(

@@ -70,6 +70,8 @@ export function expireIfNeeded(server: Server, db: Db, key: string): boolean {
 
 export function deleteExpiredKey(server: Server, db: Db, key: string, how: 'lazy' | 'active') {
 	dbDelete(server, db, key);
+	// An expiry is no change a command made: it adds nothing to dirty (dirty.ts).
+	server.keySignals--;
 	server.stats.expired_keys++;
 	if (server.events.active) {
 		const at = server.now();
@@ -302,6 +304,7 @@ export function emptyDb(server: Server, db: Db): number {
  * client could have seen, so only that watch's `expired` mark is cleared.
  */
 export function signalModifiedKey(server: Server, db: Db, key: string): void {
+	server.keySignals++;
 	if (server.watchedKeys.size === 0) return;
 	const watchers = server.watchedKeys.get(watchKey(db.id, key));
 	if (!watchers) return;

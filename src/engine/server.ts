@@ -8,6 +8,33 @@ import { Db } from './keyspace.ts';
 import type { ClientState } from './client.ts';
 import type { BlockingState } from './blocking.ts';
 import { isLfuPolicy, lruClockAt } from './lru.ts';
+import type { TimerId } from './clock.ts';
+import type { EvictionCandidate } from './events.ts';
+import type { CommandStat } from './command-stats.ts';
+import { emptyPersistence, type PersistenceState } from './persistence.ts';
+
+/** activeExpireCycle's statics (expire.c): where the next call starts, and how the last ended. */
+export interface ActiveExpireState {
+	currentDb: number;
+	timelimitExit: boolean;
+}
+
+/** evict.c's state: next_db of the random policies, the pool, and evictionTimeProc's timer. */
+export interface EvictionState {
+	nextDb: number;
+	/** Occupied entries only, sorted by ascending score (see evict-pool.ts). */
+	pool: EvictionCandidate[];
+	/** The timer that keeps evicting after a cut-short pass, and when it is due; null when idle. */
+	proc: { timer: TimerId; at: number; delayMs: number } | null;
+}
+
+/** The cron's own bookkeeping (cron.ts): its pending tick and the soonest expiry it last found. */
+export interface CronState {
+	timer: TimerId | undefined;
+	/** When the pending tick is due; Infinity when none is. */
+	plannedAt: number;
+	lastSoonest: { readonly when: number; readonly db: number; readonly key: string } | null;
+}
 
 export interface Stats {
 	expired_keys: number;
@@ -47,7 +74,8 @@ export function emptyStats(): Stats {
 
 export class Server {
 	readonly dbs: Db[];
-	readonly events = new EventBus();
+	/** Kept across restart(): the app's listeners outlive the process. */
+	events = new EventBus();
 	readonly clients = new Map<number, ClientState>();
 	/** watched_keys: db+key → the clients WATCHing it (multi.c). */
 	readonly watchedKeys = new Map<string, Set<ClientState>>();
@@ -63,11 +91,30 @@ export class Server {
 	currentCommand = '';
 	/** Bytes held by client buffers (the RESP server reports them; they count toward used_memory). */
 	clientBufferBytes = 0;
-	readonly startedAt: number;
+	/** When this process started (virtual ms): uptime, the cron's grid. */
+	startedAt: number;
 	/** Clients blocked on keys (blocking.ts); null until one blocks. Never copied by fork. */
 	blocking: BlockingState | null = null;
-	/** Extension slots owned by other modules (the eviction pool lives in evict.ts). */
-	readonly ext: Record<string, unknown> = {};
+	/** stat_peak_memory (stats.ts); CONFIG RESETSTAT leaves it. */
+	peakMemory = 0;
+	/** INFO errorstats: error replies by their first word. */
+	errorStats: Record<string, number> = {};
+	/** INFO commandstats: counters by full command name (`get`, `config|get`). */
+	commandStats: Record<string, CommandStat> = {};
+	activeExpire: ActiveExpireState = { currentDb: 0, timelimitExit: false };
+	eviction: EvictionState = { nextDb: 0, pool: [], proc: null };
+	cron: CronState = { timer: undefined, plannedAt: Infinity, lastSoonest: null };
+	/** dirty, lastsave, the bgsave child and the last snapshot (persistence.ts). */
+	persistence: PersistenceState;
+	/**
+	 * The config file CONFIG REWRITE writes and a restart reads; null when the server runs without
+	 * one (REWRITE then fails, and a restart starts from the engine's start-up config).
+	 */
+	configFile: Config | null = null;
+	/** signalModifiedKey calls, less expiries: how dirty.ts tells a write that changed something. */
+	keySignals = 0;
+	/** Set by SHUTDOWN: the process has exited (the engine answers nothing until it restarts). */
+	down = false;
 
 	constructor(
 		readonly clock: VirtualClock,
@@ -76,6 +123,7 @@ export class Server {
 	) {
 		this.dbs = Array.from({ length: config.databases }, (_, i) => new Db(i));
 		this.startedAt = clock.now();
+		this.persistence = emptyPersistence(this.startedAt);
 	}
 
 	now(): number {

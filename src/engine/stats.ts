@@ -11,23 +11,17 @@ export function usedMemory(server: Server): number {
 
 /**
  * stat_peak_memory: call() records the peak after every command, before the eviction that runs
- * ahead of the next one. Kept in an ext slot so forks carry it; CONFIG RESETSTAT leaves it alone.
+ * ahead of the next one. CONFIG RESETSTAT leaves it alone.
  */
 export function notePeakMemory(server: Server): number {
 	const used = usedMemory(server);
-	const peak = server.ext['peakMemory'];
-	if (typeof peak !== 'number' || used > peak) {
-		server.ext['peakMemory'] = used;
-		return used;
-	}
-	return peak;
+	if (used > server.peakMemory) server.peakMemory = used;
+	return server.peakMemory;
 }
 
 /** Errors by their first word, as INFO errorstats lists them (errorstat_ERR:count=3). */
 export function errorStats(server: Server): Record<string, number> {
-	let table = server.ext['errorStats'] as Record<string, number> | undefined;
-	if (!table) server.ext['errorStats'] = table = {};
-	return table;
+	return server.errorStats;
 }
 
 /**

@@ -214,14 +214,14 @@ describe('CONFIG RESETSTAT and HELP', () => {
 		f.run('SET', 'a', '1');
 		f.run('OBJECT', 'ENCODING', 'a');
 		f.run('NOSUCH');
-		const peak = f.server.ext['peakMemory'];
+		const peak = f.server.peakMemory;
 		expect(f.run('CONFIG', 'RESETSTAT')).toEqual(OK_REPLY);
 		expect(f.server.stats.keyspace_hits).toBe(0);
 		expect(f.server.stats.total_error_replies).toBe(0);
 		// RESETSTAT counts itself once it has run, as call() does in Redis.
 		expect(f.server.stats.total_commands_processed).toBe(1);
-		expect(f.server.ext['errorStats']).toEqual({});
-		expect(f.server.ext['peakMemory']).toBe(peak);
+		expect(f.server.errorStats).toEqual({});
+		expect(f.server.peakMemory).toBe(peak);
 		expect(f.db.size).toBe(1);
 		expect(f.run('CONFIG', 'RESETSTAT', 'x')).toEqual(
 			err("ERR wrong number of arguments for 'config|resetstat' command"),

@@ -94,8 +94,8 @@ const failed = (name: string, why: string) =>
  * keys stay. */
 export function resetStats(server: Server): void {
 	server.stats = emptyStats();
-	server.ext['errorStats'] = {};
-	server.ext['commandStats'] = {};
+	server.errorStats = {};
+	server.commandStats = {};
 }
 
 const CONFIG_HELP = [
@@ -136,9 +136,13 @@ export const configCommand: CommandSpec = container({
 	syntax: '<subcommand> [arguments]',
 	since: '2.0.0',
 	subcommands: [
-		sub('REWRITE', 2, 'Rewrites the configuration file.', '', '2.8.0', () =>
-			error('ERR The server is running without a config file'),
-		),
+		// With a config file (EngineOptions.configFile), what it writes is what a restart reads.
+		sub('REWRITE', 2, 'Rewrites the configuration file.', '', '2.8.0', ({ server }) => {
+			if (server.configFile === null)
+				return error('ERR The server is running without a config file');
+			server.configFile = server.config;
+			return OK;
+		}),
 		sub(
 			'GET',
 			-3,

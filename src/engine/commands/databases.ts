@@ -1,5 +1,6 @@
 // Mirrors the database-level commands of src/db.c and server.c: SELECT, FLUSHDB, FLUSHALL, and
 // getIntFromObjectOrReply + selectDb as MOVE and COPY ... DB use them. (DBSIZE is in server.ts.)
+import { rdbSave, saveParams } from '../persistence.ts';
 import type { CommandSpec } from '../command.ts';
 import { emptyDb } from '../keyspace.ts';
 import { parseStrictInt64 } from '../object.ts';
@@ -75,6 +76,8 @@ export const databaseCommands: readonly CommandSpec[] = [
 			const bad = checkFlushFlags(argv);
 			if (bad) return bad;
 			for (const db of server.dbs) emptyDb(server, db);
+			// flushAllDataAndResetRDB: with save points set, the empty dataset is saved at once.
+			if (saveParams(server.config).length > 0) rdbSave(server);
 			return OK;
 		},
 	},

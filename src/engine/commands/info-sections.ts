@@ -4,6 +4,7 @@
 import type { Server } from '../server.ts';
 import { errorStats } from '../stats.ts';
 import { fixed } from './info-format.ts';
+import { persistenceFields } from './info-persistence.ts';
 import { blockedClients } from '../blocking.ts';
 
 type Fields = [string, string | number][];
@@ -55,26 +56,7 @@ export function clientsSection(server: Server): Fields {
 }
 
 export function persistenceSection(server: Server): Fields {
-	return [
-		...zeros('loading', 'async_loading', 'current_cow_peak', 'current_cow_size'),
-		...zeros('current_cow_size_age'),
-		['current_fork_perc', '0.00'],
-		...zeros('current_save_keys_processed', 'current_save_keys_total'),
-		...zeros('rdb_changes_since_last_save', 'rdb_bgsave_in_progress'),
-		['rdb_last_save_time', Math.floor(server.startedAt / 1000)],
-		['rdb_last_bgsave_status', 'ok'],
-		['rdb_last_bgsave_time_sec', -1],
-		['rdb_current_bgsave_time_sec', -1],
-		...zeros('rdb_saves', 'rdb_last_cow_size'),
-		...zeros('rdb_last_load_keys_expired', 'rdb_last_load_keys_loaded'),
-		...zeros('aof_enabled', 'aof_rewrite_in_progress', 'aof_rewrite_scheduled'),
-		['aof_last_rewrite_time_sec', -1],
-		['aof_current_rewrite_time_sec', -1],
-		['aof_last_bgrewrite_status', 'ok'],
-		...zeros('aof_rewrites', 'aof_rewrites_consecutive_failures'),
-		['aof_last_write_status', 'ok'],
-		...zeros('aof_last_cow_size', 'module_fork_in_progress', 'module_fork_last_cow_size'),
-	];
+	return persistenceFields(server);
 }
 
 export function statsSection(server: Server): Fields {

@@ -1,5 +1,5 @@
-// Mirrors the small commands of src/server.c and src/db.c's server group (TIME, DBSIZE, LASTSAVE)
-// and gathers the bigger ones that live in their own files: INFO, CONFIG, OBJECT, MEMORY, DEBUG.
+// Mirrors the small commands of src/server.c and src/db.c's server group (TIME, DBSIZE) and gathers
+// the bigger ones that live in their own files: persistence, INFO, CONFIG, OBJECT, MEMORY, DEBUG.
 import type { CommandSpec } from '../command.ts';
 import { bulks, integer } from '../reply.ts';
 import { configCommand } from './config-command.ts';
@@ -8,6 +8,7 @@ import { infoCommand } from './info.ts';
 import { memoryCommand } from './memory-command.ts';
 import { monitorCommand } from './monitor.ts';
 import { objectCommand } from './object-command.ts';
+import { persistenceCommands } from './persistence.ts';
 
 export const serverCommands: readonly CommandSpec[] = [
 	{
@@ -36,16 +37,7 @@ export const serverCommands: readonly CommandSpec[] = [
 		since: '1.0.0',
 		run: ({ db }) => integer(db.size),
 	},
-	{
-		name: 'LASTSAVE',
-		arity: 1,
-		flags: ['loading', 'stale', 'fast'],
-		group: 'server',
-		summary: 'Returns the Unix time of the last save; the playground never saves, so its start.',
-		syntax: '',
-		since: '1.0.0',
-		run: ({ server }) => integer(Math.floor(server.startedAt / 1000)),
-	},
+	...persistenceCommands,
 	infoCommand,
 	configCommand,
 	objectCommand,

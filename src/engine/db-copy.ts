@@ -1,0 +1,71 @@
+// Mirrors rdbLoad's key loop (src/rdb.c) for the loading half; the copying half has no Redis
+// counterpart: fork() and snapshots deep-copy databases where Redis forks a process.
+import { appendSlot, chargedCost, initialLru, type Db } from './keyspace.ts';
+import { lfuTimeInMinutes } from './lfu.ts';
+import { LRU_CLOCK_MAX, lruIdleTicks } from './lru.ts';
+import { EXPIRE_ENTRY_COST, resizedSlots } from './memory.ts';
+import { copyObject } from './object.ts';
+import type { Snapshot } from './persistence.ts';
+import { savedIdleOrFreq } from './persistence.ts';
+import type { Server } from './server.ts';
+
+/** A deep copy of every key, TTL and the active-expire bookkeeping, slot for slot. */
+export function copyDb(from: Db, to: Db): void {
+	for (const key of from.keys) {
+		const obj = copyObject(from.dict.get(key)!);
+		appendSlot(to, key, obj);
+		to.dict.set(key, obj);
+	}
+	for (const key of from.volatile) {
+		to.volatileSlot.set(key, to.volatile.length);
+		to.volatile.push(key);
+		to.expires.set(key, from.expires.get(key)!);
+	}
+	to.expiresCursor = from.expiresCursor;
+	to.avgTtl = from.avgTtl;
+	to.bytes = from.bytes;
+	to.slots = from.slots;
+	to.expiresSlots = from.expiresSlots;
+}
+
+/**
+ * rdbLoad into empty databases: keys whose TTL has passed are skipped (a master drops them and
+ * counts them), the rest get fresh tables. A key's idle time (LRU) or counter (LFU) comes back when
+ * the snapshot was saved under such a policy and the server now runs one of the same kind.
+ */
+export function loadSnapshot(server: Server, snapshot: Snapshot): void {
+	const p = server.persistence;
+	const now = server.now();
+	const saved = savedIdleOrFreq(snapshot);
+	const lfu = server.isLfu();
+	for (const from of snapshot.dbs) {
+		const to = server.dbs[from.id];
+		if (!to) continue;
+		for (const key of from.keys) {
+			const when = from.expires.get(key);
+			if (when !== undefined && when < now) {
+				p.loadKeysExpired++;
+				continue;
+			}
+			const src = from.dict.get(key)!;
+			const obj = copyObject(src);
+			if (saved === 'lfu' && lfu) obj.lru = (lfuTimeInMinutes(now) << 8) | (src.lru & 0xff);
+			else if (saved === 'lru' && !lfu) {
+				const idle = lruIdleTicks(snapshot.lruClock, src.lru);
+				obj.lru = (server.lruClock() - idle + LRU_CLOCK_MAX + 1) & LRU_CLOCK_MAX;
+			} else obj.lru = initialLru(server);
+			appendSlot(to, key, obj);
+			to.dict.set(key, obj);
+			to.bytes += chargedCost(key, obj);
+			to.slots = resizedSlots(to.slots, to.dict.size);
+			if (when !== undefined) {
+				to.volatileSlot.set(key, to.volatile.length);
+				to.volatile.push(key);
+				to.expires.set(key, when);
+				to.bytes += EXPIRE_ENTRY_COST;
+				to.expiresSlots = resizedSlots(to.expiresSlots, to.volatile.length);
+			}
+			p.loadKeysLoaded++;
+		}
+	}
+}
