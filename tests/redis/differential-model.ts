@@ -41,6 +41,11 @@ const FIELDS = ['f1', 'f2', 'f3'];
 const OFFSETS = ['0', '1', '3', '10', '-1', 'x'];
 const RANGE = ['-100', '-3', '-1', '0', '1', '2', '5', '100'];
 const BIT_OFFSETS = ['0', '1', '7', '8', '13', '100', '-1', 'x'];
+const MEMBERS = ['a', 'b', 'c', 'd', ''];
+const SCORES = ['1', '2', '-1.5', '0', '0.1', 'inf', '-inf', '1e3', 'abc', '-0'];
+const SCORE_BOUNDS = ['-inf', '+inf', '0', '1', '(1', '2.5', '(0.1', 'x'];
+const LEX_BOUNDS = ['-', '+', '[a', '(b', '[c', 'd'];
+const ZADD_FLAGS = ['NX', 'XX', 'GT', 'LT', 'CH', 'INCR'];
 const BITS = ['0', '1', '2'];
 const UNITS = [[], ['BYTE'], ['BIT'], ['bit'], ['FOO']];
 const BITFIELD_OPS = [
@@ -59,6 +64,20 @@ const hashKey = fc.oneof(
 	{ weight: 1, arbitrary: pick(KEYS) },
 );
 const value = pick(VALUES);
+const zsetKey = fc.oneof(
+	{ weight: 6, arbitrary: pick(['z1', 'z2']) },
+	{ weight: 1, arbitrary: pick(KEYS) },
+);
+const member = pick(MEMBERS);
+const scorePairs = fc
+	.array(fc.tuple(pick(SCORES), member), { minLength: 1, maxLength: 3 })
+	.map((xs) => xs.flat());
+const rangeOpts = fc
+	.shuffledSubarray([['REV'], ['WITHSCORES'], ['LIMIT', '1', '2'], ['LIMIT', '0', '-1']], {
+		maxLength: 2,
+	})
+	.map((xs) => xs.flat());
+const keys = fc.array(key, { minLength: 1, maxLength: 3 });
 const keys = fc.array(key, { minLength: 1, maxLength: 3 });
 const listKey = fc.oneof(
 	{ weight: 6, arbitrary: pick(['l1', 'l2']) },
@@ -152,6 +171,29 @@ const COMMANDS: fc.WeightedArbitrary<Argv>[] = [
 	{ weight: 1, arbitrary: cmd(k('LMPOP'), k('2'), listKey, listKey, side, pick([[], ['COUNT', '2'], ['COUNT', '0']])) },
 	// Blocking forms only where they cannot wait: a timeout Redis refuses.
 	{ weight: 1, arbitrary: cmd(pick(['BLPOP', 'BRPOP']), listKey, pick(['-1', 'x', 'inf'])) },
+	{ weight: 4, arbitrary: cmd(k('ZADD'), zsetKey, fc.shuffledSubarray(ZADD_FLAGS, { maxLength: 2 }), scorePairs) },
+	{ weight: 2, arbitrary: cmd(k('ZINCRBY'), zsetKey, pick(SCORES), member) },
+	{ weight: 1, arbitrary: cmd(k('ZREM'), zsetKey, fc.shuffledSubarray(MEMBERS, { minLength: 1 })) },
+	{ weight: 1, arbitrary: cmd(k('ZSCORE'), zsetKey, member) },
+	{ weight: 1, arbitrary: cmd(k('ZMSCORE'), zsetKey, fc.shuffledSubarray(MEMBERS, { minLength: 1 })) },
+	{ weight: 1, arbitrary: cmd(pick(['ZRANK', 'ZREVRANK']), zsetKey, member) },
+	{ weight: 1, arbitrary: cmd(k('ZCARD'), zsetKey) },
+	{ weight: 1, arbitrary: cmd(k('ZCOUNT'), zsetKey, pick(SCORE_BOUNDS), pick(SCORE_BOUNDS)) },
+	{ weight: 1, arbitrary: cmd(k('ZLEXCOUNT'), zsetKey, pick(LEX_BOUNDS), pick(LEX_BOUNDS)) },
+	{ weight: 2, arbitrary: cmd(k('ZRANGE'), zsetKey, pick(RANGE), pick(RANGE), pick([[], ['REV'], ['WITHSCORES'], ['REV', 'WITHSCORES']])) },
+	{ weight: 1, arbitrary: cmd(k('ZRANGE'), zsetKey, pick(SCORE_BOUNDS), pick(SCORE_BOUNDS), k('BYSCORE'), rangeOpts) },
+	{ weight: 1, arbitrary: cmd(k('ZRANGE'), zsetKey, pick(LEX_BOUNDS), pick(LEX_BOUNDS), k('BYLEX'), rangeOpts) },
+	{ weight: 1, arbitrary: cmd(k('ZRANGESTORE'), zsetKey, zsetKey, pick(RANGE), pick(RANGE)) },
+	{ weight: 1, arbitrary: cmd(pick(['ZREMRANGEBYSCORE', 'ZCOUNT']), zsetKey, pick(SCORE_BOUNDS), pick(SCORE_BOUNDS)) },
+	{ weight: 1, arbitrary: cmd(k('ZREMRANGEBYRANK'), zsetKey, pick(RANGE), pick(RANGE)) },
+	{ weight: 1, arbitrary: cmd(k('ZREMRANGEBYLEX'), zsetKey, pick(LEX_BOUNDS), pick(LEX_BOUNDS)) },
+	{ weight: 1, arbitrary: cmd(pick(['ZUNION', 'ZINTER', 'ZDIFF']), k('2'), zsetKey, zsetKey, pick([[], ['WITHSCORES'], ['WEIGHTS', '2', '0.5'], ['AGGREGATE', 'MAX', 'WITHSCORES']])) },
+	{ weight: 1, arbitrary: cmd(pick(['ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE']), zsetKey, k('2'), zsetKey, zsetKey) },
+	{ weight: 1, arbitrary: cmd(k('ZINTERCARD'), k('2'), zsetKey, zsetKey, pick([[], ['LIMIT', '1']])) },
+	{ weight: 1, arbitrary: cmd(pick(['ZPOPMIN', 'ZPOPMAX']), zsetKey, pick([[], ['2'], ['0'], ['-1']])) },
+	{ weight: 1, arbitrary: cmd(k('ZMPOP'), k('2'), zsetKey, zsetKey, pick(['MIN', 'MAX']), pick([[], ['COUNT', '2']])) },
+	{ weight: 1, arbitrary: cmd(k('ZRANDMEMBER'), zsetKey, pick([['0'], ['10'], ['10', 'WITHSCORES']])) },
+	{ weight: 1, arbitrary: cmd(k('ZSCAN'), zsetKey, k('0')) },
 	{ weight: 1, arbitrary: pick([['GET'], ['SET', 'k1'], ['EXPIRE', 'k1'], ['HSET', 'h1', 'f1'], ['TTL']]) },
 	{ weight: 2, arbitrary: cmd(k('DEBUG'), k('SLEEP'), pick(SLEEPS)) },
 ]; // prettier-ignore
@@ -180,6 +222,7 @@ export function canon(r: Reply): string {
 	if (r.type === 'array')
 		return r.value === null ? 'array:nil' : `[${r.value.map(canon).join(',')}]`;
 	if (r.type === 'bulk' && r.value === null) return 'bulk:nil';
+	if (r.type === 'double') return `bulk:${r.value}`; // a RESP2 connection gets doubles as bulks
 	return `${r.type}:${String(r.value)}`;
 }
 
