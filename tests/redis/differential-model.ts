@@ -78,7 +78,6 @@ const rangeOpts = fc
 	})
 	.map((xs) => xs.flat());
 const keys = fc.array(key, { minLength: 1, maxLength: 3 });
-const keys = fc.array(key, { minLength: 1, maxLength: 3 });
 const listKey = fc.oneof(
 	{ weight: 6, arbitrary: pick(['l1', 'l2']) },
 	{ weight: 1, arbitrary: pick(KEYS) },
