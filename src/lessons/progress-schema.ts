@@ -25,8 +25,10 @@ export interface OpenLesson {
 export interface Progress {
 	readonly v: typeof PROGRESS_VERSION;
 	readonly completed: readonly string[];
-	/** The lesson open now, or null when the learner is in the sandbox. */
+	/** The lesson the learner is on (kept while they visit the sandbox), or null. */
 	readonly open: OpenLesson | null;
+	/** What the page showed last: the lesson beside the console, or the full sandbox. */
+	readonly view: 'lesson' | 'sandbox';
 	/** Lesson id → prediction index → the answer given. */
 	readonly predictions: Readonly<Record<string, Readonly<Record<string, PredictionAnswer>>>>;
 }
@@ -35,6 +37,7 @@ export const EMPTY_PROGRESS: Progress = {
 	v: PROGRESS_VERSION,
 	completed: [],
 	open: null,
+	view: 'sandbox',
 	predictions: {},
 };
 
@@ -59,6 +62,7 @@ const schema = v.object({
 			log: v.nullable(v.unknown()),
 		}),
 	),
+	view: v.optional(v.picklist(['lesson', 'sandbox']), 'sandbox'),
 	predictions: v.pipe(
 		v.record(lessonId, v.record(v.pipe(v.string(), v.regex(/^\d{1,2}$/)), answer)),
 		v.check((r) => Object.keys(r).length <= MAX_LESSONS, 'too many lessons'),
@@ -93,6 +97,7 @@ export function parseProgress(data: unknown): { progress: Progress } | { problem
 			v: PROGRESS_VERSION,
 			completed: [...new Set(r.output.completed)],
 			open: open ? { lesson: open.lesson, hints: open.hints, met: open.met, log } : null,
+			view: open ? r.output.view : 'sandbox',
 			predictions: r.output.predictions,
 		},
 	};

@@ -31,6 +31,7 @@ const SAMPLE: Progress = {
 	v: 1,
 	completed: ['01-why-a-cache/01-slow-database'],
 	open: { lesson: '02-expiry/01-a-key-can-expire', hints: 1, met: [0], log: lab.toLog() },
+	view: 'lesson',
 	predictions: {
 		'02-expiry/01-a-key-can-expire': { '0': { choice: '(integer) -1', right: true } },
 	},

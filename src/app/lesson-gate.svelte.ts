@@ -1,0 +1,91 @@
+// The lessons' door on the first screen: reads stored progress (is this a first visit? was a
+// lesson open?), offers the welcome, and loads the lesson runtime and lessons only when one
+// opens, so none of it is in the first download.
+import type { LabLog } from '../lab/lab-log.ts';
+import type { FlowStage } from './flow-stage.svelte.ts';
+import { readStartingProgress, rememberVisit, type StartingProgress } from './lesson-start.ts';
+import type { LessonsController } from './lessons.svelte.ts';
+import type { Session } from './session.svelte.ts';
+
+export class LessonGate {
+	/** The first-visit welcome is showing. */
+	welcome = $state(false);
+	/** Why stored progress could not be used, for the welcome to say; null when all is well. */
+	problem: string | null = $state(null);
+	lessons: LessonsController | null = $state.raw(null);
+	loading = $state(false);
+	readonly #session: Session;
+	readonly #flow: FlowStage;
+	#starting: StartingProgress = { progress: null, problem: null, isFirstVisit: false };
+	#loading: Promise<LessonsController> | null = null;
+
+	constructor(session: Session, flow: FlowStage) {
+		this.#session = session;
+		this.#flow = flow;
+	}
+
+	/** After the sandbox is restored: welcome a first visitor, or reopen the lesson they were on. */
+	async start({ openedFromLink = false }: { openedFromLink?: boolean } = {}): Promise<void> {
+		this.#starting = await readStartingProgress();
+		this.problem = this.#starting.problem;
+		// A shared link opens the sandbox it carries, not a lesson.
+		if (openedFromLink) return;
+		const { progress, isFirstVisit } = this.#starting;
+		if (isFirstVisit) this.welcome = true;
+		else if (progress?.open && progress.view === 'lesson') await this.load();
+	}
+
+	get isLessonOpen(): boolean {
+		return this.lessons?.isOpen ?? false;
+	}
+
+	/** The sandbox's log while a lesson is on the Lab (kept aside), or null. */
+	sandboxLog(): LabLog | null {
+		return this.lessons?.sandboxLog() ?? null;
+	}
+
+	/** Loads the lesson runtime (once) and starts it from the stored progress. */
+	load(): Promise<LessonsController> {
+		this.#loading ??= (async () => {
+			this.loading = true;
+			try {
+				const { LessonsController } = await import('./lessons.svelte.ts');
+				const c = new LessonsController(this.#session, this.#flow);
+				await c.start(this.#starting.progress, this.#starting.problem);
+				this.lessons = c;
+				return c;
+			} finally {
+				this.loading = false;
+			}
+		})();
+		return this.#loading;
+	}
+
+	async startFirstLesson(): Promise<void> {
+		this.welcome = false;
+		const c = await this.load();
+		const first = c.catalog.lessonIds[0];
+		if (first) await c.open(first);
+	}
+
+	async openSandbox(): Promise<void> {
+		this.welcome = false;
+		await rememberVisit();
+	}
+
+	/** From the sandbox: back to the lesson the learner was on, or the first one. */
+	async openLessons(): Promise<void> {
+		this.welcome = false;
+		const c = await this.load();
+		await c.resume();
+	}
+
+	/** Stores lesson progress now (pagehide). */
+	flush(): void {
+		void this.lessons?.flush();
+	}
+
+	dispose(): void {
+		this.lessons?.dispose();
+	}
+}

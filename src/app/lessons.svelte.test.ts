@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyValue } from '../lab/storage.ts';
+import { Catalog } from '../lessons/catalog.ts';
+import { fixtureSources } from '../lessons/fixtures.test-util.ts';
+import { createProgressStore, PROGRESS_KEY } from '../lessons/progress-store.ts';
+import type { Progress } from '../lessons/progress-schema.ts';
+import { FlowStage } from './flow-stage.svelte.ts';
+import { LessonsController } from './lessons.svelte.ts';
+import { Preferences } from './preferences.svelte.ts';
+import { Session } from './session.svelte.ts';
+
+function mapStore(): KeyValue & { map: Map<string, unknown> } {
+	const map = new Map<string, unknown>();
+	return {
+		map,
+		get: async (k) => structuredClone(map.get(k)),
+		set: async (k, v) => void map.set(k, structuredClone(v)),
+		del: async (k) => void map.delete(k),
+	};
+}
+
+const refusing: KeyValue = {
+	get: () => Promise.reject(new Error('blocked')),
+	set: () => Promise.reject(new Error('full')),
+	del: () => Promise.reject(new Error('blocked')),
+};
+
+function setup(kv: KeyValue = mapStore()) {
+	const session = new Session();
+	const flow = new FlowStage(session, new Preferences());
+	const lessons = new LessonsController(session, flow, {
+		store: createProgressStore(kv),
+		catalog: new Catalog(fixtureSources()),
+		wait: () => Promise.resolve(),
+	});
+	return { session, flow, lessons, kv };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
+describe('LessonsController', () => {
+	it('opens a lesson on a fresh world and ticks its goal as the learner types', async () => {
+		const { session, lessons } = setup();
+		session.submit('SET sandbox-key 1');
+		await lessons.start(null, null);
+		await lessons.open('01-basics/01-ttl');
+		expect(lessons.isOpen).toBe(true);
+		expect(session.lab.engine.exec(['EXISTS', 'sandbox-key'])).toEqual({
+			type: 'integer',
+			value: 0,
+		});
+		expect(lessons.met).toEqual([false]);
+		session.submit('SET user:456:profile x');
+		await settle();
+		expect(lessons.met).toEqual([false]);
+		session.submit('EXPIRE user:456:profile 300');
+		await settle();
+		expect(lessons.met).toEqual([true]);
+		expect(lessons.progress.completed).toEqual(['01-basics/01-ttl']);
+		expect(lessons.chapters[0]!.lessons!.map((l) => l.state)).toEqual(['open', 'todo']);
+	});
+
+	it('keeps the sandbox aside: the sandbox comes back as it was, then the lesson as it was', async () => {
+		const { session, lessons } = setup();
+		session.submit('SET sandbox-key 1');
+		await lessons.start(null, null);
+		await lessons.open('01-basics/01-ttl');
+		expect(lessons.sandboxLog()?.inputs).toHaveLength(1);
+		session.submit('SET lesson-key 1');
+		lessons.showSandbox();
+		expect(session.lab.engine.inspect().keys.map((k) => k.name)).toEqual(['sandbox-key']);
+		expect(lessons.sandboxLog()).toBeNull();
+		await lessons.resume();
+		expect(session.lab.engine.inspect().keys.map((k) => k.name)).toEqual(['lesson-key']);
+	});
+
+	it('Show me types the solution and presses the stage buttons', async () => {
+		const { lessons } = setup();
+		await lessons.start(null, null);
+		await lessons.open('01-basics/02-hit');
+		expect(lessons.met).toEqual([false, false]);
+		await lessons.showMe();
+		expect(lessons.met).toEqual([true, true]);
+		expect(lessons.isComplete).toBe(true);
+		expect(lessons.typing).toBeNull();
+	});
+
+	it('hints one at a time; Reset lesson starts over', async () => {
+		const { session, lessons } = setup();
+		await lessons.start(null, null);
+		await lessons.open('01-basics/01-ttl');
+		lessons.showHint();
+		lessons.showHint();
+		lessons.showHint();
+		expect(lessons.hints).toBe(2);
+		session.submit('SET user:456:profile x EX 10');
+		await settle();
+		lessons.resetLesson();
+		expect(lessons.met).toEqual([false]);
+		expect(lessons.hints).toBe(0);
+		expect(session.lab.engine.inspect().keys).toEqual([]);
+	});
+
+	it('grades predictions by what happens and keeps the answer', async () => {
+		const { session, lessons } = setup();
+		await lessons.start(null, null);
+		await lessons.open('01-basics/01-ttl');
+		session.submit('SET user:456:profile x');
+		const g = lessons.predict(0, '(integer) 300');
+		expect(g).toMatchObject({ right: false, happened: 'printed (integer) -1' });
+		expect(lessons.progress.predictions['01-basics/01-ttl']).toEqual({
+			'0': { choice: '(integer) 300', right: false },
+		});
+	});
+
+	it("stores progress with the lesson's world, and a new page resumes where it was", async () => {
+		const kv = mapStore();
+		const a = setup(kv);
+		await a.lessons.start(null, null);
+		await a.lessons.open('01-basics/01-ttl');
+		a.session.submit('SET user:456:profile x');
+		a.lessons.showHint();
+		await a.lessons.flush();
+		const stored = kv.map.get(PROGRESS_KEY) as Progress;
+		expect(stored.open).toMatchObject({ lesson: '01-basics/01-ttl', hints: 1 });
+		expect(stored.view).toBe('lesson');
+		const b = setup(kv);
+		const loaded = await createProgressStore(kv).load();
+		await b.lessons.start(loaded.progress, loaded.problem);
+		expect(b.lessons.lesson?.id).toBe('01-basics/01-ttl');
+		expect(b.lessons.hints).toBe(1);
+		expect(b.session.lab.engine.inspect().keys.map((k) => k.name)).toEqual(['user:456:profile']);
+	});
+
+	it('export, reset and import restore the progress; a bad file changes nothing', async () => {
+		const { lessons } = setup();
+		await lessons.start(null, null);
+		await lessons.open('01-basics/02-hit');
+		await lessons.showMe();
+		const file = lessons.exportText();
+		lessons.resetProgress();
+		expect(lessons.progress.completed).toEqual([]);
+		expect(lessons.importText('{"v":1,"completed":"all"}')).toBe(false);
+		expect(lessons.importMessage?.text).toMatch(/not imported: .*completed/);
+		expect(lessons.progress.completed).toEqual([]);
+		expect(lessons.importText(file)).toBe(true);
+		expect(lessons.progress.completed).toEqual(['01-basics/02-hit']);
+	});
+
+	it('storage that refuses never stops a lesson: it completes, and a notice says progress is not kept', async () => {
+		const { lessons } = setup(refusing);
+		await lessons.start(null, 'the browser refused to read its storage');
+		expect(lessons.notice).toMatch(/could not be read/);
+		lessons.notice = null;
+		await lessons.open('01-basics/02-hit');
+		await lessons.showMe();
+		expect(lessons.isComplete).toBe(true);
+		await lessons.flush();
+		expect(lessons.storing).toBe(false);
+		expect(lessons.notice).toMatch(/will not be kept/);
+	});
+});

@@ -1,0 +1,459 @@
+// Guided lessons on the page's one Lab: which lesson is open, its goals as they tick, hints, Run
+// and Show me typing lines visibly, predictions, and the learner's progress stored as it changes.
+// The sandbox's log is kept aside while a lesson runs (and the lesson's while the sandbox shows),
+// so switching never mixes the two. Loaded only when a lesson opens: not in the first download.
+import type { LabLog } from '../lab/lab-log.ts';
+import { bundledCatalog, type Catalog } from '../lessons/catalog.ts';
+import { LessonRun, runScriptLine, type Graded } from '../lessons/lesson-run.ts';
+import type { Lesson, Panel, ScriptLine } from '../lessons/lesson-types.ts';
+import {
+	EMPTY_PROGRESS,
+	type PredictionAnswer,
+	type Progress,
+} from '../lessons/progress-schema.ts';
+import {
+	createProgressStore,
+	progressFile,
+	readProgressFile,
+	type ProgressStore,
+} from '../lessons/progress-store.ts';
+import type { FlowStage } from './flow-stage.svelte.ts';
+import type { Session } from './session.svelte.ts';
+
+export type { Graded, Lesson, Panel, ScriptLine };
+
+/** Real ms between two lines that Run or Show me types: slow enough to watch. */
+export const TYPE_INTERVAL_MS = 400;
+const SAVE_DEBOUNCE_MS = 300;
+/** While time plays, goals that read TTLs are looked at again this often (real ms). */
+const RECHECK_MS = 1000;
+
+export interface LessonEntry {
+	readonly id: string;
+	readonly title: string;
+	readonly state: 'open' | 'done' | 'todo';
+}
+
+export interface ChapterView {
+	readonly id: string;
+	readonly title: string;
+	/** Null until the chapter's files are loaded. */
+	readonly lessons: readonly LessonEntry[] | null;
+	readonly count: number;
+}
+
+export interface LessonsOptions {
+	readonly store?: ProgressStore;
+	readonly catalog?: Catalog;
+	/** Waits between typed lines (tests pass one that resolves at once). */
+	readonly wait?: (ms: number) => Promise<void>;
+}
+
+export class LessonsController {
+	view: 'lesson' | 'sandbox' = $state('sandbox');
+	lesson: Lesson | null = $state.raw(null);
+	met: readonly boolean[] = $state.raw([]);
+	hints = $state(0);
+	answers: Readonly<Record<string, PredictionAnswer & { happened?: string; why?: string }>> =
+		$state.raw({});
+	progress: Progress = $state.raw(EMPTY_PROGRESS);
+	chapters: readonly ChapterView[] = $state.raw([]);
+	/** The line Run or Show me is about to send, or null when none is being typed. */
+	typing: string | null = $state(null);
+	/** One sentence when something went wrong (a broken lesson, storage that refuses). */
+	notice: string | null = $state(null);
+	/** The result of the last import, in words. */
+	importMessage: { ok: boolean; text: string } | null = $state(null);
+	/** False once storing failed: progress will not be kept. */
+	storing = $state(true);
+
+	readonly catalog: Catalog;
+	readonly #session: Session;
+	readonly #flow: FlowStage;
+	readonly #store: ProgressStore;
+	readonly #wait: (ms: number) => Promise<void>;
+	#run: LessonRun | null = null;
+	/** The log of whichever of sandbox and lesson is not on the Lab now. */
+	#sandboxLog: LabLog | null = null;
+	#lessonLog: LabLog | null = null;
+	#saveTimer: ReturnType<typeof setTimeout> | null = null;
+	#checkTimer: ReturnType<typeof setTimeout> | null = null;
+	#interval: ReturnType<typeof setInterval> | null = null;
+	#lastChecked = 0;
+	#typingToken = 0;
+	#unsubscribe: () => void;
+
+	constructor(session: Session, flow: FlowStage, options: LessonsOptions = {}) {
+		this.#session = session;
+		this.#flow = flow;
+		this.#store = options.store ?? createProgressStore();
+		this.catalog = options.catalog ?? bundledCatalog();
+		this.#wait = options.wait ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+		this.chapters = this.catalog.chapters.map((c) => ({
+			id: c.id,
+			title: titleOf(c.id),
+			lessons: null,
+			count: c.lessonIds.length,
+		}));
+		this.#unsubscribe = session.lab.subscribe(() => this.#changed());
+		if (typeof setInterval !== 'undefined')
+			this.#interval = setInterval(() => this.#recheck(), RECHECK_MS);
+	}
+
+	/** Starts from stored progress (already read by the page), opening where the learner was. */
+	async start(progress: Progress | null, problem: string | null): Promise<void> {
+		if (problem)
+			this.notice = `Your saved progress could not be read (${problem}); starting fresh.`;
+		this.progress = progress ?? EMPTY_PROGRESS;
+		const open = this.progress.open;
+		if (open && this.progress.view === 'lesson') await this.open(open.lesson, { resume: true });
+		else if (open) this.#lessonLog = open.log;
+		void this.loadAllChapters();
+	}
+
+	get isOpen(): boolean {
+		return this.view === 'lesson' && this.lesson !== null;
+	}
+
+	/** The sandbox's log while a lesson is on the Lab (what the session keeper stores), or null. */
+	sandboxLog(): LabLog | null {
+		return this.view === 'lesson' ? this.#sandboxLog : null;
+	}
+
+	get index(): number {
+		return this.lesson ? this.catalog.lessonIds.indexOf(this.lesson.id) : -1;
+	}
+
+	get previousId(): string | null {
+		return this.catalog.lessonIds[this.index - 1] ?? null;
+	}
+
+	get nextId(): string | null {
+		const i = this.index;
+		return i < 0 ? null : (this.catalog.lessonIds[i + 1] ?? null);
+	}
+
+	get isComplete(): boolean {
+		return this.met.length > 0 && this.met.every(Boolean);
+	}
+
+	/**
+	 * Opens a lesson: a fresh world with its seed and setup, or (coming back to the lesson the
+	 * learner was on, from the sandbox or a reload) the world it had.
+	 */
+	async open(id: string, { resume = false }: { resume?: boolean } = {}): Promise<void> {
+		if (id === this.lesson?.id && this.view === 'lesson') return;
+		let lesson: Lesson | null;
+		try {
+			lesson = await this.catalog.lesson(id);
+			const chapter = this.catalog.chapterOf(id);
+			if (chapter) this.#loaded.set(chapter.id, await this.catalog.chapter(chapter.id));
+		} catch (e) {
+			this.notice = `This lesson could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+			return;
+		}
+		if (!lesson) {
+			this.notice = `There is no lesson "${id}".`;
+			return;
+		}
+		this.#stopTyping();
+		const fromSandbox = this.view === 'sandbox';
+		if (fromSandbox) {
+			this.#flow.setMode('sandbox');
+			this.#sandboxLog = this.#session.lab.toLog();
+		}
+		this.#run?.dispose();
+		const saved = this.progress.open?.lesson === id ? this.progress.open : null;
+		const log = !saved
+			? null
+			: resume
+				? saved.log
+				: fromSandbox
+					? (this.#lessonLog ?? saved.log)
+					: null;
+		let run: LessonRun | null = null;
+		if (log && saved) {
+			try {
+				this.#session.load(log);
+				run = new LessonRun(this.#session.lab, lesson, { fresh: false });
+				for (const i of saved.met) if (i < run.met.length) run.met[i] = true;
+			} catch {
+				run = null;
+			}
+		}
+		run ??= new LessonRun(this.#session.lab, lesson);
+		this.#lessonLog = null;
+		this.#run = run;
+		this.lesson = lesson;
+		this.view = 'lesson';
+		this.hints = saved ? Math.min(saved.hints, lesson.hints.length) : 0;
+		this.answers = this.progress.predictions[id] ?? {};
+		this.met = [...run.met];
+		this.#evaluate();
+		this.#record();
+	}
+
+	/** The full sandbox, as it was; the lesson is kept aside for when the learner comes back. */
+	showSandbox(): void {
+		if (this.view === 'sandbox') return;
+		this.#stopTyping();
+		this.#lessonLog = this.#session.lab.toLog();
+		this.#record();
+		this.view = 'sandbox';
+		this.progress = { ...this.progress, view: 'sandbox' };
+		if (this.#sandboxLog) this.#session.load(this.#sandboxLog);
+		else this.#session.run({ kind: 'sandbox' });
+		this.#sandboxLog = null;
+		this.#save();
+	}
+
+	/** Back from the sandbox to the lesson the learner was on (or the first one). */
+	async resume(): Promise<void> {
+		const id = this.progress.open?.lesson ?? this.catalog.lessonIds[0];
+		if (id) await this.open(id, { resume: false });
+	}
+
+	/** Reset lesson: the lesson's seed and setup again, goals unmet, hints hidden. */
+	resetLesson(): void {
+		if (!this.#run) return;
+		this.#stopTyping();
+		this.#run.restart();
+		this.met = [...this.#run.met];
+		this.hints = 0;
+		this.#record();
+	}
+
+	showHint(): void {
+		if (this.lesson && this.hints < this.lesson.hints.length) {
+			this.hints++;
+			this.#record();
+		}
+	}
+
+	/** Types a Run block's lines into the console, one at a time. */
+	runLines(lines: readonly ScriptLine[]): Promise<void> {
+		return this.#type(lines);
+	}
+
+	/** Show me: the solution, typed and pressed visibly. */
+	showMe(): Promise<void> {
+		return this.#type(this.lesson?.solution ?? []);
+	}
+
+	/** Grades a prediction on a copy of the world now, and keeps the answer. */
+	predict(index: number, choice: string): Graded | null {
+		if (!this.#run || !this.lesson) return null;
+		const graded = this.#run.grade(index, choice);
+		this.answers = { ...this.answers, [String(index)]: graded };
+		const id = this.lesson.id;
+		const kept = { choice: graded.choice, right: graded.right };
+		this.progress = {
+			...this.progress,
+			predictions: {
+				...this.progress.predictions,
+				[id]: { ...this.progress.predictions[id], [String(index)]: kept },
+			},
+		};
+		this.#save();
+		return graded;
+	}
+
+	/** The progress as a JSON file's text (Export progress). */
+	exportText(): string {
+		return progressFile(this.#snapshot());
+	}
+
+	/** Import progress: replaces completions and predictions; a bad file changes nothing. */
+	importText(text: string): boolean {
+		const r = readProgressFile(text);
+		if ('problem' in r) {
+			this.importMessage = { ok: false, text: `That file was not imported: ${r.problem}.` };
+			return false;
+		}
+		this.progress = { ...r.progress, open: this.progress.open, view: this.progress.view };
+		if (this.lesson) this.answers = this.progress.predictions[this.lesson.id] ?? {};
+		const n = r.progress.completed.length;
+		this.importMessage = {
+			ok: true,
+			text: `Progress imported: ${n} lesson${n === 1 ? '' : 's'} completed.`,
+		};
+		this.#reflect();
+		this.#save();
+		return true;
+	}
+
+	/** Reset progress: no lesson completed, no prediction kept (the open lesson stays open). */
+	resetProgress(): void {
+		this.progress = { ...EMPTY_PROGRESS, open: this.progress.open, view: this.progress.view };
+		this.answers = {};
+		this.importMessage = null;
+		this.#reflect();
+		this.#save();
+	}
+
+	/** Loads every chapter's titles for the navigation (a chapter at a time). */
+	async loadAllChapters(): Promise<void> {
+		for (const c of this.catalog.chapters) {
+			try {
+				this.#loaded.set(c.id, await this.catalog.chapter(c.id));
+			} catch {
+				// A broken chapter shows its problem when one of its lessons opens.
+			}
+			this.#reflect();
+		}
+	}
+
+	// Plain cache: #reflect() copies what it needs into `chapters`, which is the reactive state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #loaded = new Map<string, { title: string; lessons: readonly Lesson[] }>();
+
+	/** The Lessons navigation: every chapter with its lessons and their state. */
+	#reflect(): void {
+		this.chapters = this.catalog.chapters.map((c) => {
+			const loaded = this.#loaded.get(c.id);
+			return {
+				id: c.id,
+				title: loaded?.title ?? titleOf(c.id),
+				count: c.lessonIds.length,
+				lessons: loaded
+					? loaded.lessons.map((l) => ({
+							id: l.id,
+							title: l.title,
+							state:
+								l.id === this.lesson?.id && this.view === 'lesson'
+									? 'open'
+									: this.progress.completed.includes(l.id)
+										? 'done'
+										: 'todo',
+						}))
+					: null,
+			};
+		});
+	}
+
+	isDone(id: string): boolean {
+		return this.progress.completed.includes(id);
+	}
+
+	dispose(): void {
+		this.#stopTyping();
+		this.#unsubscribe();
+		this.#run?.dispose();
+		if (this.#interval) clearInterval(this.#interval);
+		if (this.#checkTimer) clearTimeout(this.#checkTimer);
+		if (this.#saveTimer) clearTimeout(this.#saveTimer);
+	}
+
+	/** Stores now (tests and pagehide). */
+	async flush(): Promise<void> {
+		if (this.#saveTimer) clearTimeout(this.#saveTimer);
+		this.#saveTimer = null;
+		const ok = await this.#store.save(this.#snapshot());
+		if (!ok && this.storing) {
+			this.storing = false;
+			this.notice ??=
+				'This browser is not letting Cache Lab store anything, so your lesson progress will not be kept after a reload. Lessons still work.';
+		}
+	}
+
+	// ---- Internals ----
+
+	async #type(lines: readonly ScriptLine[]): Promise<void> {
+		const token = ++this.#typingToken;
+		for (const line of lines) {
+			this.typing = line.text;
+			await this.#wait(TYPE_INTERVAL_MS);
+			if (token !== this.#typingToken || this.view !== 'lesson') return;
+			if (line.kind === 'console') this.#session.submit(line.text);
+			else runScriptLine(this.#session.lab, line);
+			this.#evaluate();
+		}
+		if (token === this.#typingToken) this.typing = null;
+	}
+
+	#stopTyping(): void {
+		this.#typingToken++;
+		this.typing = null;
+	}
+
+	#changed(): void {
+		if (this.view !== 'lesson' || !this.#run) return;
+		this.#run.touch();
+		if (this.#checkTimer) return;
+		// After the reply has painted: a check may copy the engine.
+		this.#checkTimer = setTimeout(() => {
+			this.#checkTimer = null;
+			this.#evaluate();
+			this.#record();
+		}, 0);
+	}
+
+	#recheck(): void {
+		if (this.view !== 'lesson' || !this.#run || this.#run.isComplete) return;
+		const now = this.#session.lab.clock.now();
+		if (Math.floor(now / 1000) === Math.floor(this.#lastChecked / 1000)) return;
+		this.#lastChecked = now;
+		this.#run.touch();
+		this.#evaluate();
+	}
+
+	#evaluate(): void {
+		const run = this.#run;
+		if (!run || this.view !== 'lesson') return;
+		if (!run.evaluate()) return;
+		this.met = [...run.met];
+		if (run.isComplete && this.lesson && !this.progress.completed.includes(this.lesson.id)) {
+			this.progress = {
+				...this.progress,
+				completed: [...this.progress.completed, this.lesson.id],
+			};
+			this.#reflect();
+		}
+		this.#record();
+	}
+
+	/** The open lesson's state into progress, stored shortly. */
+	#record(): void {
+		if (!this.lesson) return;
+		if (this.view === 'lesson') {
+			const met = this.met.flatMap((m, i) => (m ? [i] : []));
+			this.progress = {
+				...this.progress,
+				view: 'lesson',
+				open: { lesson: this.lesson.id, hints: this.hints, met, log: null },
+			};
+		}
+		this.#reflect();
+		this.#save();
+	}
+
+	#snapshot(): Progress {
+		const open = this.progress.open;
+		if (!open) return this.progress;
+		const log = this.view === 'lesson' ? this.#session.lab.toLog() : this.#lessonLog;
+		return { ...this.progress, open: { ...open, log } };
+	}
+
+	#save(): void {
+		if (this.#saveTimer) return;
+		this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+	}
+}
+
+/** `02-expiry` → `Expiry` until the chapter's index.md is read. */
+function titleOf(id: string): string {
+	const words = id.replace(/^\d\d-/, '').replaceAll('-', ' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Offers text as a file download. */
+export function download(name: string, text: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = name;
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
