@@ -12,6 +12,7 @@ import {
 	MIN_OR_MAX_NOT_LEX,
 	convertToListpackIfFits,
 	isReply,
+	lexRanks,
 	newZset,
 	parseLexRange,
 	parseLong,
@@ -139,7 +140,7 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 		if (scores !== null)
 			nodes = inRange(obj, obj.value.zsl.scoreRanks(scores), offset, limit, reverse);
 		else if (lex !== null)
-			nodes = inRange(obj, obj.value.zsl.lexRanks(lex), offset, limit, reverse);
+			nodes = inRange(obj, lexRanks(obj, lex, reverse), offset, limit, reverse);
 		else nodes = byRank(obj, start, end, reverse);
 	}
 	if (!call.store) return obj === null ? EMPTY_ARRAY : nodesReply(nodes, withScores);

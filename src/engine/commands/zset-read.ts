@@ -7,6 +7,7 @@ import {
 	MIN_OR_MAX_NOT_FLOAT,
 	MIN_OR_MAX_NOT_LEX,
 	isReply,
+	lexRanks,
 	parseLexRange,
 	parseScoreRange,
 	readZset,
@@ -115,7 +116,7 @@ export const zsetReadCommands: readonly CommandSpec[] = [
 		run(ctx) {
 			const range = parseLexRange(ctx.argv[2]!, ctx.argv[3]!);
 			if (range === null) return error(MIN_OR_MAX_NOT_LEX);
-			return withZset(ctx, ZERO, (obj) => integer(countBetween(obj.value.zsl.lexRanks(range))));
+			return withZset(ctx, ZERO, (obj) => integer(countBetween(lexRanks(obj, range))));
 		},
 	},
 	{

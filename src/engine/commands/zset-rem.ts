@@ -10,6 +10,7 @@ import {
 	MIN_OR_MAX_NOT_LEX,
 	afterRemoval,
 	isReply,
+	lexRanks,
 	parseLexRange,
 	parseLong,
 	parseScoreRange,
@@ -59,7 +60,7 @@ function zremrange({ server, db, argv }: CommandContext, by: 'rank' | 'score' | 
 	} else {
 		const range = parseLexRange(argv[2]!, argv[3]!);
 		if (range === null) return error(MIN_OR_MAX_NOT_LEX);
-		select = (obj) => between(obj, obj.value.zsl.lexRanks(range));
+		select = (obj) => between(obj, lexRanks(obj, range));
 	}
 	const key = argv[1]!;
 	const obj = writeZset(server, db, key);

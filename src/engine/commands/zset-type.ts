@@ -19,7 +19,13 @@ import {
 import { ERR, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { formatDouble, strtod } from '../strtod.ts';
-import type { LexRange, ScoreRange } from '../zset-order.ts';
+import {
+	lexGteMin,
+	lexLteMax,
+	lexRangeEmpty,
+	type LexRange,
+	type ScoreRange,
+} from '../zset-order.ts';
 
 export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
 
@@ -203,6 +209,36 @@ export function parseLexRange(min: string, max: string): LexRange | null {
 		minInf: lo.inf,
 		maxInf: hi.inf,
 	};
+}
+
+/**
+ * The ranks [first, last] a lex range covers. Lex ranges assume equal scores; when they are not,
+ * the answer is whatever Redis's walk gives, and a listpack's walk is linear and deterministic:
+ * zzlFirstInLexRange scans from the head (zzlLastInLexRange from the tail, for a reversed range)
+ * and the walk stops at the first member out of range. A skiplist is searched by rank.
+ */
+export function lexRanks(obj: ZsetObject, r: LexRange, reverse = false): [number, number] {
+	if (obj.encoding !== 'listpack') return obj.value.zsl.lexRanks(r);
+	const nodes = [...obj.value.nodes()];
+	const n = nodes.length;
+	const gte = (i: number) => lexGteMin(nodes[i]!.ele, r);
+	const lte = (i: number) => lexLteMax(nodes[i]!.ele, r);
+	// zzlIsInLexRange: the range is empty, or the tail is below min, or the head above max.
+	if (lexRangeEmpty(r) || n === 0 || !gte(n - 1) || !lte(0)) return [0, -1];
+	if (reverse) {
+		let last = n - 1;
+		while (last >= 0 && !lte(last)) last--;
+		if (last < 0 || !gte(last)) return [0, -1];
+		let first = last;
+		while (first > 0 && gte(first - 1)) first--;
+		return [first, last];
+	}
+	let first = 0;
+	while (first < n && !gte(first)) first++;
+	if (first === n || !lte(first)) return [0, -1];
+	let last = first;
+	while (last + 1 < n && lte(last + 1)) last++;
+	return [first, last];
 }
 
 export const MIN_OR_MAX_NOT_FLOAT = 'ERR min or max is not a float';
