@@ -85,7 +85,12 @@ function getKeys(cmdArgv: readonly string[]): Reply {
 	const n = cmdArgv.length;
 	if ((spec.arity > 0 && n !== spec.arity) || n < -spec.arity)
 		return error('ERR Invalid number of arguments specified for command');
-	if (spec.getKeys) return array(spec.getKeys(cmdArgv).map((i) => bulk(cmdArgv[i]!)));
+	if (spec.getKeys) {
+		// A key-count argument that names no key (or too many) finds none: Redis refuses that.
+		const found = spec.getKeys(cmdArgv);
+		if (found.length === 0) return error('ERR Invalid arguments specified for command');
+		return array(found.map((i) => bulk(cmdArgv[i]!)));
+	}
 	const [first, last, step] = spec.keys ?? [0, 0, 0];
 	if (first === 0) return error('ERR The command has no key arguments');
 	const end = last < 0 ? n + last : last;

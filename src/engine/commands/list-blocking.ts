@@ -4,7 +4,14 @@
 import { blockForKeys, canBlock, parseTimeout, type ServeFn } from '../blocking.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { ERR, NIL, NIL_ARRAY, array, bulk, error, type Reply } from '../reply.ts';
-import { lmove, moveOne, parseMpop, popRangeWithKey, type Where } from './list-pop.ts';
+import {
+	lmove,
+	moveOne,
+	mpopKeyIndexes,
+	parseMpop,
+	popRangeWithKey,
+	type Where,
+} from './list-pop.ts';
 import { isReply, parseWhere, popFrom, storeList, writeList } from './list-type.ts';
 
 /** Serves BLPOP/BRPOP ([key, element]) or, with a count, BLMPOP ([key, [elements…]]). */
@@ -118,6 +125,7 @@ export const listBlockingCommands: readonly CommandSpec[] = [
 		syntax: 'timeout numkeys key [key ...] <LEFT | RIGHT> [COUNT count]',
 		since: '7.0.0',
 		keys: [0, 0, 0],
+		getKeys: (argv) => mpopKeyIndexes(argv, 2),
 		run(ctx) {
 			const args = parseMpop(ctx.argv, 2);
 			if ('type' in args) return args;

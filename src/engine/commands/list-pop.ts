@@ -132,6 +132,18 @@ export function parseAtLeastOne(s: string, msg: string): number | Reply {
 	return n;
 }
 
+/**
+ * genericGetKeys for LMPOP/BLMPOP (COMMAND GETKEYS): atoi of the key count, then that many keys;
+ * none when the count is below 1 or runs past the arguments.
+ */
+export function mpopKeyIndexes(argv: readonly string[], countAt: number): number[] {
+	const m = /^\s*([+-]?\d+)/.exec(argv[countAt] ?? '');
+	const num = m ? Number(m[1]) : 0;
+	const first = countAt + 1;
+	if (num < 1 || num > argv.length - first) return [];
+	return Array.from({ length: num }, (_, i) => first + i);
+}
+
 export interface MpopArgs {
 	readonly keys: readonly string[];
 	readonly where: Where;
@@ -192,6 +204,7 @@ export const listPopCommands: readonly CommandSpec[] = [
 		syntax: 'numkeys key [key ...] <LEFT | RIGHT> [COUNT count]',
 		since: '7.0.0',
 		keys: [0, 0, 0],
+		getKeys: (argv) => mpopKeyIndexes(argv, 1),
 		run({ server, db, argv }) {
 			const args = parseMpop(argv, 1);
 			return 'type' in args ? args : mpop(server, db, args);
