@@ -2,6 +2,14 @@
 export { createEngine } from './engine.ts';
 export type { Client, ConnectOptions, Engine, EngineOptions } from './engine.ts';
 export { BLOCKED } from './blocking.ts';
+/**
+ * Lifecycle markers, compared by identity. CONNECTION_CLOSED is what the SHUTDOWN that stopped the
+ * server answers (Redis sends nothing and closes the connection: redis-cli prints nothing and shows
+ * `not connected>`); CONNECTION_REFUSED is what every exec answers while it is down (redis-cli's
+ * `Could not connect to Redis at 127.0.0.1:6379: Connection refused`). engine.start() or
+ * engine.restart() brings it back from its last snapshot.
+ */
+export { CONNECTION_CLOSED, CONNECTION_REFUSED } from './restart.ts';
 export type { Connection } from './client.ts';
 export { VirtualClock, DEFAULT_START_MS } from './clock.ts';
 export type { TimerId } from './clock.ts';
