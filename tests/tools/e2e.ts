@@ -1,5 +1,6 @@
 // `npm run test:e2e`: Playwright against the built site in a real Chromium.
-// Finds the browser (tests/tools/browser.ts), builds dist/ if missing, picks a free port, runs Playwright.
+// Finds the browser (tests/tools/browser.ts), builds dist/ and dist-single/ if missing, picks a free
+// port, runs Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { HOW_TO_GET_A_BROWSER, findBrowser } from './browser.ts';
@@ -12,9 +13,13 @@ if (!browser) {
 }
 console.log(`e2e: Chromium from ${browser.source}`);
 
-if (!existsSync('dist/index.html')) {
-	console.log('e2e: dist/ missing, building first');
-	const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+for (const [file, script] of [
+	['dist/index.html', 'build'],
+	['dist-single/index.html', 'build:single'],
+] as const) {
+	if (existsSync(file)) continue;
+	console.log(`e2e: ${file} missing, running npm run ${script} first`);
+	const build = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -129,6 +129,7 @@ outcomes.push(
 );
 
 outcomes.push(single('build', 'build'));
+outcomes.push(single('single', 'build:single'));
 
 console.log('\n━━ e2e: npm run test:e2e');
 if (!findBrowser()) {
