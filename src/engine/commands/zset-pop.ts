@@ -7,6 +7,7 @@ import type { ZsetObject } from '../object.ts';
 import { EMPTY_ARRAY, ERR, NIL_ARRAY, array, bulk, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import type { ZNode } from '../zset-order.ts';
+import { numkeysIndexes } from './zset-setops.ts';
 import { WRONGTYPE, parseLong, scoreReply } from './zset-type.ts';
 
 export type ZpopWhere = 'min' | 'max';
@@ -157,11 +158,12 @@ export const zsetPopCommands: readonly CommandSpec[] = [
 	{
 		name: 'ZMPOP',
 		arity: -4,
-		flags: ['write'],
+		flags: ['write', 'movablekeys'],
 		group: 'sorted-set',
 		summary: 'Pops members from the first non-empty sorted set among several keys.',
 		syntax: 'numkeys key [key ...] <MIN|MAX> [COUNT count]',
 		since: '7.0.0',
+		getKeys: (argv) => numkeysIndexes(argv, 1),
 		run: zmpop,
 	},
 ];

@@ -153,6 +153,18 @@ function zsetOp({ server, db, argv }: CommandContext, call: OpCall): Reply {
 	return integer(dst.value.size);
 }
 
+/**
+ * zunionInterDiffGetKeys and friends: the `numkeys` keys after argv[countAt] (none when the count
+ * names no key or more keys than the line has), after the destination when there is one.
+ */
+export function numkeysIndexes(argv: readonly string[], countAt: number, dest = false): number[] {
+	const num = Number(/^\s*([+-]?\d+)/.exec(argv[countAt] ?? '')?.[1] ?? 0);
+	const first = countAt + 1;
+	if (num < 1 || num > argv.length - first) return [];
+	const keys = Array.from({ length: num }, (_, i) => first + i);
+	return dest ? [1, ...keys] : keys;
+}
+
 const specFor = (
 	name: string,
 	arity: number,
@@ -169,6 +181,7 @@ const specFor = (
 	syntax,
 	since,
 	keys: call.store ? [1, 1, 1] : [0, 0, 0],
+	getKeys: (argv) => numkeysIndexes(argv, call.numkeysIndex, call.store),
 	run: (ctx) => zsetOp(ctx, call),
 });
 

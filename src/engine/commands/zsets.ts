@@ -1,7 +1,9 @@
 // Mirrors src/t_zset.c's command table entries: every sorted-set command, gathered from the files
-// that hold them (adding, reading, ranges, removal, set operations, random picks, scans, pops).
+// that hold them (adding, reading, ranges, removal, set operations, random picks, scans, pops and
+// blocking pops).
 import type { CommandSpec } from '../command.ts';
 import { zsetAddCommands } from './zset-add.ts';
+import { zsetBlockingCommands } from './zset-blocking.ts';
 import { zsetPopCommands } from './zset-pop.ts';
 import { zsetRandomCommands } from './zset-random.ts';
 import { zsetRangeCommands } from './zset-range.ts';
@@ -19,4 +21,5 @@ export const zsetsCommands: readonly CommandSpec[] = [
 	...zsetRandomCommands,
 	...zsetScanCommands,
 	...zsetPopCommands,
+	...zsetBlockingCommands,
 ];
