@@ -207,6 +207,8 @@ function finish(server: Server, b: BlockedClient, reply: Reply): void {
 			db: b.db.id,
 			argv: b.argv,
 			reply,
+			// MONITOR shows the command here, when it completes, rather than when it was called.
+			monitor: true,
 		});
 	sinks.get(b.client)?.(reply);
 }
