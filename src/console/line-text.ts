@@ -61,6 +61,8 @@ export function entryText(o: ShownOutcome): EntryText {
 			return { output: 'Invalid redis-cli repeat command option value.', tone: 'error', notes: [] };
 		case 'restart':
 			return { output: "Use 'restart' only in Lua debugging mode.", tone: 'error', notes: [] };
+		case 'closed':
+			return { output: '', tone: 'reply', notes: [] };
 		case 'refused':
 			return { output: CONNECTION_REFUSED, tone: 'error', notes: [] };
 		case 'help-intro':

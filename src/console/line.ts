@@ -37,6 +37,8 @@ export type ShownOutcome = { readonly input: string } & (
 	| { readonly kind: 'restart' }
 	/** Redis cannot be reached (it is down): redis-cli's connection refused. */
 	| { readonly kind: 'refused' }
+	/** SHUTDOWN closed the connection: redis-cli prints nothing and is `not connected>` after. */
+	| { readonly kind: 'closed' }
 	/** `help` alone. */
 	| { readonly kind: 'help-intro' }
 	/** `help <topic>`: the command's table entry (null when unknown) and the console's notes. */

@@ -108,6 +108,53 @@ describe('Lab', () => {
 		expect(l.items.at(-1)?.entry).toMatchObject({ kind: 'replies', replies: [expect.anything()] });
 	});
 
+	it('Restart Redis loses what was not saved; the database keeps every row', () => {
+		const l = lab();
+		l.submit('SET saved 1');
+		l.submit('SAVE');
+		l.submit('SET unsaved 2');
+		l.flow({ kind: 'request', userId: 7, ttlSeconds: 300 });
+		l.tick(1000);
+		expect(
+			l.engine
+				.inspect()
+				.keys.map((k) => k.name)
+				.sort(),
+		).toEqual(['saved', 'unsaved', 'user:7']);
+		l.flow({ kind: 'restart' });
+		expect(l.engine.inspect().keys.map((k) => k.name)).toEqual(['saved']);
+		expect(l.log.at(-1)?.event).toEqual({ type: 'restart', keys: 1 });
+		// With no save points (the usual cache set-up) nothing comes back; the DB still answers.
+		l.submit('CONFIG SET save ""');
+		l.submit('FLUSHALL');
+		l.flow({ kind: 'restart' });
+		l.flow({ kind: 'request', userId: 7, ttlSeconds: 300 });
+		l.tick(1000);
+		expect(l.world.monitor.report()).toMatchObject({ misses: 2, hits: 0 });
+		expect(l.world.db.peek(7)).toBeDefined();
+		// The log replays all of it.
+		const again = lab();
+		again.load(l.toLog());
+		expect(again.engine.inspect().keys.map((k) => k.name)).toEqual(
+			l.engine.inspect().keys.map((k) => k.name),
+		);
+	});
+
+	it('after SHUTDOWN the console is not connected until Redis is restarted', () => {
+		const l = lab();
+		l.submit('SET k v');
+		l.submit('SHUTDOWN');
+		expect(l.items.at(-1)?.entry).toEqual({ kind: 'closed', input: 'SHUTDOWN' });
+		expect(l.prompt).toBe('not connected> ');
+		l.submit('GET k');
+		expect(l.items.at(-1)?.entry.kind).toBe('refused');
+		l.flow({ kind: 'restart' });
+		expect(l.prompt).toBe('127.0.0.1:6379> ');
+		// SHUTDOWN saved first (the default save points are set), so the key is back.
+		l.submit('GET k');
+		expect(l.items.at(-1)?.entry).toMatchObject({ kind: 'replies', replies: [{ type: 'bulk' }] });
+	});
+
 	it('`:reset` starts a fresh world and an empty log', () => {
 		const l = lab();
 		l.submit('SET a 1');

@@ -3,6 +3,7 @@
 // timed inputs that rebuilds all of it. Plain TypeScript: it runs the same in Node tests, in the
 // page and in a Web Worker. The page draws it through a thin adapter; nothing else owns a clock.
 import {
+	CONNECTION_CLOSED,
 	DEFAULT_START_MS,
 	type CommandSpec,
 	type Engine,
@@ -106,7 +107,7 @@ export class Lab {
 
 	/** Whether console commands reach Redis (not while it is down or shut down). */
 	get isReachable(): boolean {
-		return !this.sandbox.isRedisDown && (this.world.engine as Restartable).isRunning !== false;
+		return !this.sandbox.isRedisDown && this.world.engine.isRunning;
 	}
 
 	get prompt(): string {
@@ -251,13 +252,17 @@ export class Lab {
 		};
 		const exec = (argv: string[]): Reply => {
 			if (!this.isReachable) throw REFUSED;
-			return this.world.engine.exec(argv);
+			const reply = this.world.engine.exec(argv);
+			// SHUTDOWN closed the connection: redis-cli prints nothing and shows `not connected>`.
+			if (reply === CONNECTION_CLOSED) throw CLOSED;
+			return reply;
 		};
 		let out: LineOutcome;
 		try {
 			out = handleLine(line, exec, this.specs, this.consoleState, this.#meta);
 		} catch (e) {
 			if (e === REFUSED) return refused();
+			if (e === CLOSED) return this.#push({ id, prompt, entry: { kind: 'closed', input: line } });
 			throw e;
 		}
 		// `:reset` replaced the world (and the scrollback) while the line ran.
@@ -346,11 +351,10 @@ export class Lab {
 }
 
 const REFUSED = Symbol('connection refused');
-
-type Restartable = Engine & { restart?(): void; readonly isRunning?: boolean };
+const CLOSED = Symbol('connection closed');
 
 /** Kills and starts Redis's process; returns how many keys it loaded from its last snapshot. */
 function restartEngine(engine: Engine): number {
-	(engine as Restartable).restart?.();
+	engine.restart();
 	return engine.inspect().keys.length;
 }
