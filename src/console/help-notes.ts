@@ -1,5 +1,6 @@
 // What the console adds under redis-cli's `help <command>` for the commands learners trip over:
-// the special replies of the TTL family and where to find a Unix time for the *AT commands.
+// the special replies of the TTL family, where to find a Unix time for the *AT commands, how bits
+// are numbered and counted, and that SORT is numeric unless told otherwise.
 // redis-cli itself prints only the syntax block, so the REPL leaves these out.
 
 const NOW =
@@ -33,6 +34,29 @@ const NOTES: Readonly<Record<string, readonly string[]>> = {
 	],
 	PEXPIRETIME: [
 		`Replies the Unix time in milliseconds at which the key expires. ${MISSING_OR_PERSISTENT}`,
+	],
+	SETBIT: [
+		'Bit 0 is the most significant bit of the first byte: SETBIT k 7 1 on a new key makes "\\x01". ' +
+			'Setting a bit past the end pads the string with zero bytes. Replies the bit it replaced.',
+	],
+	BITCOUNT: [
+		'start and end count bytes, not bits, unless BIT follows them; negative ones count from the end.',
+	],
+	BITPOS: [
+		'start and end count bytes unless BIT follows them. Looking for 0 in a string of ones replies ' +
+			'the first bit past its end, unless an end was given: then -1.',
+	],
+	BITFIELD: [
+		'Types are i1…i64 (signed) and u1…u63 (unsigned; there is no u64). An offset #n means the ' +
+			'n-th field of that width: #2 with u8 is bit 16.',
+		'OVERFLOW WRAP (the default), SAT or FAIL applies to the SET and INCRBY after it; FAIL ' +
+			'replies nil and writes nothing.',
+	],
+	SORT: [
+		'Sorts numerically unless ALPHA is given: sorting words without it fails with ' +
+			'"One or more scores can\'t be converted into double".',
+		'BY nosort keeps a list or sorted set in its own order; GET # is the element itself, ' +
+			'GET user:*->name a field of the hash each element names.',
 	],
 };
 
