@@ -55,6 +55,9 @@ describe('blocking on the virtual clock', () => {
 		const { engine, clock } = setup();
 		const w = waiter(engine);
 		expect(w.client.exec(['BLPOP', 'k', '1.5'])).toBe(BLOCKED);
+		expect(engine.exec(['INFO', 'clients'])).toMatchObject({
+			value: expect.stringContaining('clients_in_timeout_table:1'),
+		});
 		clock.advance(1500);
 		expect(w.replies).toEqual([]);
 		clock.advance(1);

@@ -86,6 +86,13 @@ export const isBlocked = (server: Server, client: ClientState): boolean =>
 /** INFO's blocked_clients. */
 export const blockedClients = (server: Server): number => server.blocking?.byClient.size ?? 0;
 
+/** INFO's clients_in_timeout_table: blocked clients that have a deadline. */
+export function clientsWithTimeout(server: Server): number {
+	let n = 0;
+	for (const b of server.blocking?.byClient.values() ?? []) if (b.deadline !== 0) n++;
+	return n;
+}
+
 /** The keys a blocked client waits on (CLIENT LIST, tests), or null when it is not blocked. */
 export function blockedKeys(server: Server, client: ClientState): readonly string[] | null {
 	return server.blocking?.byClient.get(client)?.keys ?? null;

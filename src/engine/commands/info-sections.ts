@@ -5,7 +5,7 @@ import type { Server } from '../server.ts';
 import { errorStats } from '../stats.ts';
 import { fixed } from './info-format.ts';
 import { persistenceFields } from './info-persistence.ts';
-import { blockedClients } from '../blocking.ts';
+import { blockedClients, clientsWithTimeout } from '../blocking.ts';
 
 type Fields = [string, string | number][];
 
@@ -51,7 +51,7 @@ export function clientsSection(server: Server): Fields {
 		['client_recent_max_output_buffer', 0],
 		['blocked_clients', blockedClients(server)],
 		['tracking_clients', 0],
-		['clients_in_timeout_table', 0],
+		['clients_in_timeout_table', clientsWithTimeout(server)],
 	];
 }
 
