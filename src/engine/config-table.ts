@@ -140,7 +140,11 @@ export const CONFIG_TABLE: readonly ConfigSpec[] = [
 	str('appenddirname', 'appendonlydir', { lock: 'immutable' }),
 	str('appendfilename', 'appendonly.aof', { lock: 'immutable' }),
 	enumOf('appendfsync', 'everysec', ['everysec', 'always', 'no']),
-	bool('appendonly', 'no'),
+	// updateAppendonly: the engine models RDB snapshots only, so turning AOF on fails as Redis's
+	// startAppendOnly does when it cannot rewrite; `no` is accepted and kept.
+	bool('appendonly', 'no', {
+		refuse: (v) => (v === 'no' ? null : 'Unable to turn on AOF. Check server logs.'),
+	}),
 	mem('auto-aof-rewrite-min-size', '67108864', 0n, 9223372036854775807n),
 	int('auto-aof-rewrite-percentage', '100', 0n, 2147483647n),
 	str('bgsave_cpulist', '', { lock: 'immutable' }),

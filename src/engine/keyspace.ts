@@ -125,7 +125,9 @@ export function lookupKey(server: Server, db: Db, key: string, flags: number): R
 		if (expireIfNeeded(server, db, key)) obj = null;
 	}
 	if (obj !== null) {
-		if (!(flags & LOOKUP_NOTOUCH)) touchObject(server, db, obj);
+		// No access-time update while a bgsave child runs: it would copy pages on write for nothing.
+		if (!(flags & LOOKUP_NOTOUCH) && server.persistence.child === null)
+			touchObject(server, db, obj);
 		if (!(flags & (LOOKUP_NOSTATS | LOOKUP_WRITE))) {
 			server.stats.keyspace_hits++;
 			if (server.events.active)

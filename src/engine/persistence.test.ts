@@ -309,3 +309,17 @@ describe('restart(): the process dies and starts again', () => {
 		expect(seen).toContain('PING');
 	});
 });
+
+describe('a bgsave child and access times', () => {
+	it('reads while the child runs leave the LFU counter; once it is reaped they count', () => {
+		const t = setup({ save: '' });
+		t.run('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
+		t.run('SET', 'g', 'v');
+		t.run('BGSAVE');
+		t.run('GET', 'g');
+		expect(t.run('OBJECT', 'FREQ', 'g')).toEqual(int(5));
+		t.clock.advance(100);
+		t.run('GET', 'g');
+		expect(t.run('OBJECT', 'FREQ', 'g')).toEqual(int(6));
+	});
+});

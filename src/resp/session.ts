@@ -1,7 +1,14 @@
 // One connection's command loop over an engine Client: the parts of processCommand() and
 // networking.c that belong to the connection — QUIT and CLIENT KILL closing it, CLIENT REPLY
 // dropping replies, MONITOR's feed, the query buffer CLIENT LIST reports — and RESP3 shaping.
-import { BLOCKED, type Client, type Connection, type Reply } from '../engine/index.ts';
+import {
+	BLOCKED,
+	CONNECTION_CLOSED,
+	CONNECTION_REFUSED,
+	type Client,
+	type Connection,
+	type Reply,
+} from '../engine/index.ts';
 import { connectionCommand } from './connection-commands.ts';
 import { encodeReply, encodeVerbatim, type Protocol } from './encode.ts';
 import type { Hub } from './hub.ts';
@@ -105,6 +112,11 @@ export class RespSession {
 		const skipping = this.#skipping;
 		this.#skipping = false;
 		const reply = this.run(argv);
+		// SHUTDOWN stopped the server (this client's or another's): no reply, the connection closes.
+		if (reply === CONNECTION_CLOSED || reply === CONNECTION_REFUSED) {
+			this.closeAfterReply = true;
+			return '';
+		}
 		if (reply === BLOCKED) {
 			this.#blockedArgv = argv;
 			return '';

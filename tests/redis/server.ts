@@ -1,7 +1,8 @@
 // A private redis-server for the proof-against-Redis tests: found on this machine, started on a
 // free loopback port with no config file and no persistence, stopped by its pid.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { RespClient } from './resp-client.ts';
 import { freePort } from '../tools/free-port.ts';
@@ -94,7 +95,10 @@ export async function startRedisServer(path: string): Promise<RedisServer> {
 	let lastError: unknown = null;
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const port = await freePort();
+		// SAVE, BGSAVE and SHUTDOWN write dump.rdb into `dir`: a private one, never the repository.
+		const dir = mkdtempSync(join(tmpdir(), 'cachelab-redis-'));
 		const args = [
+			'--dir', dir,
 			'--port', String(port),
 			'--bind', '127.0.0.1',
 			'--save', '',
@@ -128,6 +132,7 @@ export async function startRedisServer(path: string): Promise<RedisServer> {
 					});
 					await Promise.race([exited, timeout]);
 				}
+				rmSync(dir, { recursive: true, force: true });
 			},
 		};
 	}
