@@ -57,7 +57,10 @@ describe('LessonsController', () => {
 		await settle();
 		expect(lessons.met).toEqual([true]);
 		expect(lessons.progress.completed).toEqual(['01-basics/01-ttl']);
-		expect(lessons.chapters[0]!.lessons!.map((l) => l.state)).toEqual(['open', 'todo']);
+		expect(lessons.chapters[0]!.lessons!.map((l) => [l.isOpen, l.isDone])).toEqual([
+			[true, true],
+			[false, false],
+		]);
 	});
 
 	it('keeps the sandbox aside: the sandbox comes back as it was, then the lesson as it was', async () => {

@@ -31,7 +31,8 @@ const RECHECK_MS = 1000;
 export interface LessonEntry {
 	readonly id: string;
 	readonly title: string;
-	readonly state: 'open' | 'done' | 'todo';
+	readonly isOpen: boolean;
+	readonly isDone: boolean;
 }
 
 export interface ChapterView {
@@ -319,12 +320,8 @@ export class LessonsController {
 					? loaded.lessons.map((l) => ({
 							id: l.id,
 							title: l.title,
-							state:
-								l.id === this.lesson?.id && this.view === 'lesson'
-									? 'open'
-									: this.progress.completed.includes(l.id)
-										? 'done'
-										: 'todo',
+							isOpen: l.id === this.lesson?.id && this.view === 'lesson',
+							isDone: this.progress.completed.includes(l.id),
 						}))
 					: null,
 			};
