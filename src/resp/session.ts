@@ -11,6 +11,7 @@ import {
 } from '../engine/index.ts';
 import { connectionCommand } from './connection-commands.ts';
 import { encodeReply, encodeVerbatim, type Protocol } from './encode.ts';
+import { pairsInResp3 } from './resp3-pairs.ts';
 import type { Hub } from './hub.ts';
 import { ReplyBuffer } from './reply-buffer.ts';
 
@@ -192,7 +193,7 @@ function isReplySwitchOff(argv: readonly string[], reply: Reply): boolean {
 	);
 }
 
-/** RESP3 shapes that are not in the Reply itself: verbatim text, HRANDFIELD's pairs. */
+/** RESP3 shapes that are not in the Reply itself: verbatim text, pairs (resp3-pairs.ts). */
 function encodeReply3(argv: readonly string[], reply: Reply): string {
 	const name = (argv[0] ?? '').toLowerCase();
 	const sub = (argv[1] ?? '').toLowerCase();
@@ -203,8 +204,8 @@ function encodeReply3(argv: readonly string[], reply: Reply): string {
 	) {
 		return encodeVerbatim(reply.value, 3);
 	}
-	if (name === 'hrandfield' && argv.length === 4 && reply.type === 'array' && reply.value) {
-		// WITHVALUES: RESP2 sends field, value, field…; RESP3 sends [field, value] pairs.
+	if (pairsInResp3(argv) && reply.type === 'array' && reply.value) {
+		// WITHVALUES/WITHSCORES: RESP2 sends field, value, field…; RESP3 sends [field, value] pairs.
 		const pairs: Reply[] = [];
 		for (let i = 0; i + 1 < reply.value.length; i += 2) {
 			pairs.push({ type: 'array', value: [reply.value[i]!, reply.value[i + 1]!] });
