@@ -32,6 +32,7 @@ export type CommandGroup =
 	| 'generic'
 	| 'hash'
 	| 'list'
+	| 'set'
 	| 'sorted-set'
 	| 'server'
 	| 'connection'

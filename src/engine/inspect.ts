@@ -7,6 +7,7 @@ import { isLfuPolicy, lruClockAt, lruIdleTicks } from './lru.ts';
 import { memoryUsage } from './memory.ts';
 import { zsetPreview } from './zset-preview.ts';
 import { listPreview } from './list-preview.ts';
+import { setPreview } from './set-preview.ts';
 import type { RedisObject } from './object.ts';
 import type { Db } from './keyspace.ts';
 import type { Server, Stats } from './server.ts';
@@ -167,6 +168,7 @@ function preview(obj: RedisObject): string {
 	if (obj.type === 'string') return obj.value.slice(0, PREVIEW_BYTES);
 	if (obj.type === 'zset') return zsetPreview(obj.value, PREVIEW_BYTES);
 	if (obj.type === 'list') return listPreview(obj.value, PREVIEW_BYTES);
+	if (obj.type === 'set') return setPreview(obj.value, PREVIEW_BYTES);
 	let out = '';
 	for (const [f, v] of obj.value) {
 		if (out.length >= PREVIEW_BYTES) break;

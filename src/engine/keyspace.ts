@@ -1,6 +1,13 @@
 // Mirrors src/db.c: each database's main dict and expires dict, the lookupKey choke point (lazy
 // expiry, LRU/LFU touch, hits and misses) and the add/overwrite/delete primitives every command uses.
-import type { HashObject, ListObject, RedisObject, StringObject, ZsetObject } from './object.ts';
+import type {
+	HashObject,
+	ListObject,
+	RedisObject,
+	SetObject,
+	StringObject,
+	ZsetObject,
+} from './object.ts';
 import type { Server } from './server.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
@@ -208,7 +215,7 @@ export function valueChanged(
 	server: Server,
 	db: Db,
 	key: string,
-	obj: HashObject | ZsetObject | ListObject,
+	obj: HashObject | ZsetObject | ListObject | SetObject,
 ): void;
 export function valueChanged(
 	server: Server,

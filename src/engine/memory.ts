@@ -6,6 +6,7 @@
 import { hashAllocBytes, hashUsageBytes } from './memory-hash.ts';
 import { zsetAllocBytes, zsetUsageBytes } from './memory-zset.ts';
 import { listAllocBytes, listUsageBytes } from './memory-list.ts';
+import { setAllocBytes, setUsageBytes } from './memory-set.ts';
 import type { RedisObject } from './object.ts';
 
 /**
@@ -64,6 +65,7 @@ export function valueBytes(obj: RedisObject, samples?: number): number {
 	if (obj.type === 'string') return stringBytes(obj);
 	if (obj.type === 'zset') return zsetUsageBytes(obj.encoding, obj.value, samples);
 	if (obj.type === 'list') return listUsageBytes(obj.value, samples);
+	if (obj.type === 'set') return setUsageBytes(obj.value, samples);
 	return hashUsageBytes(obj);
 }
 
@@ -81,7 +83,9 @@ export function keyCost(key: string, obj: RedisObject): number {
 				? zsetAllocBytes(obj.encoding, obj.value)
 				: obj.type === 'list'
 					? listAllocBytes(obj.value)
-					: hashAllocBytes(obj);
+					: obj.type === 'set'
+						? setAllocBytes(obj.value)
+						: hashAllocBytes(obj);
 	return value + keyBytes(key) + DICT_ENTRY_ALLOC;
 }
 

@@ -2,9 +2,11 @@
 // `lru` field that holds either the LRU clock (seconds) or the LFU pair (minutes << 8 | counter).
 import { ZSet } from './zset.ts';
 import { QuickList } from './quicklist.ts';
+import { SetMembers } from './set-members.ts';
 
-export type ObjectType = 'string' | 'hash' | 'zset' | 'list';
-export type Encoding = 'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable' | 'skiplist' | 'quicklist';
+export type ObjectType = 'string' | 'hash' | 'zset' | 'list' | 'set';
+export type Encoding =
+	'int' | 'embstr' | 'raw' | 'listpack' | 'hashtable' | 'skiplist' | 'quicklist' | 'intset';
 
 /** One sds allocation: `usable` bytes from jemalloc (header included) and the header's `alloc`. */
 export interface SdsAllocation {
@@ -69,7 +71,18 @@ export interface ListObject {
 	cost: number;
 }
 
-export type RedisObject = StringObject | HashObject | ZsetObject | ListObject;
+export interface SetObject {
+	readonly type: 'set';
+	/** 7.0 has two: intset (integers only, up to set-max-intset-entries) and hashtable. */
+	encoding: 'intset' | 'hashtable';
+	value: SetMembers;
+	lru: number;
+	slot: number;
+	/** As HashObject.cost: kept by keyspace.ts, since a set is also edited in place. */
+	cost: number;
+}
+
+export type RedisObject = StringObject | HashObject | ZsetObject | ListObject | SetObject;
 
 /** OBJ_ENCODING_EMBSTR_SIZE_LIMIT: strings up to this many bytes are embedded in the object. */
 export const OBJ_ENCODING_EMBSTR_SIZE_LIMIT = 44;
@@ -121,7 +134,19 @@ export function createHash(lru: number): HashObject {
 }
 
 export function createList(lru: number, fill = -2): ListObject {
-	return { type: 'list', encoding: 'quicklist', value: new QuickList(fill), lru, slot: -1, cost: 0 };
+	return {
+		type: 'list',
+		encoding: 'quicklist',
+		value: new QuickList(fill),
+		lru,
+		slot: -1,
+		cost: 0,
+	};
+}
+
+/** createIntsetObject; setTypeAdd turns it into a hashtable when a member needs one. */
+export function createSet(lru: number): SetObject {
+	return { type: 'set', encoding: 'intset', value: new SetMembers(), lru, slot: -1, cost: 0 };
 }
 
 export function createZset(lru: number): ZsetObject {
@@ -150,6 +175,10 @@ export function copyObject(obj: RedisObject): RedisObject {
 	if (obj.type === 'list') {
 		const { encoding, value, lru, cost } = obj;
 		return { type: 'list', encoding, value: value.clone(), lru, slot: -1, cost };
+	}
+	if (obj.type === 'set') {
+		const { encoding, value, lru, cost } = obj;
+		return { type: 'set', encoding, value: value.clone(), lru, slot: -1, cost };
 	}
 	if (obj.type === 'zset') {
 		const { encoding, value, lru, cost } = obj;

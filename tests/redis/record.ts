@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { matchOutput, parseTranscript } from '../../src/console/transcript.ts';
+import { ANY_ORDER, matchOutput, parseTranscript } from '../../src/console/transcript.ts';
 import { argvOf, listGoldens, runOnServer, TRANSCRIPTS_DIR, type Golden } from './goldens.ts';
 import type { RespClient } from './resp-client.ts';
 import { findRedisServer, RESET_COMMANDS, startRedisServer } from './server.ts';
@@ -65,11 +65,12 @@ function viaRedisCli(port: number, text: string): string | null {
 
 async function recordOne(golden: Golden, client: RespClient, port: number): Promise<void> {
 	const run = await runOnServer(golden.text, client);
-	const outputs = run.entries.map((entry) =>
-		entry.expected.some((l) => l.startsWith('~ ')) && matchOutput(entry.expected, entry.actual)
-			? entry.expected
-			: entry.actual,
-	);
+	const outputs = run.entries.map((entry) => {
+		const marked = entry.expected.some((l) => l.startsWith('~ ') || l === ANY_ORDER);
+		if (marked && matchOutput(entry.expected, entry.actual)) return entry.expected;
+		// An unordered reply keeps its marker, above the lines this server printed.
+		return entry.expected.includes(ANY_ORDER) ? [ANY_ORDER, ...entry.actual] : entry.actual;
+	});
 	const changed = run.entries.filter(
 		(entry, i) => entry.expected.join('\n') !== outputs[i]?.join('\n'),
 	);

@@ -15,6 +15,7 @@ const GROUP_CATEGORY: Partial<Record<CommandSpec['group'], string>> = {
 	bitmap: 'bitmap',
 	hash: 'hash',
 	list: 'list',
+	set: 'set',
 	'sorted-set': 'sortedset',
 	connection: 'connection',
 	transactions: 'transaction',
@@ -90,6 +91,13 @@ const TIPS: Record<string, readonly string[]> = {
 	hscan: ['nondeterministic_output'],
 	zrandmember: ['nondeterministic_output'],
 	zscan: ['nondeterministic_output'],
+	smembers: ['nondeterministic_output_order'],
+	sinter: ['nondeterministic_output_order'],
+	sunion: ['nondeterministic_output_order'],
+	sdiff: ['nondeterministic_output_order'],
+	spop: ['nondeterministic_output'],
+	srandmember: ['nondeterministic_output'],
+	sscan: ['nondeterministic_output'],
 };
 
 export const commandTips = (fullName: string): readonly string[] => TIPS[fullName] ?? [];

@@ -69,6 +69,16 @@ function serializedLength(obj: RedisObject): number {
 		for (const node of obj.value.nodes) total += 1 + lenPrefix(node.sz) + node.sz;
 		return total;
 	}
+	if (obj.type === 'set') {
+		// An intset is saved as its blob; a hashtable as its members.
+		if (!obj.value.isDict) {
+			const blob = 8 + obj.value.width * obj.value.size;
+			return lenPrefix(blob) + blob;
+		}
+		let total = lenPrefix(obj.value.size);
+		for (const m of obj.value.members) total += str(m);
+		return total;
+	}
 	let total = lenPrefix(obj.value.size);
 	for (const [f, v] of obj.value) total += str(f) + str(v);
 	return total;

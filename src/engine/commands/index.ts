@@ -9,6 +9,7 @@ import { hashesCommands } from './hashes.ts';
 import { keysCommands } from './keys.ts';
 import { listsCommands } from './lists.ts';
 import { serverCommands } from './server.ts';
+import { setsCommands } from './sets.ts';
 import { sortCommands } from './sort.ts';
 import { stringsCommands } from './strings.ts';
 import { transactionsCommands } from './transactions.ts';
@@ -27,6 +28,7 @@ export function commandTable(): ReadonlyMap<string, CommandSpec> {
 		expiryCommands,
 		hashesCommands,
 		listsCommands,
+		setsCommands,
 		zsetsCommands,
 		serverCommands,
 		commandCommands,

@@ -1,0 +1,78 @@
+// Mirrors the lookups of src/t_set.c's commands: lookupKeyRead/Write + checkType for sets,
+// setTypeCreate, and the write-back that keeps used_memory and WATCH right.
+import { keyCost } from '../memory.ts';
+import {
+	dbAdd,
+	dbDelete,
+	initialLru,
+	lookupKeyRead,
+	lookupKeyWrite,
+	valueChanged,
+	type Db,
+} from '../keyspace.ts';
+import { createSet, type SetObject } from '../object.ts';
+import { ERR, error, type Reply } from '../reply.ts';
+import type { Server } from '../server.ts';
+import { intWidth } from '../set-members.ts';
+
+export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
+
+export const isReply = (x: object | null): x is Reply =>
+	x !== null && 'type' in x && (x as { type: string }).type !== 'set';
+
+/** lookupKeyRead + checkType: the set, null when missing, or the WRONGTYPE reply. */
+export function readSet(server: Server, db: Db, key: string): SetObject | null | Reply {
+	const obj = lookupKeyRead(server, db, key);
+	if (obj === null) return null;
+	return obj.type === 'set' ? obj : WRONGTYPE;
+}
+
+/** lookupKeyWrite + checkType. */
+export function writeSet(server: Server, db: Db, key: string): SetObject | null | Reply {
+	const obj = lookupKeyWrite(server, db, key);
+	if (obj === null) return null;
+	return obj.type === 'set' ? obj : WRONGTYPE;
+}
+
+/** setTypeCreate: an intset if the first member is an integer string2ll accepts, else a hashtable. */
+export function newSet(server: Server, first: string): SetObject {
+	const obj = createSet(initialLru(server));
+	if (intWidth(first) === 0) {
+		obj.value.isDict = true;
+		obj.encoding = 'hashtable';
+	}
+	return obj;
+}
+
+/** setTypeAdd on the object: adds a member and keeps OBJECT ENCODING in step. True if new. */
+export function setAdd(obj: SetObject, member: string): boolean {
+	const added = obj.value.add(member);
+	if (obj.value.isDict) obj.encoding = 'hashtable';
+	return added;
+}
+
+/**
+ * Re-prices a set whose members did not change (a lookup moved its rehash along, or a conversion
+ * happened): used_memory follows, but no watcher is told.
+ */
+export function reprice(db: Db, key: string, obj: SetObject): void {
+	const before = obj.cost;
+	obj.cost = keyCost(key, obj);
+	db.bytes += obj.cost - before;
+}
+
+/** After a write: a new set is added, an emptied one deleted, a changed one re-priced and signalled. */
+export function storeSet(
+	server: Server,
+	db: Db,
+	key: string,
+	obj: SetObject,
+	isNew: boolean,
+	changed: boolean,
+): void {
+	if (isNew) {
+		if (obj.value.size > 0) dbAdd(server, db, key, obj);
+	} else if (obj.value.size === 0) dbDelete(server, db, key);
+	else if (changed) valueChanged(server, db, key, obj);
+	else reprice(db, key, obj);
+}
