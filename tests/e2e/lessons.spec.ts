@@ -11,6 +11,9 @@ import { grade, startLesson } from '../../src/lessons/lesson-run.ts';
 import type { Lesson, ScriptLine } from '../../src/lessons/lesson-types.ts';
 import { parseLesson } from '../../src/lessons/parse-lesson.ts';
 
+// Each journey replays lessons in a real page; on a busy machine that takes a while.
+test.describe.configure({ timeout: 90_000 });
+
 const ROOT = join(import.meta.dirname, '..', '..', 'lessons');
 const LESSONS: Lesson[] = readdirSync(ROOT)
 	.filter((c) => /^\d\d-/.test(c))
