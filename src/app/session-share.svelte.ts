@@ -3,6 +3,7 @@
 // way in goes through the same validation and the same replay; a bad one leaves a clean sandbox
 // and one sentence saying what was wrong.
 import type { FlowStage } from './flow-stage.svelte.ts';
+import { checkReplay } from './replay-check.ts';
 import type { Session } from './session.svelte.ts';
 import {
 	hasLink,
@@ -30,7 +31,7 @@ export class SessionShare {
 		const opened = await openLink(location.hash);
 		// The fragment has done its job: a reload now shows the session as it goes on.
 		history.replaceState(null, '', location.pathname + location.search);
-		this.#open(opened, 'This link');
+		await this.#open(opened, 'This link');
 		return true;
 	}
 
@@ -60,15 +61,17 @@ export class SessionShare {
 			this.message = 'That file could not be opened: it is too large to be a session.';
 			return;
 		}
-		this.#open(readSessionJson(await file.text()), 'That file');
+		await this.#open(readSessionJson(await file.text()), 'That file');
 	}
 
 	#current() {
 		return this.#session.lab.toLog();
 	}
 
-	#open(opened: Opened, what: string): void {
+	async #open(opened: Opened, what: string): Promise<void> {
 		if ('log' in opened) {
+			const check = await checkReplay(opened.log);
+			if (!check.ok) return this.#problem(what, check.problem);
 			try {
 				this.#stage.open(opened.log);
 				this.message = null;

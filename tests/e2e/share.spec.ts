@@ -116,12 +116,30 @@ const BAD_LINKS: [string, string][] = [
 			),
 	],
 	['of 1 MB', base + 'A'.repeat(1_000_000)],
+	[
+		'that would take minutes to replay',
+		base +
+			compressToEncodedURIComponent(
+				JSON.stringify({
+					v: 1,
+					seed: 1,
+					start: 1767268800000,
+					program: { kind: 'sandbox' },
+					inputs: Array.from({ length: 20 }, (_, i) => ({
+						kind: 'line',
+						at: 1767268800000,
+						line: `DEBUG POPULATE 2000000 k${i}`,
+					})),
+					now: 1767268800000,
+				}),
+			),
+	],
 ];
 
 for (const [what, hash] of BAD_LINKS)
 	test(`a link ${what} opens a clean sandbox and says what was wrong`, async ({ page }) => {
 		// Chromium takes its time over a 1 MB address on a busy two-core machine.
-		if (hash.length > 100_000) test.slow();
+		if (hash.length > 100_000 || what.includes('minutes')) test.slow();
 		const seen = forbidScripts(page);
 		await page.goto('./' + hash);
 		await expect(page.getByRole('status').filter({ hasText: 'could not be opened' })).toBeVisible();
