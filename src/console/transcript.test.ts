@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from './fake-server.test-util.ts';
 import {
+	ANY_ORDER,
 	describeMismatches,
 	matchOutput,
 	parseTranscript,
@@ -62,6 +63,15 @@ describe('parseTranscript', () => {
 });
 
 describe('matchOutput', () => {
+	it('compares a reply marked any-order as a multiset of lines without their indexes', () => {
+		const expected = [ANY_ORDER, '1) "b"', '2) "a"', '3) "a"'];
+		expect(matchOutput(expected, ['1) "a"', '2) "a"', '3) "b"'])).toBe(true);
+		expect(matchOutput(expected, ['1) "a"', '2) "b"', '3) "b"'])).toBe(false);
+		expect(matchOutput(expected, ['1) "a"', '2) "b"'])).toBe(false);
+		const nested = [ANY_ORDER, '1) "0"', '2) 1) "y"', '   2) "x"'];
+		expect(matchOutput(nested, ['1) "0"', '2) 1) "x"', '   2) "y"'])).toBe(true);
+	});
+
 	it('compares plain lines exactly', () => {
 		expect(matchOutput(['OK'], ['OK'])).toBe(true);
 		expect(matchOutput(['OK'], ['OK', 'OK'])).toBe(false);
