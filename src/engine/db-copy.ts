@@ -3,11 +3,12 @@
 import { appendSlot, chargedCost, initialLru, type Db } from './keyspace.ts';
 import { lfuTimeInMinutes } from './lfu.ts';
 import { LRU_CLOCK_MAX, lruIdleTicks } from './lru.ts';
-import { EXPIRE_ENTRY_COST, resizedSlots } from './memory.ts';
+import { EXPIRE_ENTRY_COST, keyCost, resizedSlots } from './memory.ts';
 import { copyObject } from './object.ts';
 import type { Snapshot } from './persistence.ts';
 import { savedIdleOrFreq } from './persistence.ts';
 import type { Server } from './server.ts';
+import { zsetLoaded } from './commands/zset-type.ts';
 
 /** A deep copy of every key, TTL and the active-expire bookkeeping, slot for slot. */
 export function copyDb(from: Db, to: Db): void {
@@ -49,6 +50,10 @@ export function loadSnapshot(server: Server, snapshot: Snapshot): void {
 			}
 			const src = from.dict.get(key)!;
 			const obj = copyObject(src);
+			if (obj.type === 'zset') {
+				zsetLoaded(obj);
+				obj.cost = keyCost(key, obj);
+			}
 			if (saved === 'lfu' && lfu) obj.lru = (lfuTimeInMinutes(now) << 8) | (src.lru & 0xff);
 			else if (saved === 'lru' && !lfu) {
 				const idle = lruIdleTicks(snapshot.lruClock, src.lru);

@@ -143,6 +143,13 @@ export class ZSet {
 		this.rehashLeft = rehashSteps(from, used);
 	}
 
+	/** The longest member, in bytes (zsetConvertToListpackIfNeeded's maxelelen). */
+	longestMember(): number {
+		let longest = 0;
+		for (const member of this.dict.keys()) if (member.length > longest) longest = member.length;
+		return longest;
+	}
+
 	/** Members in order, lowest score first. */
 	nodes(): Iterable<ZNode> {
 		return this.zsl.walk(0);

@@ -95,6 +95,15 @@ export function convertToSkiplist(obj: ZsetObject): void {
 	obj.value.resetDict();
 }
 
+/**
+ * rdbLoadObject's sorted-set tail: a skiplist small enough again becomes a listpack, and a skiplist
+ * that stays one gets a dict sized for its members at once (dictTryExpand).
+ */
+export function zsetLoaded(obj: ZsetObject): void {
+	convertToListpackIfFits(obj, obj.value.longestMember());
+	if (obj.encoding === 'skiplist') obj.value.resetDict();
+}
+
 /** zsetConvertToListpackIfNeeded, used by the commands that store a computed zset. */
 export function convertToListpackIfFits(obj: ZsetObject, maxMemberLength: number): void {
 	if (obj.encoding === 'listpack') return;

@@ -44,6 +44,20 @@ describe('encodings', () => {
 		expect(zsetOf(f, 'small').encoding).toBe('listpack');
 	});
 
+	it('a restart loads a skiplist small enough again as a listpack, as rdbLoadObject converts it', () => {
+		const engine = createEngine();
+		for (let i = 0; i < 200; i++) engine.exec(['ZADD', 'z', String(i), `m${i}`]);
+		engine.exec(['ZREMRANGEBYRANK', 'z', '10', '-1']);
+		engine.exec(['ZADD', 'big', '1', 'x'.repeat(65)]);
+		expect(engine.exec(['OBJECT', 'ENCODING', 'z'])).toEqual(str('skiplist'));
+		engine.exec(['SAVE']);
+		engine.restart();
+		expect(engine.exec(['OBJECT', 'ENCODING', 'z'])).toEqual(str('listpack'));
+		expect(engine.exec(['MEMORY', 'USAGE', 'z'])).toEqual(int(128)); // as 7.0.15 after DEBUG RELOAD
+		expect(engine.exec(['OBJECT', 'ENCODING', 'big'])).toEqual(str('skiplist'));
+		expect(engine.exec(['ZRANGE', 'z', '0', '1'])).toEqual(strs('m0', 'm1'));
+	});
+
 	it('keeps -0 in a skiplist but reads it back as 0 from a listpack', () => {
 		const f = fixture();
 		f.run('ZADD', 'lp', '-0', 'a');
