@@ -1,8 +1,8 @@
 // Engine speed and memory, each as a ratio to a baseline measured in the same run:
 // engine.exec in-process vs a raw JS Map and vs ioredis-mock for GET, SET, SETEX and an 80/20
 // GET/SET mix over 100k keys (goals: ≥ 0.40 of the Map, ≥ 5× ioredis-mock), and bytes per key
-// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc). Sorted sets
-// and lists are timed against SET/GET in the same run.
+// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc). Sorted sets,
+// lists and sets are timed against SET/GET in the same run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import RedisMock from 'ioredis-mock';
@@ -218,6 +218,43 @@ function listSection(): boolean {
 	return pass;
 }
 
+/**
+ * Sets beside strings in the same run: a tagging workload, SADD of one of 16 tags to one of 100k
+ * sets (hashtables; most adds find the tag there already once the sets fill) then SISMEMBER of
+ * another tag, against SET then GET on 100k string keys; best of 4 alternating rounds. Goal: a
+ * set op costs at most 2× a string op.
+ */
+function setSection(): boolean {
+	const engine = createEngine();
+	const sets = keys.map((k) => `tags:${k}`);
+	for (const s of sets) engine.exec(['SADD', s, 'tag:start']);
+	for (const k of keys) engine.exec(['SET', k, value]);
+	const plan = Array.from({ length: KEYS }, (_, i) => order[i]!);
+	const tag = (i: number) => `tag:${isGet[i]! + (order[OPS - 1 - i]! % 16)}`;
+	const sadds = plan.map((j, i) => ['SADD', sets[j]!, tag(i)]);
+	const checks = plan.map((j, i) => ['SISMEMBER', sets[j]!, tag(KEYS + i)]);
+	const writes = plan.map((j) => ['SET', keys[j]!, value]);
+	const reads = plan.map((j) => ['GET', keys[j]!]);
+	const pairs = (a: readonly string[][], b: readonly string[][]) =>
+		timed(2 * KEYS, () => {
+			for (let i = 0; i < KEYS; i++) {
+				engine.exec(a[i]!);
+				engine.exec(b[i]!);
+			}
+		});
+	let set = 0;
+	let str = 0;
+	for (let round = 0; round < 4; round++) {
+		set = Math.max(set, pairs(sadds, checks));
+		str = Math.max(str, pairs(writes, reads));
+	}
+	console.log('sets, same run (100k keys)             ops/s   string ops  ops/s   cost ×');
+	console.log(`SADD + SISMEMBER   ${fmt(set)}   SET+GET ${fmt(str)}  ${ratio(str / set)}`);
+	const pass = str / set <= 2;
+	console.log(`set goal (SADD/SISMEMBER ≤ 2× SET/GET per op): ${pass ? 'met' : 'NOT met'}`);
+	return pass;
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
 const ratio = (n: number) => n.toFixed(2).padStart(6);
 
@@ -243,6 +280,7 @@ async function main(): Promise<void> {
 	}
 	zsetSection();
 	listSection();
+	setSection();
 	const mapBytes = memoryOf('map');
 	const engineBytes = memoryOf('engine');
 	console.log(
