@@ -1,6 +1,6 @@
-// Mirrors the first half of sortCommandGeneric in src/sort.c: the key to sort, LIMIT's window over
-// it, and the vector of elements. A list or sorted set that is not to be sorted is read straight
-// in its own order (from either end), only the window LIMIT asks for.
+// Mirrors the first half of sortCommandGeneric in src/sort.c: the key to sort (list, set or sorted
+// set), LIMIT's window over it, and the vector of elements. A list or sorted set that is not to be
+// sorted is read straight in its own order (from either end), only the window LIMIT asks for.
 import { keyCost } from '../memory.ts';
 import { lookupKeyRead, type Db } from '../keyspace.ts';
 import type { ZsetObject } from '../object.ts';
@@ -34,8 +34,14 @@ function convertForSort(db: Db, key: string, obj: ZsetObject): void {
 /** The elements of `key` (a missing key is an empty list) and LIMIT's window over them. */
 export function sortVector(server: Server, db: Db, key: string, o: SortOptions): SortVector {
 	const obj = lookupKeyRead(server, db, key);
-	if (obj && obj.type !== 'list' && obj.type !== 'zset')
+	if (obj && obj.type !== 'list' && obj.type !== 'zset' && obj.type !== 'set')
 		return { items: error(ERR.wrongType), start: 0, end: -1 };
+	// A set has no order of its own worth storing: STORE … BY nosort sorts it ALPHA instead.
+	if (o.dontsort && obj?.type === 'set' && o.store !== null) {
+		o.dontsort = false;
+		o.alpha = true;
+		o.by = null;
+	}
 	if (obj?.type === 'zset') convertForSort(db, key, obj);
 	const len = !obj ? 0 : obj.type === 'list' ? obj.value.length : obj.value.size;
 
@@ -48,6 +54,8 @@ export function sortVector(server: Server, db: Db, key: string, o: SortOptions):
 	if (end >= len) end = len - 1;
 
 	if (!obj) return { items: [], start, end };
+	// A set is read whole in its own order (an intset's is ascending), sorted or not.
+	if (obj.type === 'set') return { items: obj.value.ordered().map(item), start, end };
 	if (!o.dontsort) {
 		const all = obj.type === 'list' ? obj.value.toArray() : [...obj.value.dict.keys()];
 		return { items: all.map(item), start, end };

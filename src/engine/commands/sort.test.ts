@@ -110,6 +110,14 @@ describe('SORT', () => {
 		expect(f.db().dict.has('dst')).toBe(false);
 	});
 
+	it('reads a set in its own order unsorted, but sorts it ALPHA to STORE it', () => {
+		const f = fixture();
+		f.run('SADD', 's', '10', '9', '-1');
+		expect(f.run('SORT', 's', 'BY', 'nosort', 'DESC')).toEqual(strs('-1', '9', '10'));
+		expect(f.run('SORT', 's', 'BY', 'nosort', 'DESC', 'STORE', 'dst')).toEqual(int(3));
+		expect(f.run('LRANGE', 'dst', '0', '-1')).toEqual(strs('9', '10', '-1'));
+	});
+
 	it('parses every option before looking at the key', () => {
 		const f = fixture();
 		f.set('s', 'v');
