@@ -1,9 +1,11 @@
 // Mirrors zunionInterDiffGenericCommand in src/t_zset.c: ZUNION, ZINTER, ZDIFF, their STORE forms
 // and ZINTERCARD. Inputs are taken smallest first (as Redis sorts them) so floating-point sums add
-// up in the same order; the result is a new zset, replied or stored.
+// up in the same order; a plain set counts as a sorted set whose members all score 1 (zsetopsrc);
+// the result is a new zset, replied or stored.
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { dbDelete, lookupKeyRead, setKey } from '../keyspace.ts';
 import { ERR, ZERO, error, integer, type Reply } from '../reply.ts';
+import type { SetMembers } from '../set-members.ts';
 import type { ZSet } from '../zset.ts';
 import { string2d } from '../strtod.ts';
 import { nodesReply } from './zset-range.ts';
@@ -18,12 +20,48 @@ import {
 type SetOp = 'union' | 'inter' | 'diff';
 type Aggregate = 'sum' | 'min' | 'max';
 
+/** zsetopsrc: one input, whatever its type, as members with scores. */
 interface Source {
-	readonly zset: ZSet | null;
+	/** The input's value (the same-key check of ZINTER), null for a missing key. */
+	readonly subject: ZSet | SetMembers | null;
+	readonly size: number;
+	entries(): Iterable<readonly [string, number]>;
+	score(member: string): number | undefined;
 	weight: number;
 }
 
-const sizeOf = (s: Source) => s.zset?.size ?? 0;
+function zsetSource(z: ZSet): Source {
+	return {
+		subject: z,
+		size: z.size,
+		*entries() {
+			for (const n of z.nodes()) yield [n.ele, n.score] as const;
+		},
+		score: (member) => z.find(member)?.score,
+		weight: 1,
+	};
+}
+
+function setSource(members: SetMembers): Source {
+	return {
+		subject: members,
+		size: members.size,
+		*entries() {
+			for (const m of members.ordered()) yield [m, 1] as const;
+		},
+		score: (member) => (members.has(member) ? 1 : undefined),
+		weight: 1,
+	};
+}
+
+const MISSING_SOURCE: Omit<Source, 'weight'> = {
+	subject: null,
+	size: 0,
+	entries: () => [],
+	score: () => undefined,
+};
+
+const sizeOf = (s: Source) => s.size;
 
 /** zunionInterAggregate: a sum of +inf and -inf is 0, not NaN. */
 function aggregate(target: number, val: number, how: Aggregate): number {
@@ -47,35 +85,34 @@ function compute(op: SetOp, srcs: Source[], how: Aggregate, limit: number): Map<
 	if (op === 'inter') {
 		const first = srcs[0]!;
 		if (sizeOf(first) === 0) return out;
-		for (const node of first.zset!.nodes()) {
-			let score = weighted(first.weight, node.score);
+		for (const [ele, value] of first.entries()) {
+			let score = weighted(first.weight, value);
 			let j = 1;
 			for (; j < srcs.length; j++) {
 				const other = srcs[j]!;
-				const found = other.zset === first.zset ? node : other.zset!.find(node.ele);
+				const found = other.subject === first.subject ? value : other.score(ele);
 				if (found === undefined) break;
-				score = aggregate(score, found.score * other.weight, how);
+				score = aggregate(score, found * other.weight, how);
 			}
 			if (j === srcs.length) {
-				out.set(node.ele, score);
+				out.set(ele, score);
 				if (limit > 0 && out.size >= limit) break;
 			}
 		}
 	} else if (op === 'union') {
 		for (const src of srcs) {
 			if (sizeOf(src) === 0) continue;
-			for (const node of src.zset!.nodes()) {
-				const score = weighted(src.weight, node.score);
-				const seen = out.get(node.ele);
-				out.set(node.ele, seen === undefined ? score : aggregate(seen, score, how));
+			for (const [ele, value] of src.entries()) {
+				const score = weighted(src.weight, value);
+				const seen = out.get(ele);
+				out.set(ele, seen === undefined ? score : aggregate(seen, score, how));
 			}
 		}
 	} else {
 		const first = srcs[0]!;
 		if (sizeOf(first) === 0) return out;
-		for (const node of first.zset!.nodes()) {
-			if (srcs.slice(1).every((s) => s.zset === null || s.zset.find(node.ele) === undefined))
-				out.set(node.ele, node.score);
+		for (const [ele, value] of first.entries()) {
+			if (srcs.slice(1).every((s) => s.score(ele) === undefined)) out.set(ele, value);
 		}
 	}
 	return out;
@@ -100,8 +137,10 @@ function zsetOp({ server, db, argv }: CommandContext, call: OpCall): Reply {
 	let j = numkeysIndex + 1;
 	for (let i = 0; i < setnum; i++, j++) {
 		const obj = lookupKeyRead(server, db, argv[j]!);
-		if (obj !== null && obj.type !== 'zset') return WRONGTYPE;
-		srcs.push({ zset: obj === null ? null : obj.value, weight: 1 });
+		if (obj === null) srcs.push({ ...MISSING_SOURCE, weight: 1 });
+		else if (obj.type === 'zset') srcs.push(zsetSource(obj.value));
+		else if (obj.type === 'set') srcs.push(setSource(obj.value));
+		else return WRONGTYPE;
 	}
 	let how: Aggregate = 'sum';
 	let withScores = false;
