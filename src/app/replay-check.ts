@@ -4,20 +4,21 @@
 // browser) the check is skipped and the page replays the log itself, as it always could.
 import type { LabLog } from '../lab/lab-log.ts';
 import type { ReplayResult } from './replay.worker.ts';
-import ReplayWorker from './replay.worker.ts?worker&inline';
 
 /** A real session replays in well under a second; this is far beyond that. */
 export const REPLAY_BUDGET_MS = 4000;
 
 export type ReplayCheck = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
-export function checkReplay(log: LabLog, budgetMs = REPLAY_BUDGET_MS): Promise<ReplayCheck> {
+export async function checkReplay(log: LabLog, budgetMs = REPLAY_BUDGET_MS): Promise<ReplayCheck> {
 	let worker: Worker;
 	try {
-		if (typeof Worker === 'undefined') return Promise.resolve({ ok: true });
+		if (typeof Worker === 'undefined') return { ok: true };
+		// Its own file, fetched only when a session comes from outside: the first screen stays light.
+		const { default: ReplayWorker } = await import('./replay.worker.ts?worker');
 		worker = new ReplayWorker();
 	} catch {
-		return Promise.resolve({ ok: true });
+		return { ok: true };
 	}
 	return new Promise((resolve) => {
 		const done = (check: ReplayCheck) => {
