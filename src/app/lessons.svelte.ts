@@ -5,7 +5,7 @@
 import type { LabLog } from '../lab/lab-log.ts';
 import { bundledCatalog, type Catalog } from '../lessons/catalog.ts';
 import { LessonRun, runScriptLine, type Graded } from '../lessons/lesson-run.ts';
-import type { Lesson, Panel, ScriptLine } from '../lessons/lesson-types.ts';
+import type { Lesson, Panel, ScriptLine, StageAction } from '../lessons/lesson-types.ts';
 import {
 	EMPTY_PROGRESS,
 	type PredictionAnswer,
@@ -434,6 +434,22 @@ export class LessonsController {
 	#save(): void {
 		if (this.#saveTimer) return;
 		this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DEBOUNCE_MS);
+	}
+}
+
+/** A stage action in the words of the stage's buttons ("Send request for user 456"). */
+export function actionWords(a: StageAction): string {
+	switch (a.kind) {
+		case 'request':
+			return `Send request for user ${a.userId}`;
+		case 'update':
+			return `Update user ${a.userId} in DB (${a.strategy})`;
+		case 'link':
+			return a.isDown ? 'Redis down' : 'Redis up';
+		case 'restart':
+			return 'Restart Redis';
+		case 'advance':
+			return `Advance the clock ${a.ms / 1000} s`;
 	}
 }
 

@@ -36,7 +36,7 @@ test('the shell loads under /workshop/lab/ with its landmarks and no errors', as
 		'Nothing has happened yet',
 	);
 	await expect(page.getByRole('complementary', { name: 'Lesson' })).toContainText(
-		'Lessons are coming',
+		'Short lessons take one idea',
 	);
 
 	const favicon = await page.locator('link[rel="icon"]').getAttribute('href');
