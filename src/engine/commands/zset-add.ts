@@ -30,7 +30,14 @@ const OPTION_FLAGS = new Map([
 	['lt', ZADD_IN_LT],
 ]);
 
+/**
+ * added + updated of the last ZADD/ZINCRBY, which is what it adds to server.dirty (0 after an
+ * error, as Redis's `goto cleanup` skips the addition). dirty.ts reads it once the command ran.
+ */
+export let zaddChanges = 0;
+
 function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply {
+	zaddChanges = 0;
 	let scoreidx = 2;
 	let ch = false;
 	for (; scoreidx < argv.length; scoreidx++) {
@@ -81,6 +88,7 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 	}
 	if (added > 0 || updated > 0) storeZset(server, db, key, open);
 	if (failed) return error('ERR resulting score is not a number (NaN)');
+	zaddChanges = added + updated;
 	if (incr) return processed > 0 ? scoreReply(score) : NIL;
 	return integer(ch ? added + updated : added);
 }
