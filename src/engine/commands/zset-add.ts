@@ -1,26 +1,68 @@
-// Mirrors zaddGenericCommand in src/t_zset.c: ZADD with NX|XX, GT|LT, CH and INCR, and ZINCRBY,
-// which is ZADD INCR with one pair. Every score is parsed before the key is touched, so a bad
-// one leaves the zset as it was.
+// Mirrors zsetAdd and zaddGenericCommand in src/t_zset.c: ZADD with NX|XX, GT|LT, CH and INCR,
+// and ZINCRBY, which is ZADD INCR with one pair. Every score is parsed before the key is touched,
+// so a bad one leaves the zset as it was.
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { ERR, NIL, error, integer, type Reply } from '../reply.ts';
 import { string2d } from '../strtod.ts';
-import {
-	ZADD_IN_GT,
-	ZADD_IN_INCR,
-	ZADD_IN_LT,
-	ZADD_IN_NX,
-	ZADD_IN_XX,
-	ZADD_OUT_ADDED,
-	ZADD_OUT_NAN,
-	ZADD_OUT_NOP,
-	ZADD_OUT_UPDATED,
-	isReply,
-	openZset,
-	scoreReply,
-	storeZset,
-	zaddNewScore,
-	zsetAdd,
-} from './zset-type.ts';
+import type { Server } from '../server.ts';
+import type { ZsetObject } from '../object.ts';
+import { ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from '../object.ts';
+import { convertToSkiplist, isReply, openZset, scoreReply, storeZset } from './zset-type.ts';
+
+export const ZADD_IN_INCR = 1;
+export const ZADD_IN_NX = 2;
+export const ZADD_IN_XX = 4;
+export const ZADD_IN_GT = 8;
+export const ZADD_IN_LT = 16;
+
+export const ZADD_OUT_NOP = 1;
+export const ZADD_OUT_NAN = 2;
+export const ZADD_OUT_ADDED = 4;
+export const ZADD_OUT_UPDATED = 8;
+
+/** The score the member ended with after the last zsetAdd (Redis's `newscore` out-parameter). */
+export let zaddNewScore = 0;
+
+/**
+ * zsetAdd: adds or updates one member under the NX/XX/GT/LT/INCR flags. A listpack turns into a
+ * skiplist before an insert that would make it too long or that brings too long a member.
+ */
+export function zsetAdd(
+	server: Server,
+	obj: ZsetObject,
+	score: number,
+	member: string,
+	flags: number,
+): number {
+	zaddNewScore = score;
+	if (Number.isNaN(score)) return ZADD_OUT_NAN;
+	const z = obj.value;
+	const node = z.find(member);
+	if (node !== undefined) {
+		if (flags & ZADD_IN_NX) return ZADD_OUT_NOP;
+		const cur = node.score;
+		if (flags & ZADD_IN_INCR) {
+			score += cur;
+			zaddNewScore = score;
+			if (Number.isNaN(score)) return ZADD_OUT_NAN;
+		}
+		if ((flags & ZADD_IN_LT && score >= cur) || (flags & ZADD_IN_GT && score <= cur))
+			return ZADD_OUT_NOP;
+		if (score !== cur) {
+			z.update(node, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
+			return ZADD_OUT_UPDATED;
+		}
+		return 0;
+	}
+	if (flags & ZADD_IN_XX) return ZADD_OUT_NOP;
+	if (
+		obj.encoding === 'listpack' &&
+		(z.size + 1 > ZSET_MAX_LISTPACK_ENTRIES || member.length > ZSET_MAX_LISTPACK_VALUE)
+	)
+		convertToSkiplist(obj);
+	z.insert(member, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
+	return ZADD_OUT_ADDED;
+}
 
 const OPTION_FLAGS = new Map([
 	['nx', ZADD_IN_NX],

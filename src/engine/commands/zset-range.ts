@@ -2,6 +2,7 @@
 // behind ZRANGE, ZRANGESTORE, ZREVRANGE, Z[REV]RANGEBYSCORE and Z[REV]RANGEBYLEX; the result is
 // either replied or stored, as its zrange_result_handler does.
 import type { CommandContext, CommandSpec } from '../command.ts';
+import { zsetAdd } from './zset-add.ts';
 import { dbDelete, setKey } from '../keyspace.ts';
 import type { ZsetObject } from '../object.ts';
 import { EMPTY_ARRAY, ERR, ZERO, error, integer, type Reply } from '../reply.ts';
@@ -18,7 +19,6 @@ import {
 	parseLong,
 	parseScoreRange,
 	readZset,
-	zsetAdd,
 } from './zset-type.ts';
 
 type RangeType = 'auto' | 'rank' | 'score' | 'lex';

@@ -1,5 +1,5 @@
-// Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetAdd with its NX/XX/GT/LT/INCR rules,
-// zsetConvert between listpack and skiplist, the range parsers and how a score is replied.
+// Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetConvert between listpack and
+// skiplist, the range parsers and how a score is replied (zsetAdd itself is in zset-add.ts).
 import {
 	dbAdd,
 	dbDelete,
@@ -113,61 +113,6 @@ export function convertToListpackIfFits(obj: ZsetObject, maxMemberLength: number
 	// A listpack keeps an integral score as an integer (double2ll), which has no negative zero.
 	for (const x of obj.value.nodes()) if (Object.is(x.score, -0)) x.score = 0;
 	obj.value.trackListpack(true);
-}
-
-export const ZADD_IN_INCR = 1;
-export const ZADD_IN_NX = 2;
-export const ZADD_IN_XX = 4;
-export const ZADD_IN_GT = 8;
-export const ZADD_IN_LT = 16;
-
-export const ZADD_OUT_NOP = 1;
-export const ZADD_OUT_NAN = 2;
-export const ZADD_OUT_ADDED = 4;
-export const ZADD_OUT_UPDATED = 8;
-
-/** The score the member ended with after the last zsetAdd (Redis's `newscore` out-parameter). */
-export let zaddNewScore = 0;
-
-/**
- * zsetAdd: adds or updates one member under the NX/XX/GT/LT/INCR flags. A listpack turns into a
- * skiplist before an insert that would make it too long or that brings too long a member.
- */
-export function zsetAdd(
-	server: Server,
-	obj: ZsetObject,
-	score: number,
-	member: string,
-	flags: number,
-): number {
-	zaddNewScore = score;
-	if (Number.isNaN(score)) return ZADD_OUT_NAN;
-	const z = obj.value;
-	const node = z.find(member);
-	if (node !== undefined) {
-		if (flags & ZADD_IN_NX) return ZADD_OUT_NOP;
-		const cur = node.score;
-		if (flags & ZADD_IN_INCR) {
-			score += cur;
-			zaddNewScore = score;
-			if (Number.isNaN(score)) return ZADD_OUT_NAN;
-		}
-		if ((flags & ZADD_IN_LT && score >= cur) || (flags & ZADD_IN_GT && score <= cur))
-			return ZADD_OUT_NOP;
-		if (score !== cur) {
-			z.update(node, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
-			return ZADD_OUT_UPDATED;
-		}
-		return 0;
-	}
-	if (flags & ZADD_IN_XX) return ZADD_OUT_NOP;
-	if (
-		obj.encoding === 'listpack' &&
-		(z.size + 1 > ZSET_MAX_LISTPACK_ENTRIES || member.length > ZSET_MAX_LISTPACK_VALUE)
-	)
-		convertToSkiplist(obj);
-	z.insert(member, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);
-	return ZADD_OUT_ADDED;
 }
 
 /** addReplyDouble: a bulk in RESP2, a double in RESP3, "%.17g" with inf and -inf spelled out. */
