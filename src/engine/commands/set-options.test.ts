@@ -9,6 +9,7 @@ import {
 	OBJ_KEEPTTL,
 	OBJ_PERSIST,
 	OBJ_PX,
+	OBJ_PXAT,
 	OBJ_SET_GET,
 	OBJ_SET_NX,
 	getExpireMilliseconds,
@@ -97,6 +98,15 @@ describe('getExpireMilliseconds', () => {
 		expect(ms('10', OBJ_EX, 'seconds')).toBe(1_010_000);
 		expect(ms('10', OBJ_PX, 'milliseconds')).toBe(1_000_010);
 		expect(ms('1', OBJ_EXAT, 'seconds')).toBe(1000);
+	});
+
+	it('reads short and long arguments alike (the short ones skip 64-bit arithmetic)', () => {
+		expect(ms('999999999999', OBJ_EX, 'seconds')).toBe(999_999_999_999_000 + 1_000_000);
+		expect(ms('1000000000000', OBJ_EX, 'seconds')).toBe(1_000_000_000_000_000 + 1_000_000);
+		expect(ms('999999999999', OBJ_PXAT, 'milliseconds')).toBe(999_999_999_999);
+		expect(ms('9007199254740000', OBJ_PX, 'milliseconds')).toBe(9_007_199_255_740_000);
+		for (const v of ['1a', '-5', '00', '1 ', ''])
+			expect(ms(v, OBJ_EX, 'seconds'), v).toEqual(v === '-5' ? invalid : notInt);
 	});
 
 	it('refuses non-integers, values ≤ 0 and overflows', () => {

@@ -22,38 +22,44 @@ import {
  * setGenericCommand. Order of checks: the expire value, then (with GET) the old value is read —
  * WRONGTYPE stops everything — then the NX/XX condition on a write lookup, then the write, which
  * drops the old TTL unless KEEPTTL. With GET the reply is always the old value.
+ *
+ * The options come as plain arguments rather than a StringArgs, so SETEX and PSETEX allocate
+ * nothing per call. A write that sets a TTL keeps the key's expires entry and overwrites its time
+ * instead of deleting and re-adding it: the end state is the same, and the key keeps its place in
+ * the expire sweep's order, as in Redis, where an expires entry's bucket depends only on the key.
  */
 function setGeneric(
 	{ server, db, argv }: CommandContext,
-	args: StringArgs,
+	flags: number,
+	expire: string | null,
+	unit: StringArgs['unit'],
 	key: string,
 	value: string,
 	okReply: Reply = OK,
 	abortReply: Reply = NIL,
 ): Reply {
 	let when = 0;
-	if (args.expire !== null) {
-		const ms = getExpireMilliseconds(server, args.expire, args.flags, args.unit, name(argv));
+	if (expire !== null) {
+		const ms = getExpireMilliseconds(server, expire, flags, unit, name(argv));
 		if (typeof ms !== 'number') return ms;
 		when = ms;
 	}
 	let old: Reply | null = null;
-	if (args.flags & OBJ_SET_GET) {
+	if (flags & OBJ_SET_GET) {
 		old = getGenericCommand(server, db, key);
 		if (old.type === 'error') return old;
 	}
 	const found = lookupKeyWrite(server, db, key) !== null;
-	if ((args.flags & OBJ_SET_NX && found) || (args.flags & OBJ_SET_XX && !found))
-		return old ?? abortReply;
-	setKey(server, db, key, createString(value, initialLru(server)), !!(args.flags & OBJ_KEEPTTL));
-	if (args.expire !== null) setExpire(server, db, key, when);
+	if ((flags & OBJ_SET_NX && found) || (flags & OBJ_SET_XX && !found)) return old ?? abortReply;
+	const keepTtl = expire !== null || (flags & OBJ_KEEPTTL) !== 0;
+	setKey(server, db, key, createString(value, initialLru(server)), keepTtl);
+	if (expire !== null) setExpire(server, db, key, when);
 	return old ?? okReply;
 }
 
 /** c->cmd->fullname, as the expire error names it. */
 const name = (argv: readonly string[]) => argv[0]!.toLowerCase();
 
-const NO_ARGS: StringArgs = { flags: 0, expire: null, unit: 'seconds' };
 const write = ['write', 'denyoom'] as const;
 const writeFast = ['write', 'denyoom', 'fast'] as const;
 const oneKey = [1, 1, 1] as const;
@@ -71,7 +77,7 @@ export const setCommands: readonly CommandSpec[] = [
 		run(ctx) {
 			const args = parseStringArgs(ctx.argv, 3, 'set');
 			if ('type' in args) return args;
-			return setGeneric(ctx, args, ctx.argv[1]!, ctx.argv[2]!);
+			return setGeneric(ctx, args.flags, args.expire, args.unit, ctx.argv[1]!, ctx.argv[2]!);
 		},
 	},
 	{
@@ -84,7 +90,7 @@ export const setCommands: readonly CommandSpec[] = [
 		since: '1.0.0',
 		keys: oneKey,
 		run: (ctx) =>
-			setGeneric(ctx, { ...NO_ARGS, flags: OBJ_SET_NX }, ctx.argv[1]!, ctx.argv[2]!, ONE, ZERO),
+			setGeneric(ctx, OBJ_SET_NX, null, 'seconds', ctx.argv[1]!, ctx.argv[2]!, ONE, ZERO),
 	},
 	{
 		name: 'SETEX',
@@ -95,13 +101,7 @@ export const setCommands: readonly CommandSpec[] = [
 		syntax: 'key seconds value',
 		since: '2.0.0',
 		keys: oneKey,
-		run: (ctx) =>
-			setGeneric(
-				ctx,
-				{ flags: OBJ_EX, expire: ctx.argv[2]!, unit: 'seconds' },
-				ctx.argv[1]!,
-				ctx.argv[3]!,
-			),
+		run: (ctx) => setGeneric(ctx, OBJ_EX, ctx.argv[2]!, 'seconds', ctx.argv[1]!, ctx.argv[3]!),
 	},
 	{
 		name: 'PSETEX',
@@ -112,12 +112,6 @@ export const setCommands: readonly CommandSpec[] = [
 		syntax: 'key milliseconds value',
 		since: '2.6.0',
 		keys: oneKey,
-		run: (ctx) =>
-			setGeneric(
-				ctx,
-				{ flags: OBJ_PX, expire: ctx.argv[2]!, unit: 'milliseconds' },
-				ctx.argv[1]!,
-				ctx.argv[3]!,
-			),
+		run: (ctx) => setGeneric(ctx, OBJ_PX, ctx.argv[2]!, 'milliseconds', ctx.argv[1]!, ctx.argv[3]!),
 	},
 ];
