@@ -25,7 +25,7 @@ export class ZNode {
 		readonly ele: string,
 		public score: number,
 		/** The level Redis's zslInsert would have drawn (priced by memory-zset.ts). */
-		readonly level: number,
+		public level: number,
 	) {}
 }
 
@@ -231,9 +231,9 @@ export class ZOrder {
 	}
 
 	/**
-	 * zslUpdateScore: the member keeps its node when the new score leaves it between its
-	 * neighbours; otherwise it is removed and a new node (with a new random level) inserted.
-	 * Returns the node now in the list.
+	 * zslUpdateScore: the member stays in place when the new score leaves it between its
+	 * neighbours; otherwise it is taken out and inserted again with a new random level.
+	 * Returns the member's node (the same object either way).
 	 */
 	updateScore(node: ZNode, score: number, rng: Random): ZNode {
 		const [bi, at] = this.#find(node);
@@ -253,9 +253,11 @@ export class ZOrder {
 			return node;
 		}
 		this.#removeAt(bi, at);
-		const moved = new ZNode(node.ele, score, randomLevel(rng));
-		this.insert(moved);
-		return moved;
+		// Redis frees the node and inserts a new one with a new level; the object is reused here.
+		node.score = score;
+		node.level = randomLevel(rng);
+		this.insert(node);
+		return node;
 	}
 
 	/** zslGetRank, 0-based, for a member known to be in the list. */

@@ -67,14 +67,12 @@ export class ZSet {
 		return node;
 	}
 
-	/** Sets an existing member's score (zslUpdateScore); the dict entry then points at the new node. */
+	/** Sets an existing member's score (zslUpdateScore); a moved member prices its new level. */
 	update(node: ZNode, score: number, rng: Random): void {
 		if (this.lpTracked) this.lpSum -= lpPairBytes(node.ele, node.score);
-		const moved = this.zsl.updateScore(node, score, rng);
-		if (moved !== node) {
-			this.dict.set(moved.ele, moved);
-			this.nodeSum += nodeAlloc(moved.level) - nodeAlloc(node.level);
-		}
+		const level = node.level;
+		this.zsl.updateScore(node, score, rng);
+		if (node.level !== level) this.nodeSum += nodeAlloc(node.level) - nodeAlloc(level);
 		if (this.lpTracked) this.lpSum += lpPairBytes(node.ele, score);
 	}
 
