@@ -142,7 +142,8 @@ export const bitfieldCommands: readonly CommandSpec[] = [
 		arity: -2,
 		flags: ['write', 'denyoom'],
 		group: 'bitmap',
-		summary: 'Reads, sets or increments integers of any width (i1…i64, u1…u63) inside a string.',
+		summary:
+			'Reads, sets or increments integers of any width (i1 to i64, u1 to u63) inside a string.',
 		syntax: `key [<${SUBCOMMANDS}> ...]`,
 		since: '3.2.0',
 		keys: [1, 1, 1],
