@@ -1,6 +1,7 @@
 // Mirrors the parts of debugCommand (src/debug.c) the playground needs: SLEEP, SET-ACTIVE-EXPIRE,
 // POPULATE, LOG, OBJECT and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
 // own argument count and any mismatch gets the same "unknown subcommand or wrong number" error.
+import { intWidth } from '../set-members.ts';
 import type { CommandSpec } from '../command.ts';
 import type { RedisObject } from '../object.ts';
 import { ERR, OK, error, status, type Reply } from '../reply.ts';
@@ -75,8 +76,15 @@ function serializedLength(obj: RedisObject): number {
 			const blob = 8 + obj.value.width * obj.value.size;
 			return lenPrefix(blob) + blob;
 		}
+		// rdbSaveRawString: a short member that is an int32 is saved as a 1-, 2- or 4-byte integer.
+		const member = (m: string) => {
+			const w = m.length <= 11 ? intWidth(m) : 0;
+			if (w === 0 || w === 8) return str(m);
+			const n = Number(m);
+			return n >= -128 && n <= 127 ? 2 : n >= -32768 && n <= 32767 ? 3 : 5;
+		};
 		let total = lenPrefix(obj.value.size);
-		for (const m of obj.value.members) total += str(m);
+		for (const m of obj.value.members) total += member(m);
 		return total;
 	}
 	let total = lenPrefix(obj.value.size);

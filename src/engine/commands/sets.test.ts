@@ -162,4 +162,16 @@ describe('TYPE, COPY and the keyspace view', () => {
 		expect(f.run('SMISMEMBER', 'c', 'a', 'z', 'q')).toEqual(arr(int(1), int(1), int(0)));
 		expect(f.run('SRANDMEMBER', 'nokey')).toEqual(str(null));
 	});
+
+	it('DEBUG OBJECT gives the RDB length: an intset as its blob, a hashtable member by member', () => {
+		const f = fixture();
+		f.run('SADD', 'di', '1', '2', '300000');
+		f.run('SADD', 'ds', 'a', 'bb', '12345');
+		const length = (key: string) => {
+			const r = f.run('DEBUG', 'OBJECT', key);
+			return r.type === 'status' ? /serializedlength:(\d+)/.exec(r.value)?.[1] : r.type;
+		};
+		// Both measured on redis-server 7.0.15: 1 + (8 + 3 × 4) and 1 + 2 + 3 + 3 (12345 as int16).
+		expect([length('di'), length('ds')]).toEqual(['21', '9']);
+	});
 });
