@@ -6,8 +6,11 @@ import * as v from 'valibot';
 import { SCENARIOS } from '../flows/scenarios.ts';
 import { LOG_VERSION, type LabLog } from './lab-log.ts';
 
-/** More inputs than a long workshop produces; replaying this many stays well under a second. */
-export const MAX_INPUTS = 5000;
+/**
+ * More inputs than a long session produces (10,000 typed lines replay in about a second); a log
+ * that would take longer than that to replay is refused by the replay check, not by its length.
+ */
+export const MAX_INPUTS = 20_000;
 /** A console line longer than this is no typing: DEBUG POPULATE makes big data from short lines. */
 export const MAX_LINE = 4096;
 const MAX_TIME = 8_640_000_000_000_000; // Date's own limit

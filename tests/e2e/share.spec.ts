@@ -110,7 +110,7 @@ const BAD_LINKS: [string, string][] = [
 					seed: 1,
 					start: 1767268800000,
 					program: { kind: 'sandbox' },
-					inputs: new Array(6000).fill({ kind: 'line', at: 1767268800000, line: 'PING' }),
+					inputs: new Array(20_001).fill({ kind: 'line', at: 1767268800000, line: 'PING' }),
 					now: 1767268800000,
 				}),
 			),
