@@ -1,8 +1,8 @@
 // Engine speed and memory, each as a ratio to a baseline measured in the same run:
 // engine.exec in-process vs a raw JS Map and vs ioredis-mock for GET, SET, SETEX and an 80/20
 // GET/SET mix over 100k keys (goals: ≥ 0.40 of the Map, ≥ 5× ioredis-mock), and bytes per key
-// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc). Sorted sets,
-// lists and sets are timed against SET/GET in the same run.
+// for 1M keys vs the Map (goal ≤ 2×; measured in a child started with --expose-gc). SETEX is
+// timed against SET, and sorted sets, lists and sets against SET/GET, in the same run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import RedisMock from 'ioredis-mock';
@@ -255,6 +255,26 @@ function setSection(): boolean {
 	return pass;
 }
 
+/**
+ * SETEX against SET per op, paired: two engines (every key already has a TTL in the SETEX one, as
+ * in a cache that refreshes its entries) timed in alternating rounds, best of 6 each. Goal: ≤ 1.5×.
+ */
+function setexSection(): boolean {
+	const [setRun, setexRun] = [engineRound('SET'), engineRound('SETEX')];
+	let set = 0;
+	let setex = 0;
+	for (let round = 0; round < 6; round++) {
+		set = Math.max(set, setRun());
+		setex = Math.max(setex, setexRun());
+	}
+	const pass = set / setex <= 1.5;
+	console.log(
+		`SETEX vs SET, same run: ${fmt(setex)} vs ${fmt(set)} ops/s, cost ${ratio(set / setex)}×`,
+	);
+	console.log(`SETEX goal (≤ 1.5× a SET per op): ${pass ? 'met' : 'NOT met'}`);
+	return pass;
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
 const ratio = (n: number) => n.toFixed(2).padStart(6);
 
@@ -278,6 +298,7 @@ async function main(): Promise<void> {
 		pass &&= e / m >= 0.4 && e / k >= 5;
 		console.log(`${op.padEnd(6)}${fmt(e)} ${fmt(m)} ${fmt(k)}  ${ratio(e / m)}  ${ratio(e / k)}×`);
 	}
+	setexSection();
 	zsetSection();
 	listSection();
 	setSection();
