@@ -4,13 +4,12 @@ import { expect, it } from 'vitest';
 import { Session } from '../../app/session.svelte.ts';
 import { DEFAULT_START_MS } from '../../engine/index.ts';
 import { formatClockDate } from '../../lib/duration.ts';
-import WithSession from '../test/WithSession.svelte';
 import ClockBar from './ClockBar.svelte';
 
 function setup(...lines: string[]) {
 	const session = new Session();
 	for (const line of lines) session.submit(line);
-	render(WithSession, { session, panel: ClockBar });
+	render(ClockBar, { session });
 	const button = (name: string | RegExp) => screen.getByRole('button', { name });
 	return { session, button };
 }

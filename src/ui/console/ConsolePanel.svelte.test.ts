@@ -1,7 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, expect, it } from 'vitest';
 import { Session } from '../../app/session.svelte.ts';
-import WithSession from '../test/WithSession.svelte';
 import ConsolePanel from './ConsolePanel.svelte';
 
 const BROKEN = 'SET user:456:profile "{"name": "Alice"}"';
@@ -9,7 +8,7 @@ const BROKEN = 'SET user:456:profile "{"name": "Alice"}"';
 function setup() {
 	const session = new Session();
 	session.playing = false;
-	render(WithSession, { session, panel: ConsolePanel });
+	render(ConsolePanel, { session });
 	const input = screen.getByRole<HTMLInputElement>('textbox', { name: 'Redis command' });
 	const output = screen.getByRole('list', { name: 'Console output' });
 	const type = (value: string) => fireEvent.input(input, { target: { value } });

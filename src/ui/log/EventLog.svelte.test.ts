@@ -4,13 +4,12 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { Session } from '../../app/session.svelte.ts';
 import { DEFAULT_START_MS } from '../../engine/index.ts';
 import { formatClockTime } from '../../lib/duration.ts';
-import WithSession from '../test/WithSession.svelte';
 import EventLog from './EventLog.svelte';
 
 function setup() {
 	const session = new Session();
 	session.playing = false;
-	render(WithSession, { session, panel: EventLog });
+	render(EventLog, { session });
 	const log = screen.getByRole('log', { name: 'Event log' });
 	const lines = () =>
 		within(log)
