@@ -1,8 +1,11 @@
 // Presenter mode: a playlist stepped from a clicker. Next / previous step drive the open scenario
-// on the one world; past its last step the next item opens, before its first the previous one.
-// The page shows the console and the item's visual side by side in projector type; B blanks it.
+// (or run the open lesson's solution one line at a time) on the one world; past the last step the
+// next item opens, before the first the previous one. The page shows the console and the item's
+// visual side by side in projector type; B blanks it.
 import { scenarioById } from '../flows/scenarios.ts';
 import type { FlowStage } from './flow-stage.svelte.ts';
+import type { LessonGate } from './lesson-gate.svelte.ts';
+import type { LessonsController } from './lessons.svelte.ts';
 import { playlistById, type Playlist, type PlaylistItem } from './playlists.ts';
 
 export class Presenter {
@@ -10,10 +13,16 @@ export class Presenter {
 	blank = $state(false);
 	playlist: Playlist = $state.raw(playlistById(null));
 	index = $state(0);
+	/** The open lesson (lesson items only), once its runtime has loaded. */
+	lessons: LessonsController | null = $state.raw(null);
+	/** Solution lines of the open lesson already run. */
+	lessonStep = $state(0);
 	readonly #stage: FlowStage;
+	readonly #gate: LessonGate | null;
 
-	constructor(stage: FlowStage) {
+	constructor(stage: FlowStage, gate: LessonGate | null = null) {
 		this.#stage = stage;
+		this.#gate = gate;
 	}
 
 	get item(): PlaylistItem {
@@ -21,16 +30,28 @@ export class Presenter {
 	}
 
 	get title(): string {
-		return scenarioById(this.item.id).title;
+		const item = this.item;
+		if (item.kind === 'scenario') return scenarioById(item.id).title;
+		return this.lessons?.lesson?.title ?? 'Lesson';
 	}
 
 	get step(): number {
-		return this.#stage.scenarios.position;
+		return this.item.kind === 'lesson' ? this.lessonStep : this.#stage.scenarios.position;
+	}
+
+	get #solution() {
+		return this.item.kind === 'lesson' ? (this.lessons?.lesson?.solution ?? []) : [];
+	}
+
+	get #isFinished(): boolean {
+		return this.item.kind === 'lesson'
+			? this.lessonStep >= this.#solution.length
+			: this.#stage.scenarios.isFinished;
 	}
 
 	/** What the step counter says, e.g. "2 of 10 · Expiry: lazy and active · step 3". */
 	get status(): string {
-		const end = this.#stage.scenarios.isFinished ? ' (end)' : '';
+		const end = this.#isFinished ? ' (end)' : '';
 		return `${this.index + 1} of ${this.playlist.items.length} · ${this.title} · step ${this.step}${end}`;
 	}
 
@@ -39,7 +60,7 @@ export class Presenter {
 		this.playlist = playlistById(playlistId);
 		this.active = true;
 		this.blank = false;
-		this.#open(0);
+		void this.#open(0);
 	}
 
 	stop(): void {
@@ -49,24 +70,47 @@ export class Presenter {
 
 	next(): void {
 		if (this.blank) return void (this.blank = false);
-		const scenarios = this.#stage.scenarios;
-		if (!scenarios.isFinished) return scenarios.step();
-		if (this.index + 1 < this.playlist.items.length) this.#open(this.index + 1);
+		if (!this.#isFinished) {
+			if (this.item.kind === 'scenario') return this.#stage.scenarios.step();
+			const line = this.#solution[this.lessonStep];
+			if (!line || this.lessons?.typing !== null) return;
+			this.lessonStep++;
+			return void this.lessons.runLines([line]);
+		}
+		if (this.index + 1 < this.playlist.items.length) void this.#open(this.index + 1);
 	}
 
 	previous(): void {
 		if (this.blank) return void (this.blank = false);
-		if (this.step > 0) return this.#stage.scenarios.back();
-		if (this.index > 0) this.#open(this.index - 1);
+		if (this.step > 0) {
+			if (this.item.kind === 'scenario') return this.#stage.scenarios.back();
+			// A lesson goes back to its start: its lines may each have been several inputs.
+			this.lessons?.resetLesson();
+			this.lessonStep = 0;
+			return;
+		}
+		if (this.index > 0) void this.#open(this.index - 1);
 	}
 
 	toggleBlank(): void {
 		this.blank = !this.blank;
 	}
 
-	#open(index: number): void {
+	async #open(index: number): Promise<void> {
 		this.index = index;
+		this.lessonStep = 0;
 		const item = this.item;
+		if (item.kind === 'lesson') {
+			if (!this.#gate) return;
+			this.#stage.setMode('sandbox');
+			const lessons = await this.#gate.load();
+			await lessons.open(item.id);
+			lessons.resetLesson();
+			this.lessons = lessons;
+			return;
+		}
+		this.lessons?.showSandbox();
+		this.lessons = null;
 		this.#stage.setMode('scenarios');
 		const scenarios = this.#stage.scenarios;
 		scenarios.selected = item.id;
