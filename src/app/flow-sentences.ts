@@ -1,5 +1,5 @@
-// The flow stage's events as event log sentences (`get_user(123): miss — loaded from the database
-// in 152 ms and cached for 300 s`), and the small facts they need.
+// Part of sentences.ts, the one place the log's words are written: the flow stage's events as
+// sentences (`get_user(123): miss — loaded from the database in 152 ms and cached for 300 s`).
 import { formatDuration } from '../lib/duration.ts';
 import type { WriteStrategy } from '../flows/flow-options.ts';
 import type { Op } from '../flows/trace.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, DEFAULT_START_MS, type EngineEvent } from '../engine/index.ts';
-import { flowSentence } from './flow-sentences.ts';
+import { flowSentence } from './sentences.ts';
 import {
 	candidateValue,
 	describeEvent,

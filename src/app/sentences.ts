@@ -10,6 +10,10 @@ import { bytesToHuman, evictionMeasure } from '../engine/index.ts';
 import { binaryToUtf8 } from '../console/bytes.ts';
 import { formatClockTime, formatDuration } from '../lib/duration.ts';
 import { plural } from '../lib/plural.ts';
+import type { LogEntry as LabLogEntry } from '../lab/lab-events.ts';
+import { flowSentence } from './flow-sentences.ts';
+
+export { STRATEGY_LABELS, flowSentence } from './flow-sentences.ts';
 
 export type EvictionEvent = Extract<EngineEvent, { type: 'evicted' }>;
 
@@ -178,4 +182,20 @@ export function evictionPosition(
 	if (total === null && kept >= limit)
 		return `Eviction ${n(index + 1)} of the latest ${n(kept)} (older evictions are not kept)`;
 	return `Eviction ${n(index + 1)} of ${n(kept)}`;
+}
+
+const described = new WeakMap<LabLogEntry, LogEntry | null>();
+
+/**
+ * Every entry of the Lab's log as the event log's sentence (engine events above, the flow stage's
+ * from flow-sentences.ts), or null for one too chatty to show. Memoised per entry: the log is
+ * re-read on every change and its old entries never change.
+ */
+export function describeLogEntry(entry: LabLogEntry): LogEntry | null {
+	const known = described.get(entry);
+	if (known !== undefined) return known;
+	const d = entry.source === 'engine' ? describeEvent(entry.event) : flowSentence(entry.event);
+	const out = d ? { id: entry.id, at: entry.at, ...d } : null;
+	described.set(entry, out);
+	return out;
 }

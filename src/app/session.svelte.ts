@@ -8,8 +8,7 @@ import { Lab, type ConsoleItem, type EvictionEvent, type LabChange } from '../la
 import type { FlowAction } from '../lab/flow-actions.ts';
 import type { LabLog, Program } from '../lab/lab-log.ts';
 import { textEntry, type ConsoleEntry, type MetaControls } from './console-model.ts';
-import type { LogEntry } from './event-log.ts';
-import { describeLogEntry } from './log-sentences.ts';
+import { describeLogEntry, type LogEntry } from './sentences.ts';
 import { loadHistory, saveHistory } from './persistence.ts';
 import { sessionJson } from './session-file.ts';
 
