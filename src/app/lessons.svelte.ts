@@ -158,9 +158,6 @@ export class LessonsController {
 			return;
 		}
 		this.#stopTyping();
-		// A lesson's clock waits for the learner: predictions about TTLs are asked and graded at the
-		// moment the lesson says, not a few real seconds later. Play moves it on as in the sandbox.
-		this.#session.playing = false;
 		const fromSandbox = this.view === 'sandbox';
 		if (fromSandbox) {
 			this.#flow.setMode('sandbox');
