@@ -7,7 +7,14 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['dist/', 'dist-single/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'],
+		ignores: [
+			'dist/',
+			'dist-single/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'coverage/',
+		],
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

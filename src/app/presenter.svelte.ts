@@ -55,12 +55,15 @@ export class Presenter {
 		return `${this.index + 1} of ${this.playlist.items.length} · ${this.title} · step ${this.step}${end}`;
 	}
 
-	/** Opens presenter mode on a playlist, at its first item. */
-	start(playlistId: string | null = null): void {
+	/** Opens presenter mode on a playlist, at its first item or at item `at` (1-based). */
+	start(playlistId: string | null = null, at = 1): void {
 		this.playlist = playlistById(playlistId);
 		this.active = true;
 		this.blank = false;
-		void this.#open(0);
+		const index = Number.isSafeInteger(at)
+			? Math.min(Math.max(at, 1), this.playlist.items.length)
+			: 1;
+		void this.#open(index - 1);
 	}
 
 	stop(): void {

@@ -94,9 +94,10 @@ test('every attendee opening the playlist link sees the same run', async ({ brow
 	for (let n = 0; n < 2; n++) {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.goto('./?present');
+		// An instructor resumes at an item with &item=N; each attendee's link does the same.
+		await page.goto('./?present&item=3');
 		await page.locator('body').click({ position: { x: 5, y: 5 } });
-		await clickUntil(page, /^3 of 13 /);
+		await expect(status(page)).toContainText('3 of 13 · Expiry: lazy and active · step 0');
 		await clickUntil(page, /step 4$/);
 		// Key names and values; TTLs and idle times move with each page's own clock.
 		const text = await page.getByRole('region', { name: 'Keyspace' }).innerText();

@@ -108,7 +108,7 @@ describe('CONFIG table vs redis-server 7.0', () => {
 			for (const [name, start] of real) {
 				const probes = DANGEROUS.has(name) ? [start] : PROBES;
 				for (const value of probes) {
-				if (AVOID.has(`${name} ${value}`)) continue;
+					if (AVOID.has(`${name} ${value}`)) continue;
 					const argv = ['CONFIG', 'SET', name, value];
 					const a = text(engine.exec(argv));
 					const b = text(await live(argv));
