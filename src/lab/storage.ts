@@ -39,6 +39,7 @@ export function idbKeyValue(): KeyValue | null {
 }
 
 export function createSessionStore(kv: KeyValue | null = idbKeyValue()): SessionStore {
+	const writes = storedValue(kv, SESSION_KEY);
 	return {
 		async load() {
 			if (!kv) return { log: null, problem: 'this browser offers no storage here' };
@@ -57,19 +58,27 @@ export function createSessionStore(kv: KeyValue | null = idbKeyValue()): Session
 				problem: `the stored session could not be used: ${'problem' in parsed ? parsed.problem : 'it is not a sandbox session'}`,
 			};
 		},
-		async save(log) {
+		save: (log) => writes.save(log),
+		clear: () => writes.clear(),
+	};
+}
+
+/** Writing and clearing one key, each settling to whether it worked (never throwing). */
+export function storedValue(kv: KeyValue | null, key: string) {
+	return {
+		async save(value: unknown): Promise<boolean> {
 			if (!kv) return false;
 			try {
-				await kv.set(SESSION_KEY, log);
+				await kv.set(key, value);
 				return true;
 			} catch {
 				return false;
 			}
 		},
-		async clear() {
+		async clear(): Promise<boolean> {
 			if (!kv) return false;
 			try {
-				await kv.del(SESSION_KEY);
+				await kv.del(key);
 				return true;
 			} catch {
 				return false;

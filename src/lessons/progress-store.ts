@@ -1,7 +1,7 @@
 // The learner's progress kept in the browser under one key, written as it changes. Storage may be
 // absent, blocked, full or hold garbage: every call settles, never throws, and says in words what
 // went wrong; lessons go on working either way.
-import { idbKeyValue, type KeyValue } from '../lab/storage.ts';
+import { idbKeyValue, storedValue, type KeyValue } from '../lab/storage.ts';
 import { parseProgress, type Progress } from './progress-schema.ts';
 
 export const PROGRESS_KEY = 'cachelab:progress:v1';
@@ -15,6 +15,7 @@ export interface ProgressStore {
 }
 
 export function createProgressStore(kv: KeyValue | null = idbKeyValue()): ProgressStore {
+	const writes = storedValue(kv, PROGRESS_KEY);
 	return {
 		async load() {
 			if (!kv) return { progress: null, problem: 'this browser offers no storage here' };
@@ -32,24 +33,8 @@ export function createProgressStore(kv: KeyValue | null = idbKeyValue()): Progre
 				problem: `the stored progress could not be used: ${parsed.problem}`,
 			};
 		},
-		async save(progress) {
-			if (!kv) return false;
-			try {
-				await kv.set(PROGRESS_KEY, progress);
-				return true;
-			} catch {
-				return false;
-			}
-		},
-		async clear() {
-			if (!kv) return false;
-			try {
-				await kv.del(PROGRESS_KEY);
-				return true;
-			} catch {
-				return false;
-			}
-		},
+		save: (progress) => writes.save(progress),
+		clear: () => writes.clear(),
 	};
 }
 
