@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../engine/index.ts';
 import { INITIAL_STATE } from '../console/session.ts';
-import { handleLine, type MetaControls } from './console-model.ts';
+import { handleLine, type MetaControls } from '../console/line.ts';
+import { textEntry } from './console-model.ts';
 
 function setup() {
 	const engine = createEngine();
@@ -11,8 +12,17 @@ function setup() {
 		setSpeed: vi.fn(),
 		speeds: [1, 10, 60, 600],
 	};
-	const run = (line: string) =>
-		handleLine(line, (argv) => engine.exec(argv), engine.commands(), INITIAL_STATE, meta);
+	// What the page shows for a line: the console's outcome, written out as the scrollback does.
+	const run = (line: string) => {
+		const out = handleLine(
+			line,
+			(argv) => engine.exec(argv),
+			engine.commands(),
+			INITIAL_STATE,
+			meta,
+		);
+		return { ...out, entry: out.entry && textEntry(out.entry) };
+	};
 	return { engine, meta, run };
 }
 

@@ -1,10 +1,6 @@
-// The console's line handling moved to src/console/line.ts (data) and src/console/line-text.ts
-// (words, applied where entries are drawn). This adapter keeps the older text-shaped entry for
-// callers that still read `output` and `tone`; each entry also carries its data as `result`.
-import type { CommandSpec, Reply } from '../engine/index.ts';
-import type { ConsoleState } from '../console/session.ts';
-import { handleLine as handleConsoleLine, type MetaControls } from '../console/line.ts';
-import type { ShownOutcome } from '../console/line.ts';
+// A console line's outcome (data, from src/console/line.ts) as the scrollback entry the page
+// draws: the words from src/console/line-text.ts, with the data kept as `result`.
+import type { MetaControls, ShownOutcome } from '../console/line.ts';
 import { entryText, type ConsoleTone } from '../console/line-text.ts';
 
 export type { MetaControls };
@@ -21,26 +17,6 @@ export interface ConsoleEntry {
 	readonly fix?: string;
 	/** What the line did, as data; the console panel draws from this. */
 	readonly result?: ShownOutcome;
-}
-
-export interface LineOutcome {
-	readonly entry: Omit<ConsoleEntry, 'id' | 'prompt'> | null;
-	readonly state: ConsoleState;
-	/** `clear` / Ctrl+L: wipe the scrollback. */
-	readonly clear?: boolean;
-}
-
-/** src/console/line.ts's handleLine with each entry also written out as text. */
-export function handleLine(
-	line: string,
-	exec: (argv: string[]) => Reply,
-	specs: readonly CommandSpec[],
-	state: ConsoleState,
-	meta: MetaControls,
-): LineOutcome {
-	const out = handleConsoleLine(line, exec, specs, state, meta);
-	const entry = out.entry && textEntry(out.entry);
-	return out.clear ? { entry, state: out.state, clear: true } : { entry, state: out.state };
 }
 
 export function textEntry(result: ShownOutcome): Omit<ConsoleEntry, 'id' | 'prompt'> {
