@@ -15,6 +15,8 @@ interface Outcome {
 	readonly skipped: number;
 	readonly seconds: number;
 	readonly note?: string;
+	/** Names of the failed cases, printed again at the end so a log's tail says what broke. */
+	readonly failures?: readonly string[];
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'cachelab-test-'));
@@ -42,7 +44,36 @@ function num(value: unknown): number {
 	return typeof value === 'number' ? value : 0;
 }
 
-type Counts = Pick<Outcome, 'passed' | 'failed' | 'skipped'>;
+type Counts = Pick<Outcome, 'passed' | 'failed' | 'skipped' | 'failures'>;
+
+const records = (value: unknown): Record<string, unknown>[] =>
+	Array.isArray(value)
+		? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null)
+		: [];
+
+/** Vitest's JSON report: testResults[].assertionResults[] with a status and a fullName. */
+function vitestFailures(report: Record<string, unknown>): string[] {
+	const names: string[] = [];
+	for (const file of records(report['testResults']))
+		for (const test of records(file['assertionResults']))
+			if (test['status'] === 'failed')
+				names.push(
+					`${String(file['name']).replace(process.cwd() + '/', '')} › ${String(test['fullName'])}`,
+				);
+	return names;
+}
+
+/** Playwright's JSON report: suites nest suites and specs; a spec that is not ok failed. */
+function playwrightFailures(report: Record<string, unknown>): string[] {
+	const names: string[] = [];
+	const walk = (suite: Record<string, unknown>, path: string): void => {
+		for (const spec of records(suite['specs']))
+			if (spec['ok'] === false) names.push(`${path} › ${String(spec['title'])}`);
+		for (const child of records(suite['suites'])) walk(child, path || String(child['title']));
+	};
+	for (const suite of records(report['suites'])) walk(suite, String(suite['title']));
+	return names;
+}
 
 function vitestCounts(report: unknown): Counts | undefined {
 	if (typeof report !== 'object' || report === null) return undefined;
@@ -51,6 +82,7 @@ function vitestCounts(report: unknown): Counts | undefined {
 		passed: num(r['numPassedTests']),
 		failed: num(r['numFailedTests']),
 		skipped: num(r['numPendingTests']) + num(r['numTodoTests']),
+		failures: vitestFailures(r),
 	};
 }
 
@@ -63,6 +95,7 @@ function playwrightCounts(report: unknown): Counts | undefined {
 		passed: num(s['expected']) + num(s['flaky']),
 		failed: num(s['unexpected']),
 		skipped: num(s['skipped']),
+		failures: playwrightFailures(report as Record<string, unknown>),
 	};
 }
 
@@ -169,6 +202,7 @@ for (const o of outcomes) {
 	console.log(
 		`${o.ok ? 'ok  ' : 'FAIL'} ${o.name.padEnd(7)} ${counts.padEnd(34)} ${o.seconds.toFixed(1).padStart(6)}s${note}`,
 	);
+	for (const name of o.failures ?? []) console.log(`       ✗ ${name}`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && outcomes.every((o) => o.ok) ? 0 : 1);
