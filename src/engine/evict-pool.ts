@@ -48,18 +48,36 @@ export function poolInsert(pool: EvictionCandidate[], entry: EvictionCandidate):
  * on antirez's LRU figure (src/engine/experiments/antirez-figure.ts).
  */
 export function sampleIndices(rng: Random, n: number, count: number): number[] {
-	if (n <= count) return Array.from({ length: n }, (_, i) => i);
-	const picked: number[] = [];
+	const out = new Int32Array(Math.min(n, count));
+	return Array.from(out.subarray(0, sampleInto(rng, n, count, out)));
+}
+
+/**
+ * sampleIndices into `out` (the same draws, in the same order), returning how many: the eviction
+ * path samples on every eviction and allocates nothing for it.
+ */
+export function sampleInto(rng: Random, n: number, count: number, out: Int32Array): number {
+	if (n <= count) {
+		for (let i = 0; i < n; i++) out[i] = i;
+		return n;
+	}
 	// A linear scan beats a Set for the usual handful of samples; a Set keeps big ones O(count).
 	const set = count > 32 ? new Set<number>() : null;
+	let len = 0;
 	for (let j = n - count; j < n; j++) {
 		const t = rng.int(j + 1);
-		const i = (set ? set.has(t) : picked.includes(t)) ? j : t;
-		picked.push(i);
+		let seen = false;
+		if (set) seen = set.has(t);
+		else for (let k = 0; k < len && !seen; k++) seen = out[k] === t;
+		const i = seen ? j : t;
+		out[len++] = i;
 		set?.add(i);
 	}
-	return picked;
+	return len;
 }
+
+/** The sampler's scratch buffer, grown to the largest maxmemory-samples seen. */
+let scratch = new Int32Array(16);
 
 /** estimateObjectIdleTime: ms since the object's LRU stamp, at the clock's resolution. */
 export function estimateObjectIdleTime(server: Server, lru: number): number {
@@ -93,9 +111,13 @@ export function evictionPoolPopulate(
 	seen?: EvictionCandidate[],
 ): number {
 	const keys = allkeys ? db.keys : db.volatile;
-	const picked = sampleIndices(server.rng, keys.length, server.config['maxmemory-samples']);
+	const count = server.config['maxmemory-samples'];
+	if (scratch.length < count) scratch = new Int32Array(count);
+	const picked = scratch;
+	const taken = sampleInto(server.rng, keys.length, count, picked);
 	const byObject = allkeys && server.config['maxmemory-policy'] !== 'volatile-ttl';
-	for (const i of picked) {
+	for (let p = 0; p < taken; p++) {
+		const i = picked[p]!;
 		// allkeys-lru/lfu score a slot from the packed LRU array; the key is read only if it enters.
 		const score = byObject
 			? objectScore(server, db.lruBySlot[i]!)
@@ -105,5 +127,5 @@ export function evictionPoolPopulate(
 		if (pool.length === EVPOOL_SIZE && score <= pool[0]!.score) continue;
 		poolInsert(pool, { key: keys[i]!, db: db.id, score });
 	}
-	return picked.length;
+	return taken;
 }

@@ -26,6 +26,15 @@ export function evictionTimeLimitUs(tenacity: number): number {
 	return Infinity;
 }
 
+const ALLKEYS: ReadonlySet<MaxmemoryPolicy> = new Set([
+	'allkeys-lru',
+	'allkeys-lfu',
+	'allkeys-random',
+]);
+const RANDOM: ReadonlySet<MaxmemoryPolicy> = new Set(['allkeys-random', 'volatile-random']);
+/** Shared by every victim picked with no listener: nothing is ever pushed to it. */
+const NOT_RECORDED: EvictionCandidate[] = [];
+
 interface Victim {
 	readonly db: number;
 	readonly key: string;
@@ -39,9 +48,10 @@ interface Victim {
 /** Picks the next key to evict, or null when no database has a candidate (evict.c's inner loop). */
 function pickVictim(server: Server, record: boolean): Victim | null {
 	const policy = server.config['maxmemory-policy'];
-	const allkeys = policy.startsWith('allkeys-');
-	const sampled: EvictionCandidate[] = [];
-	if (policy.endsWith('-random')) {
+	const allkeys = ALLKEYS.has(policy);
+	// Only the x-ray reads the samples: without a listener they are not kept.
+	const sampled: EvictionCandidate[] = record ? [] : NOT_RECORDED;
+	if (RANDOM.has(policy)) {
 		// One draw per eviction, visiting the databases round-robin from a static next_db.
 		const n = server.dbs.length;
 		let nextDb = server.eviction.nextDb;
@@ -61,9 +71,11 @@ function pickVictim(server: Server, record: boolean): Victim | null {
 	const pool = evictionPool(server);
 	let ghosts = 0;
 	let samples = 0;
+	const dbs = server.dbs;
 	for (;;) {
 		let total = 0;
-		for (const db of server.dbs) {
+		for (let d = 0; d < dbs.length; d++) {
+			const db = dbs[d]!;
 			const size = allkeys ? db.keys.length : db.volatile.length;
 			if (size === 0) continue;
 			samples += evictionPoolPopulate(server, db, allkeys, pool, record ? sampled : undefined);

@@ -37,17 +37,52 @@ export class Db {
 	expiresCursor = 0;
 	/** avg_ttl estimate (ms) maintained by the active expire cycle. */
 	avgTtl = 0;
-	/** Σ keyCost + expires entries: this database's share of used_memory, minus table slots. */
-	bytes = 0;
-	/** Slots of the main and expires hash tables: they grow with the dict, shrink late (memory.ts). */
-	slots = 0;
-	expiresSlots = 0;
+	/**
+	 * `totals` is shared by all of a server's databases: every change to bytes or slots below adds
+	 * its difference there, so used_memory is one read, not a walk over the databases (it is asked
+	 * before every command while maxmemory is set, and around every eviction).
+	 */
+	constructor(
+		readonly id: number,
+		readonly totals: DbTotals = { charged: 0 },
+	) {}
 
-	constructor(readonly id: number) {}
+	#bytes = 0;
+	#slots = 0;
+	#expiresSlots = 0;
+
+	/** Σ keyCost + expires entries: this database's share of used_memory, minus table slots. */
+	get bytes(): number {
+		return this.#bytes;
+	}
+	set bytes(v: number) {
+		this.totals.charged += v - this.#bytes;
+		this.#bytes = v;
+	}
+	/** Slots of the main and expires hash tables: they grow with the dict, shrink late (memory.ts). */
+	get slots(): number {
+		return this.#slots;
+	}
+	set slots(v: number) {
+		this.totals.charged += 8 * (v - this.#slots);
+		this.#slots = v;
+	}
+	get expiresSlots(): number {
+		return this.#expiresSlots;
+	}
+	set expiresSlots(v: number) {
+		this.totals.charged += 8 * (v - this.#expiresSlots);
+		this.#expiresSlots = v;
+	}
 
 	get size(): number {
 		return this.dict.size;
 	}
+}
+
+/** Σ over a server's databases of bytes + 8 × (slots + expiresSlots): their part of used_memory. */
+export interface DbTotals {
+	charged: number;
 }
 
 /** Lookup flags, as db.c's LOOKUP_* (LOOKUP_WRITE also implies no hit/miss stats). */

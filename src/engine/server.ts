@@ -4,7 +4,7 @@ import type { VirtualClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events.ts';
 import type { Random } from './random.ts';
-import { Db } from './keyspace.ts';
+import { Db, type DbTotals } from './keyspace.ts';
 import type { ClientState } from './client.ts';
 import type { BlockingState } from './blocking.ts';
 import { isLfuPolicy, lruClockAt } from './lru.ts';
@@ -74,6 +74,8 @@ export function emptyStats(): Stats {
 
 export class Server {
 	readonly dbs: Db[];
+	/** What the databases add to used_memory, kept current by each Db (stats.ts reads it). */
+	readonly dbTotals: DbTotals = { charged: 0 };
 	/** Kept across restart(): the app's listeners outlive the process. */
 	events = new EventBus();
 	readonly clients = new Map<number, ClientState>();
@@ -121,7 +123,7 @@ export class Server {
 		public config: Config,
 		public rng: Random,
 	) {
-		this.dbs = Array.from({ length: config.databases }, (_, i) => new Db(i));
+		this.dbs = Array.from({ length: config.databases }, (_, i) => new Db(i, this.dbTotals));
 		this.startedAt = clock.now();
 		this.persistence = emptyPersistence(this.startedAt);
 	}

@@ -2,11 +2,12 @@
 import { USED_MEMORY_BASELINE } from './memory.ts';
 import type { Server } from './server.ts';
 
-/** used_memory: baseline + every database's keys + hash-table slots + client buffers. */
+/**
+ * used_memory: baseline + every database's keys + hash-table slots + client buffers. The databases'
+ * part is summed as it changes (Db's totals), as zmalloc keeps used_memory: O(1) to read.
+ */
 export function usedMemory(server: Server): number {
-	let total = USED_MEMORY_BASELINE + server.clientBufferBytes;
-	for (const db of server.dbs) total += db.bytes + 8 * (db.slots + db.expiresSlots);
-	return total;
+	return USED_MEMORY_BASELINE + server.clientBufferBytes + server.dbTotals.charged;
 }
 
 /**
