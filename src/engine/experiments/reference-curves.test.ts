@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../random.ts';
-import { beladyHits, trueLruHits } from './reference-curves.ts';
+import { beladyHits, beladyTraceHits, trueLruHits, trueLruTraceHits } from './reference-curves.ts';
 
 describe('reference caches', () => {
 	it('true LRU evicts the least recently used key', () => {
@@ -27,5 +27,31 @@ describe('reference caches', () => {
 			expect(lru).toBeGreaterThan(0);
 		}
 		expect(beladyHits(trace, 0)).toBe(0);
+	});
+
+	it('the typed-array versions agree with the Map versions on a read-only trace', () => {
+		const random = new Random(11);
+		const trace = Array.from({ length: 20_000 }, () => Math.floor(500 * random.next() ** 3));
+		const ids = Int32Array.from(trace);
+		const ops = new Uint8Array(ids.length);
+		for (const capacity of [0, 5, 40, 200, 600]) {
+			const lru = trueLruTraceHits(ids, ops, 500, capacity);
+			const opt = beladyTraceHits(ids, ops, 500, capacity);
+			expect(lru.hits).toBe(trueLruHits(trace, capacity));
+			expect(opt.hits).toBe(beladyHits(trace, capacity));
+			expect(lru.gets).toBe(20_000);
+		}
+	});
+
+	it('a write is no hit, inserts the key, and Belady does not keep a key for its rewrite', () => {
+		// capacity 1: GET 1 (miss), SET 2 (replaces 1), GET 2 (hit), GET 1 (miss)
+		const ids = Int32Array.from([1, 2, 2, 1]);
+		const ops = Uint8Array.from([0, 1, 0, 0]);
+		expect(trueLruTraceHits(ids, ops, 3, 1)).toEqual({ hits: 1, gets: 3, evicted: 2 });
+		// capacity 2: GET 0, GET 1, GET 2 must drop 0 or 1; 0 is next SET (refilled anyway), so
+		// Belady drops 0 and GET 1 hits (counting the SET as a use would drop 1 instead).
+		const ids2 = Int32Array.from([0, 1, 2, 0, 1]);
+		const ops2 = Uint8Array.from([0, 0, 0, 1, 0]);
+		expect(beladyTraceHits(ids2, ops2, 3, 2)).toEqual({ hits: 1, gets: 4, evicted: 2 });
 	});
 });
