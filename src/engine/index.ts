@@ -24,10 +24,5 @@ export type { CommandSpec, CommandFlag, CommandGroup } from './command.ts';
 export type { Config, MaxmemoryPolicy } from './config.ts';
 export { MAXMEMORY_POLICIES } from './config.ts';
 export { bytesToHuman } from './memory.ts';
-// The Labs screen's small experiments (the sweep has its own lines beside these).
-export { antirezFigure } from './experiments/antirez-figure.ts';
-export type { FigureResult, KeyFate } from './experiments/antirez-figure.ts';
-export type { FigureVariant } from './experiments/figure-evictors.ts';
-export { LFU_TABLE_FACTORS, LFU_TABLE_HITS, lfuFactorTable } from './experiments/lfu-counter.ts';
-export { lfuDecayCurve } from './experiments/lfu-decay.ts';
-export type { LfuDecayCurve, LfuDecayPoint } from './experiments/lfu-decay.ts';
+// The Labs' experiments have their own door, ./experiments/index.ts: re-exported here they would
+// ride in the first screen's chunk, which every page load fetches.
