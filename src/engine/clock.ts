@@ -85,6 +85,8 @@ export class VirtualClock {
 	}
 
 	#dropCancelledHead(): void {
+		// The common case, checked on every advance: nothing was ever cancelled.
+		if (this.#cancelled.size === 0) return;
 		while (this.#heap.length > 0) {
 			const head = this.#heap[0]!;
 			if (!this.#cancelled.has(head.id)) return;
