@@ -56,8 +56,10 @@ export class ApproxLruLab {
 	samples = $state(5);
 	pool = $state(true);
 	custom: FigurePanel | null = $state.raw(null);
-	running = $state(false);
-	#generation = 0;
+	/** Panels still running: the four fixed ones and the learner's own are counted apart. */
+	fixedRunning = $state(false);
+	customRunning = $state(false);
+	#customGeneration = 0;
 	readonly #client: Pick<LabsClient, 'figure'>;
 
 	constructor(client: Pick<LabsClient, 'figure'>) {
@@ -74,38 +76,45 @@ export class ApproxLruLab {
 		return figureCsv(this.shown.flatMap((p) => (p.result ? [p.result] : [])));
 	}
 
+	get running(): boolean {
+		return this.fixedRunning || this.customRunning;
+	}
+
 	/** Runs the four fixed panels, then the learner's own. */
 	async runAll(): Promise<void> {
-		const generation = ++this.#generation;
-		this.running = true;
-		for (let i = 0; i < FIXED.length; i++) {
-			const spec = FIXED[i]!;
-			const result = await this.#client.figure({ variant: spec.variant, samples: spec.samples });
-			if (generation !== this.#generation) return;
-			this.panels = this.panels.map((p, j) => (j === i ? { ...p, result } : p));
+		this.fixedRunning = true;
+		try {
+			for (let i = 0; i < FIXED.length; i++) {
+				const spec = FIXED[i]!;
+				const result = await this.#client.figure({ variant: spec.variant, samples: spec.samples });
+				this.panels = this.panels.map((p, j) => (j === i ? { ...p, result } : p));
+			}
+		} catch {
+			// The screen closed and took the worker with it: nothing left to draw.
+			return;
+		} finally {
+			this.fixedRunning = false;
 		}
-		await this.#runCustom(generation);
+		if (!this.custom && !this.customRunning) await this.runCustom();
 	}
 
-	/** Reruns only the learner's panel (after the slider or the pool switch moved). */
+	/** Runs the learner's panel (again, after the slider or the pool switch moved); the last wins. */
 	async runCustom(): Promise<void> {
-		await this.#runCustom(++this.#generation);
-	}
-
-	async #runCustom(generation: number): Promise<void> {
-		this.running = true;
+		const generation = ++this.#customGeneration;
+		this.customRunning = true;
 		const variant: FigureVariant = this.pool ? 'pool' : 'no-pool';
 		const samples = this.samples;
-		const result = await this.#client.figure({ variant, samples });
-		if (generation !== this.#generation) return;
+		const result = await this.#client.figure({ variant, samples }).catch(() => null);
+		if (generation !== this.#customGeneration) return;
+		this.customRunning = false;
+		if (!result) return;
 		this.custom = {
 			id: 'custom',
-			title: `Your setting: samples ${samples}, ${this.pool ? 'pool' : 'no pool'}`,
+			title: `Your setting: samples ${samples}, ${variant === 'pool' ? 'pool' : 'no pool'}`,
 			variant,
 			samples,
 			realRedis: realRedisFor(variant, samples),
 			result,
 		};
-		this.running = false;
 	}
 }

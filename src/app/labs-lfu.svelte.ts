@@ -58,8 +58,9 @@ export class LfuLab {
 	async run(): Promise<void> {
 		const seed = this.seed;
 		this.table = null;
-		const table = await this.#client.lfuTable(seed);
-		if (seed === this.seed) this.table = table;
+		// A rejection means the screen closed and took the worker with it.
+		const table = await this.#client.lfuTable(seed).catch(() => null);
+		if (table && seed === this.seed) this.table = table;
 	}
 
 	/** A new seed: the counter is probabilistic, so each run lands a little differently. */
