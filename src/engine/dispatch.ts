@@ -10,7 +10,8 @@ import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
 import { noteCall, noteRejectedCall } from './command-stats.ts';
 import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
-import { dirtyRule } from './dirty.ts';
+import { dirtyRule, type DirtyRule } from './dirty.ts';
+import { saveParams } from './persistence.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -27,6 +28,10 @@ export interface ResolvedCommand {
 	readonly isWrite: boolean;
 	/** Shown to MONITOR clients once run (not admin, not skip_monitor). */
 	readonly isMonitored: boolean;
+	/** How a run adds to server.dirty (writes only). */
+	readonly dirty: DirtyRule | null;
+	/** Raises used_memory: a write, CONFIG or DEBUG (the peak is checked after those). */
+	readonly mayGrow: boolean;
 }
 
 /**
@@ -41,14 +46,18 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 	let r = resolvedBySpec.get(spec);
 	if (!r) {
 		const fullName = spec.name.toLowerCase();
+		const base = fullName.split('|')[0]!;
+		const isWrite = spec.flags.includes('write');
 		r = {
 			spec,
 			fullName,
-			base: fullName.split('|')[0]!,
+			base,
 			isDenyoom: spec.flags.includes('denyoom'),
 			isNoMulti: spec.flags.includes('no_multi'),
-			isWrite: spec.flags.includes('write'),
+			isWrite,
 			isMonitored: !spec.flags.includes('admin') && !spec.flags.includes('skip_monitor'),
+			dirty: isWrite ? dirtyRule(base) : null,
+			mayGrow: isWrite || base === 'config' || base === 'debug',
 		};
 		resolvedBySpec.set(spec, r);
 	}
@@ -201,7 +210,7 @@ export function call(
 	const db = server.dbs[client.db]!;
 	server.currentCommand = resolved.base;
 	const started = server.now();
-	const rule = resolved.isWrite ? dirtyRule(resolved.base) : null;
+	const rule = resolved.dirty;
 	const before = rule?.before?.(server, db, argv);
 	const signals = server.keySignals;
 	const reply = spec.run({ server, client, db, argv });
@@ -210,19 +219,36 @@ export function call(
 	if (reply === BLOCKED) return reply;
 	if (rule) {
 		const n = rule.count({ server, argv, reply, signals: server.keySignals - signals, before, db });
-		if (n > 0) {
-			server.persistence.dirty += n;
-			server.wakeCron(Infinity);
-		}
+		if (n > 0) addDirty(server, n);
 	}
 	noteCall(server, resolved.fullName, (server.now() - started) * 1000, reply.type === 'error');
 	client.lastCommand = resolved.fullName;
 	if (reply.type === 'error') noteErrorReply(server, reply.value);
 	// In this model only writes and config/debug changes can raise used_memory (reads don't
 	// allocate), so the peak is checked after those; Redis checks after every command.
-	if (resolved.isWrite || resolved.base === 'config' || resolved.base === 'debug')
-		notePeakMemory(server);
+	if (resolved.mayGrow) notePeakMemory(server);
 	return publish(server, client, argv, reply, resolved.isMonitored);
+}
+
+/**
+ * server.dirty += n. The cron plans a save point's tick from which save points dirty has reached,
+ * so it is asked again only when this addition reaches one more of them (or is the first since a
+ * save reset dirty): asking on every write planned the same tick again each time.
+ */
+function addDirty(server: Server, n: number): void {
+	const p = server.persistence;
+	const from = p.dirty;
+	p.dirty = from + n;
+	if (from === 0) {
+		server.wakeCron(Infinity);
+		return;
+	}
+	for (const sp of saveParams(server.config)) {
+		if (from < sp.changes && sp.changes <= p.dirty) {
+			server.wakeCron(Infinity);
+			return;
+		}
+	}
 }
 
 /** The command event; `monitor` marks a command call() ran that replicationFeedMonitors shows. */

@@ -226,7 +226,7 @@ export function setKey(
 		const oldCost = chargedCost(key, old);
 		db.bytes += price(key, obj) - oldCost;
 	}
-	if (!keepTtl) removeExpire(db, key);
+	if (!keepTtl && db.volatile.length > 0) removeExpire(db, key);
 	signalModifiedKey(server, db, key);
 }
 
@@ -302,7 +302,8 @@ export function setExpire(server: Server, db: Db, key: string, when: number): vo
 	}
 	db.expires.set(key, when);
 	signalModifiedKey(server, db, key);
-	server.wakeCron(when);
+	// A tick planned by `when` already serves this TTL: waking the cron would plan nothing new.
+	if (when < server.cron.plannedAt) server.wakeCron(when);
 }
 
 /** removeExpire: true if the key had a TTL. */

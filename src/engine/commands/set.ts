@@ -27,9 +27,10 @@ import {
  * nothing per call. A write that sets a TTL keeps the key's expires entry and overwrites its time
  * instead of deleting and re-adding it: the end state is the same, and the key keeps its place in
  * the expire sweep's order, as in Redis, where an expires entry's bucket depends only on the key.
+ * `command` is c->cmd->fullname, which an invalid expire time names.
  */
 function setGeneric(
-	{ server, db, argv }: CommandContext,
+	{ server, db }: CommandContext,
 	flags: number,
 	expire: string | null,
 	unit: StringArgs['unit'],
@@ -37,10 +38,11 @@ function setGeneric(
 	value: string,
 	okReply: Reply = OK,
 	abortReply: Reply = NIL,
+	command = 'set',
 ): Reply {
 	let when = 0;
 	if (expire !== null) {
-		const ms = getExpireMilliseconds(server, expire, flags, unit, name(argv));
+		const ms = getExpireMilliseconds(server, expire, flags, unit, command);
 		if (typeof ms !== 'number') return ms;
 		when = ms;
 	}
@@ -57,9 +59,6 @@ function setGeneric(
 	return old ?? okReply;
 }
 
-/** c->cmd->fullname, as the expire error names it. */
-const name = (argv: readonly string[]) => argv[0]!.toLowerCase();
-
 const write = ['write', 'denyoom'] as const;
 const writeFast = ['write', 'denyoom', 'fast'] as const;
 const oneKey = [1, 1, 1] as const;
@@ -75,6 +74,9 @@ export const setCommands: readonly CommandSpec[] = [
 		since: '1.0.0',
 		keys: oneKey,
 		run(ctx) {
+			// The plain SET key value, the commonest write, has no options to parse.
+			if (ctx.argv.length === 3)
+				return setGeneric(ctx, 0, null, 'seconds', ctx.argv[1]!, ctx.argv[2]!);
 			const args = parseStringArgs(ctx.argv, 3, 'set');
 			if ('type' in args) return args;
 			return setGeneric(ctx, args.flags, args.expire, args.unit, ctx.argv[1]!, ctx.argv[2]!);
@@ -90,7 +92,7 @@ export const setCommands: readonly CommandSpec[] = [
 		since: '1.0.0',
 		keys: oneKey,
 		run: (ctx) =>
-			setGeneric(ctx, OBJ_SET_NX, null, 'seconds', ctx.argv[1]!, ctx.argv[2]!, ONE, ZERO),
+			setGeneric(ctx, OBJ_SET_NX, null, 'seconds', ctx.argv[1]!, ctx.argv[2]!, ONE, ZERO, 'setnx'),
 	},
 	{
 		name: 'SETEX',
@@ -101,7 +103,18 @@ export const setCommands: readonly CommandSpec[] = [
 		syntax: 'key seconds value',
 		since: '2.0.0',
 		keys: oneKey,
-		run: (ctx) => setGeneric(ctx, OBJ_EX, ctx.argv[2]!, 'seconds', ctx.argv[1]!, ctx.argv[3]!),
+		run: (ctx) =>
+			setGeneric(
+				ctx,
+				OBJ_EX,
+				ctx.argv[2]!,
+				'seconds',
+				ctx.argv[1]!,
+				ctx.argv[3]!,
+				OK,
+				NIL,
+				'setex',
+			),
 	},
 	{
 		name: 'PSETEX',
@@ -112,6 +125,17 @@ export const setCommands: readonly CommandSpec[] = [
 		syntax: 'key milliseconds value',
 		since: '2.6.0',
 		keys: oneKey,
-		run: (ctx) => setGeneric(ctx, OBJ_PX, ctx.argv[2]!, 'milliseconds', ctx.argv[1]!, ctx.argv[3]!),
+		run: (ctx) =>
+			setGeneric(
+				ctx,
+				OBJ_PX,
+				ctx.argv[2]!,
+				'milliseconds',
+				ctx.argv[1]!,
+				ctx.argv[3]!,
+				OK,
+				NIL,
+				'psetex',
+			),
 	},
 ];
