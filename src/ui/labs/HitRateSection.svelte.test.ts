@@ -71,6 +71,18 @@ it('runs a sweep into the table, a row per policy and reference, percentages per
 			expect(cell.textContent).toMatch(/^\d{1,3}\.\d %$/);
 	expect(ui.getByText(/Numbers from seed/).textContent).toContain('seed 9');
 	expect(ui.getByRole('img', { name: /Hit rate by cache size/ })).toBeTruthy();
+	// No TTLs: the volatile-* policies and noeviction refuse fills once memory is full; allkeys-* never.
+	const refused = ui.getByRole('table', { name: 'Writes refused with OOM by policy and memory' });
+	const refusing = within(refused)
+		.getAllByRole('rowheader')
+		.map((h) => h.textContent);
+	expect(refusing).toEqual([
+		'volatile-lru',
+		'volatile-lfu',
+		'volatile-random',
+		'volatile-ttl',
+		'noeviction',
+	]);
 	expect(ui.getByRole('progressbar', { name: 'Sweep progress' }).getAttribute('value')).toBe('60');
 }, 20_000);
 
