@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSweep, type SweepOptions } from '../engine/experiments/index.ts';
 import { answer } from './labs-answer.ts';
-import { LabsClient, workerCount, type WorkerLike } from './labs-client.ts';
+import { LabsClient, workerCount, workerSweeps, type WorkerLike } from './labs-client.ts';
 import type { LabsReply, LabsRequest } from './labs-protocol.ts';
 
 /** A worker that answers on a later task, as a real one does; it records what it was sent. */
@@ -99,5 +99,15 @@ describe('Labs client', () => {
 		client.dispose();
 		await new Promise((r) => setTimeout(r, 0));
 		expect(workers[0]!.terminated).toBe(true);
+	});
+
+	it('sweeps on the page’s thread where no Worker exists', async () => {
+		const { workers, spawn } = fleet();
+		const fallback = () => ({ result: Promise.resolve(null), cancel: () => {} });
+		expect(await workerSweeps(fallback, spawn, false)(options, () => {}).result).toBeNull();
+		expect(workers).toHaveLength(0);
+		const viaWorkers = await workerSweeps(fallback, spawn, true)(options, () => {}).result;
+		expect(viaWorkers?.cells).toHaveLength(10);
+		expect(workers.length).toBeGreaterThan(0);
 	});
 });

@@ -50,6 +50,24 @@ export interface SweepRun {
 	cancel(): void;
 }
 
+export type SweepStarter = (
+	options: SweepOptions,
+	onProgress: (done: number, total: number) => void,
+) => SweepRun;
+
+/**
+ * Sweeps on workers, or on `fallback` (the page's own thread) where no Worker exists: a test DOM,
+ * an old or locked-down browser.
+ */
+export function workerSweeps(
+	fallback: SweepStarter,
+	spawn: SpawnWorker = spawnLabsWorker,
+	hasWorkers: boolean = typeof Worker !== 'undefined',
+): SweepStarter {
+	return (options, onProgress) =>
+		hasWorkers ? new LabsClient(spawn).sweep(options, onProgress) : fallback(options, onProgress);
+}
+
 type Request = LabsRequest extends infer R
 	? R extends { id: number }
 		? Omit<R, 'id'>
