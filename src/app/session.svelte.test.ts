@@ -77,6 +77,34 @@ describe('Session', () => {
 		expect(s.view.now).toBe(DEFAULT_START_MS + 5000);
 	});
 
+	it('with replyFirst, follows what time did at most every 100 ms while the clock moves every frame', () => {
+		const s = new Session(1, { replyFirst: true });
+		s.playing = false;
+		for (let i = 0; i < 40; i++) s.submit(`SET k${i} v EX ${10 + i * 10}`);
+		s.frame(16);
+		s.frame(16);
+		expect(s.view.keys).toHaveLength(40);
+		s.setSpeed(600);
+		s.playing = true;
+		// 16 ms frames at 600×: 9.6 virtual seconds each, so about one key expires per frame.
+		const looks = new Set([s.view]);
+		const times = new Set<number>();
+		for (let i = 0; i < 14; i++) {
+			s.frame(16);
+			looks.add(s.view);
+			times.add(s.now);
+		}
+		expect(times.size).toBe(14);
+		// 14 frames of 16 ms: a new look after the 7th and the 14th (112 ms since the last each).
+		expect(looks.size).toBe(3);
+		expect(s.view.keys.length).toBeLessThan(40);
+		// A typed line is still shown at once, and the keyspace right after it.
+		s.submit('SET late v');
+		s.frame(16);
+		s.frame(16);
+		expect(s.view.keys.some((k) => k.name === 'late')).toBe(true);
+	});
+
 	it('steps back by replaying every earlier input from the seed', () => {
 		const s = new Session();
 		s.playing = false;

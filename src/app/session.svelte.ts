@@ -15,6 +15,12 @@ import { sessionJson } from './session-file.ts';
 export type { EvictionEvent };
 export const SPEEDS = [1, 10, 60, 600] as const;
 const HISTORY_LIMIT = 200;
+/**
+ * While time plays, the keyspace, x-ray, flow stage and event log follow what time did at most
+ * this often (real ms); the clock and the TTL bars move every frame. At 600× thousands of keys
+ * can expire in a second: redrawing them every frame cost more than a frame.
+ */
+const LOOK_MS = 100;
 
 /** One reactive channel: `track()` inside a view, `fire()` when what it covers changed. */
 class Channel {
@@ -43,7 +49,11 @@ export class Session {
 	readonly #log = new Channel();
 	/** See the constructor: a typed line's world redraw waits for its reply's frame. */
 	readonly #paced: boolean;
-	#dirty = { world: false, log: false };
+	/** Changed by an input (shown at once) or by time playing (`timed`: shown at most every LOOK_MS). */
+	#dirty = { world: false, log: false, timedWorld: false, timedLog: false };
+	/** Real ms since the world and the log were last redrawn. */
+	#sinceWorld = 0;
+	#sinceLog = 0;
 	/** Frames until a typed line's world redraw: 2 = its reply's frame has not begun. */
 	#typed = 0;
 	/** Fractions of a virtual millisecond not yet applied to the clock. */
@@ -212,10 +222,13 @@ export class Session {
 	 * The one place that paces redraws, once per animation frame: moves virtual time while playing
 	 * and decides which channels redraw. A typed line's reply redraws at once (next paint); the
 	 * world follows a frame later. While only time passes, the keyspace is looked at again when an
-	 * engine event changed it or a key passed its TTL (a look is a pass over every key).
+	 * engine event changed it or a key passed its TTL (a look is a pass over every key), and the
+	 * event log redrawn when time wrote to it, each at most every LOOK_MS.
 	 */
 	frame(realMs: number): void {
 		const typedDue = this.#typed > 0 && --this.#typed === 0;
+		this.#sinceWorld += realMs;
+		this.#sinceLog += realMs;
 		let moved = false;
 		if (this.playing && realMs > 0) {
 			this.#carry += realMs * this.speed;
@@ -229,12 +242,16 @@ export class Session {
 			}
 		}
 		this.now = this.lab.clock.now();
-		if (this.#dirty.log) {
-			this.#dirty.log = false;
+		const look = this.#paced ? LOOK_MS : 0;
+		if (this.#dirty.log || (this.#dirty.timedLog && this.#sinceLog >= look)) {
+			this.#dirty.log = this.#dirty.timedLog = false;
+			this.#sinceLog = 0;
 			this.#log.fire();
 		}
 		if (this.#typed > 0) return;
 		if (typedDue || this.#dirty.world) return this.#redrawWorld();
+		if (this.#sinceWorld < look) return;
+		if (this.#dirty.timedWorld) return this.#redrawWorld();
 		if (!moved) return;
 		const ghost = this.nextExpiry;
 		if (ghost !== null && this.now > ghost) this.#redrawWorld();
@@ -256,6 +273,12 @@ export class Session {
 			this.#log.fire();
 			return;
 		}
+		if (this.#ticking && (change === 'log' || change === 'world' || change === 'flow')) {
+			// What time did: frame() shows it at its own pace.
+			if (change === 'log') this.#dirty.timedLog = true;
+			this.#dirty.timedWorld = true;
+			return;
+		}
 		switch (change) {
 			case 'console':
 				this.#console.fire();
@@ -274,14 +297,15 @@ export class Session {
 				return;
 			case 'program':
 				this.#console.fire();
-				this.#dirty = { world: true, log: true };
+				this.#dirty = { world: true, log: true, timedWorld: false, timedLog: false };
 				this.now = this.lab.clock.now();
 				return;
 		}
 	}
 
 	#redrawWorld(): void {
-		this.#dirty.world = false;
+		this.#dirty.world = this.#dirty.timedWorld = false;
+		this.#sinceWorld = 0;
 		this.#typed = 0;
 		this.now = this.lab.clock.now();
 		this.#world.fire();
@@ -290,10 +314,38 @@ export class Session {
 	#remember(line: string): void {
 		const h = this.history.filter((l) => l !== line);
 		this.history = [...h, line].slice(-HISTORY_LIMIT);
+		// localStorage writes synchronously (several ms for 200 lines): not in the Enter handler,
+		// which should end with the reply, but when the page is idle, once for a burst of lines.
+		if (this.#historySaving) return;
+		this.#historySaving = true;
+		whenIdle(() => this.flushHistory());
+	}
+
+	#historySaving = false;
+
+	/** Stores the console history now if a line is waiting to be stored (the page calls it on pagehide). */
+	flushHistory(): void {
+		if (!this.#historySaving) return;
+		this.#historySaving = false;
 		saveHistory(this.history);
 	}
 }
 
-function toEntry({ id, prompt, entry }: ConsoleItem): ConsoleEntry {
-	return { ...textEntry(entry), id, prompt };
+/** Runs `f` when the page is idle (within a second), or soon where there is no idle callback. */
+function whenIdle(f: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 1000 });
+	else setTimeout(f, 200);
+}
+
+// A scrollback item never changes once written: its entry is made once, so a new line re-renders
+// only its own row.
+const entries = new WeakMap<ConsoleItem, ConsoleEntry>();
+
+function toEntry(item: ConsoleItem): ConsoleEntry {
+	let made = entries.get(item);
+	if (!made) {
+		made = { ...textEntry(item.entry), id: item.id, prompt: item.prompt };
+		entries.set(item, made);
+	}
+	return made;
 }

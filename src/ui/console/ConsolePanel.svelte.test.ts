@@ -67,6 +67,8 @@ it('browses history with ↑ and ↓', async () => {
 it('keeps history across sessions (reloads)', async () => {
 	const first = setup();
 	await first.enter('SET kept 1');
+	// History is stored when the page is idle, or at once as it goes away (pagehide).
+	first.session.flushHistory();
 	cleanup();
 	const second = setup();
 	await second.press('ArrowUp');
