@@ -308,6 +308,8 @@ export function setExpire(server: Server, db: Db, key: string, when: number): vo
 
 /** removeExpire: true if the key had a TTL. */
 export function removeExpire(db: Db, key: string): boolean {
+	// Every delete and overwrite asks: with no TTL in the database, no lookup is needed to answer.
+	if (db.volatile.length === 0) return false;
 	const slot = db.volatileSlot.get(key);
 	if (slot === undefined) return false;
 	const last = db.volatile.pop()!;
