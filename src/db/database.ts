@@ -85,9 +85,11 @@ export function createDatabase(options: DatabaseOptions, from?: DatabaseSnapshot
 	const seed = options.seed ?? 1;
 	const config: LatencyConfig = { ...DEFAULT_LATENCY, ...options.latency };
 	const logLimit = options.logLimit ?? 1000;
-	const rows: User[] = from
-		? [...from.rows]
-		: generateUsers(seed, options.rows ?? USER_COUNT, now());
+	// The seeded table is drawn on first use (its own PRNG, so when does not change what): a world
+	// whose flows never query the database — the console on a page's first load — skips it.
+	const createdAt = from ? 0 : now();
+	let table: User[] | null = from ? [...from.rows] : null;
+	const rows = (): User[] => (table ??= generateUsers(seed, options.rows ?? USER_COUNT, createdAt));
 	const prng = new Prng(from ? from.prng : seed ^ 0x5eed);
 	const model = new LatencyModel(config, prng, from?.latency);
 	let log: QueryLogEntry[] = from ? [...from.log] : [];
@@ -117,7 +119,7 @@ export function createDatabase(options: DatabaseOptions, from?: DatabaseSnapshot
 		return { sql, rows: apply(), latencyMs, issuedAt, startAt, finishAt, queuedMs };
 	};
 
-	const find = (id: number) => (Number.isInteger(id) && id >= 1 ? rows[id - 1] : undefined);
+	const find = (id: number) => (Number.isInteger(id) && id >= 1 ? rows()[id - 1] : undefined);
 
 	return {
 		latency: config,
@@ -132,7 +134,7 @@ export function createDatabase(options: DatabaseOptions, from?: DatabaseSnapshot
 				const row = find(id);
 				if (!row) return [];
 				const next: User = { ...row, ...changes, version, updated_at: iso(now()) };
-				rows[id - 1] = next;
+				rows()[id - 1] = next;
 				return [next];
 			});
 		},
@@ -160,7 +162,7 @@ export function createDatabase(options: DatabaseOptions, from?: DatabaseSnapshot
 			return n;
 		},
 		snapshot: () => ({
-			rows: [...rows],
+			rows: [...rows()],
 			prng: prng.state,
 			latency: model.state(),
 			log: [...log],
