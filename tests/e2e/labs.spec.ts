@@ -27,6 +27,8 @@ const ROWS = [
 test('a small sweep draws the plot and the table, a row per policy, with its seed', async ({
 	page,
 }) => {
+	// The workers share the machine with the other tests' pages.
+	test.slow();
 	const lab = await openLabs(page);
 	await lab.getByRole('spinbutton', { name: 'Keys (N)' }).fill('200');
 	await lab.getByRole('spinbutton', { name: 'Requests' }).fill('2000');
@@ -48,6 +50,17 @@ test('a small sweep draws the plot and the table, a row per policy, with its see
 		'value',
 		'60',
 	);
+	// Copy CSV puts the same table on the clipboard: a header, then a line per policy.
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await lab.getByRole('button', { name: 'Copy CSV' }).click();
+	await expect(lab.getByText('Copied the hit-rate table as CSV.')).toBeVisible();
+	const csv = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+	expect(csv[0]).toBe('policy,5%,10%,20%,30%,40%,50%');
+	expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual([
+		...ROWS.slice(0, 8),
+		'true-lru',
+		'belady',
+	]);
 });
 
 test('Cancel stops a sweep, resets the progress and says so', async ({ page }) => {
@@ -86,6 +99,8 @@ test('the LRU figure and the LFU table run beside real Redis figures', async ({ 
 test('no serious or critical axe violations on the Labs screen, light and dark', async ({
 	page,
 }) => {
+	// A sweep, the figure runs and two full axe passes.
+	test.slow();
 	const lab = await openLabs(page);
 	await lab.getByRole('spinbutton', { name: 'Keys (N)' }).fill('200');
 	await lab.getByRole('spinbutton', { name: 'Requests' }).fill('2000');
