@@ -89,12 +89,17 @@ describe('Session', () => {
 		// 16 ms frames at 600×: 9.6 virtual seconds each, so about one key expires per frame.
 		const looks = new Set([s.view]);
 		const times = new Set<number>();
+		const lags: number[] = [];
 		for (let i = 0; i < 14; i++) {
 			s.frame(16);
 			looks.add(s.view);
 			times.add(s.now);
+			lags.push(s.now - s.textNow);
 		}
 		expect(times.size).toBe(14);
+		// The numbers in the key table follow the clock at the same pace, the bars every frame.
+		expect(Math.max(...lags)).toBe(6 * 9600);
+		expect(lags[6]).toBe(0);
 		// 14 frames of 16 ms: a new look after the 7th and the 14th (112 ms since the last each).
 		expect(looks.size).toBe(3);
 		expect(s.view.keys.length).toBeLessThan(40);

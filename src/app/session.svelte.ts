@@ -43,6 +43,12 @@ export class Session {
 	history: readonly string[] = $state.raw(loadHistory());
 	/** Virtual time as of the last frame: the clock and the TTL bars read it. */
 	now = $state(0);
+	/**
+	 * `now` for numbers written in the key table (TTL, idle time): while time plays it follows at
+	 * most every LOOK_MS, since no one reads a number that changes 60 times a second, and each
+	 * change lays its row out again. Paused, or after an input, it is `now`.
+	 */
+	textNow = $state(0);
 	readonly specs: readonly CommandSpec[];
 	readonly #console = new Channel();
 	readonly #world = new Channel();
@@ -54,6 +60,7 @@ export class Session {
 	/** Real ms since the world and the log were last redrawn. */
 	#sinceWorld = 0;
 	#sinceLog = 0;
+	#sinceText = 0;
 	/** Frames until a typed line's world redraw: 2 = its reply's frame has not begun. */
 	#typed = 0;
 	/** Fractions of a virtual millisecond not yet applied to the clock. */
@@ -73,7 +80,7 @@ export class Session {
 			onSpeed: (x) => this.setSpeed(x),
 		});
 		this.specs = this.lab.specs;
-		this.now = this.lab.clock.now();
+		this.now = this.textNow = this.lab.clock.now();
 		this.lab.subscribe((c) => this.#changed(c));
 	}
 
@@ -243,6 +250,11 @@ export class Session {
 		}
 		this.now = this.lab.clock.now();
 		const look = this.#paced ? LOOK_MS : 0;
+		this.#sinceText += realMs;
+		if (!moved || this.#sinceText >= look) {
+			this.textNow = this.now;
+			this.#sinceText = 0;
+		}
 		if (this.#dirty.log || (this.#dirty.timedLog && this.#sinceLog >= look)) {
 			this.#dirty.log = this.#dirty.timedLog = false;
 			this.#sinceLog = 0;
@@ -267,7 +279,7 @@ export class Session {
 			return;
 		}
 		if (!this.#paced) {
-			this.now = this.lab.clock.now();
+			this.now = this.textNow = this.lab.clock.now();
 			this.#console.fire();
 			this.#world.fire();
 			this.#log.fire();
@@ -298,7 +310,7 @@ export class Session {
 			case 'program':
 				this.#console.fire();
 				this.#dirty = { world: true, log: true, timedWorld: false, timedLog: false };
-				this.now = this.lab.clock.now();
+				this.now = this.textNow = this.lab.clock.now();
 				return;
 		}
 	}
@@ -307,7 +319,7 @@ export class Session {
 		this.#dirty.world = this.#dirty.timedWorld = false;
 		this.#sinceWorld = 0;
 		this.#typed = 0;
-		this.now = this.lab.clock.now();
+		this.now = this.textNow = this.lab.clock.now();
 		this.#world.fire();
 	}
 
