@@ -24,10 +24,26 @@ export const REDIS_CONF_LFU_TABLE: readonly (readonly number[])[] = [
 export const hitsLabel = (hits: number): string =>
 	hits >= 1_000_000 ? `${hits / 1_000_000}M` : hits >= 1000 ? `${hits / 1000}K` : String(hits);
 
+/** How many runs of the counter each cell of the engine's table averages. */
+export const LFU_TABLE_RUNS = 20;
+
+function meanTable(tables: readonly (readonly (readonly number[])[])[]): number[][] {
+	const first = tables[0] ?? [];
+	return first.map((row, i) =>
+		row.map((_, j) => {
+			const sum = tables.reduce((total, t) => total + (t[i]?.[j] ?? 0), 0);
+			return Math.round((10 * sum) / tables.length) / 10;
+		}),
+	);
+}
+
 export class LfuLab {
 	/** Each press of Run again draws a new seed: the counter is probabilistic. */
 	seed = $state(1);
-	/** The engine's table for the current seed; null until the worker answers. */
+	/**
+	 * The engine's table: each cell the mean of LFU_TABLE_RUNS runs (one decimal), since a single
+	 * run of a hundred hits can land several units off; null until the worker answers.
+	 */
 	table: readonly (readonly number[])[] | null = $state.raw(null);
 	hits = $state(1000);
 	factor = $state(10);
@@ -54,13 +70,16 @@ export class LfuLab {
 		this.#client = client;
 	}
 
-	/** Runs the table for the current seed. */
+	/** Runs the table LFU_TABLE_RUNS times from the current seed and keeps the mean. */
 	async run(): Promise<void> {
 		const seed = this.seed;
 		this.table = null;
+		const runs = Array.from({ length: LFU_TABLE_RUNS }, (_, i) =>
+			this.#client.lfuTable(seed * LFU_TABLE_RUNS + i),
+		);
 		// A rejection means the screen closed and took the worker with it.
-		const table = await this.#client.lfuTable(seed).catch(() => null);
-		if (table && seed === this.seed) this.table = table;
+		const tables = await Promise.all(runs).catch(() => null);
+		if (tables && seed === this.seed) this.table = meanTable(tables);
 	}
 
 	/** A new seed: the counter is probabilistic, so each run lands a little differently. */

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { expect, it } from 'vitest';
-import { LfuLab } from '../../app/labs-lfu.svelte.ts';
+import { LFU_TABLE_RUNS, LfuLab } from '../../app/labs-lfu.svelte.ts';
 import LfuSection from './LfuSection.svelte';
 
 const TABLE = [
@@ -37,12 +37,12 @@ it("shows the engine's counter beside redis.conf's for each factor and hits", as
 	).toEqual(['7 / 8', '10 / 11', '51 / 49', '153 / 143']);
 });
 
-it('Run again asks for a new table with another seed', async () => {
+it('Run again asks for new runs with another seed', async () => {
 	const { lab, ui, runs } = setup();
 	await ui.findAllByText('105');
 	await fireEvent.click(ui.getByRole('button', { name: 'Run again' }));
 	expect(lab.seed).toBe(2);
-	expect(runs()).toBe(2);
+	expect(runs()).toBe(2 * LFU_TABLE_RUNS);
 });
 
 it('the decay demo reads the counter at the virtual minute chosen', async () => {
@@ -56,4 +56,14 @@ it('the decay demo reads the counter at the virtual minute chosen', async () => 
 	expect(status.textContent?.replace(/\s+/g, ' ')).toContain('Counter after the hits: 15.');
 	expect(status.textContent?.replace(/\s+/g, ' ')).toContain('After 6 idle minutes');
 	expect(status.textContent?.replace(/\s+/g, ' ')).toMatch(/: 12\.$/);
+});
+
+it('each engine cell is the mean of the runs, to one decimal', async () => {
+	let n = 0;
+	// Runs alternate between two tables: every cell's mean is halfway.
+	const lab = new LfuLab({
+		lfuTable: async () => (n++ % 2 ? TABLE.map((r) => r.map((c) => c + 1)) : TABLE),
+	});
+	await lab.run();
+	expect(lab.table?.[1]).toEqual([13.5, 50.5, 255.5, 255.5]);
 });
