@@ -9,6 +9,7 @@ import { startCron } from './cron.ts';
 import { processCommand } from './dispatch.ts';
 import type { EngineListener } from './events.ts';
 import { inspectServer, type KeyspaceView } from './inspect.ts';
+import { peekReply } from './peek.ts';
 import { Random } from './random.ts';
 import { error, type Reply } from './reply.ts';
 import { Server } from './server.ts';
@@ -74,6 +75,12 @@ export interface Engine {
 	/** Runs a command on the engine's default client. Never throws. */
 	exec(argv: readonly string[]): Reply;
 	inspect(db?: number): KeyspaceView;
+	/**
+	 * What the default client would get for a plain read (GET, EXISTS, TTL, TYPE, DBSIZE, INFO,
+	 * CONFIG GET…), changing nothing: no LRU touch, no hit or miss, no lazy expiry. Null when only
+	 * running the command would answer it (then run it on a fork()).
+	 */
+	peek(argv: readonly string[]): Reply | null;
 	subscribe(fn: EngineListener): () => void;
 	/** A deep copy on a detached clock: lesson checks, snapshots and what-ifs run on it. */
 	fork(): Engine;
@@ -225,6 +232,7 @@ function wrap(initial: Server, seed: number, startup: Config, mainId: number | n
 		connect,
 		exec: (argv) => defaultClient().exec(argv),
 		inspect: (db = main?.db ?? 0) => inspectServer(server, db),
+		peek: (argv) => (main?.inTransaction ? null : peekReply(server, main?.db ?? 0, argv)),
 		subscribe: (fn) => server.events.subscribe(fn),
 		fork: () => wrap(forkServer(server), seed, startup, mainClientId()),
 		usedMemory: () => usedMemory(server),

@@ -1,7 +1,8 @@
 // Goals: a `check` fence parsed into commands with expectations on what redis-cli prints, and
-// facts about the world beyond Redis; evaluated on a copy of the engine so a check never touches
-// an LRU clock or counts a hit, and facts read counters without changing them.
-import type { Engine } from '../engine/index.ts';
+// facts about the world beyond Redis. A check never touches an LRU clock or counts a hit: plain
+// reads are answered in place by the engine's peek, anything else on a copy of the engine; facts
+// read counters without changing them.
+import type { Engine, Reply } from '../engine/index.ts';
 import { INITIAL_STATE, runLine, type ConsoleState } from '../console/session.ts';
 import {
 	FACTS,
@@ -130,8 +131,40 @@ export function outputOn(
 	return runLine(command, (argv) => engine.exec(argv), state).output;
 }
 
-/** Whether a check passes: every command on `fork()` (made once, only when needed), every fact. */
-export function passes(check: Check, fork: () => Engine, facts: () => FactValues): boolean {
+/** Thrown out of a peeked line when only running the command on a copy would answer it. */
+const NEEDS_COPY = Symbol('needs a copy');
+
+/**
+ * Every command of a check answered by `engine.peek` (nothing copied, nothing touched), or null
+ * when one needs a copy: a command peek does not answer, or a key past its TTL. A check reads the
+ * world as the learner left it: its own reads count no hit, not even for an INFO after them.
+ */
+export function peekOutputs(engine: Engine, check: Check): string[] | null {
+	const exec = (argv: readonly string[]): Reply => {
+		const reply = engine.peek(argv);
+		if (reply === null) throw NEEDS_COPY;
+		return reply;
+	};
+	try {
+		return check.commands.map((c) => runLine(c.command, exec, INITIAL_STATE).output);
+	} catch (e) {
+		if (e === NEEDS_COPY) return null;
+		throw e;
+	}
+}
+
+/**
+ * Whether a check passes: every fact, then every command — read in place through `live.peek`
+ * when it can answer them all, else on `fork()` (made once, only when needed).
+ */
+export function passes(
+	check: Check,
+	fork: () => Engine,
+	facts: () => FactValues,
+	live?: Engine,
+): boolean {
 	if (check.facts.some((f) => !compare(facts()[f.name], f.op, f.value))) return false;
+	const peeked = live ? peekOutputs(live, check) : null;
+	if (peeked) return check.commands.every((c, i) => meets(peeked[i]!, c.expect));
 	return check.commands.every((c: CheckCommand) => meets(outputOn(fork(), c.command), c.expect));
 }

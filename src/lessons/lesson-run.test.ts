@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Lab } from '../lab/lab.ts';
 import { meets, parseCheck } from './checks.ts';
 import { evaluateChecks, grade, LessonRun, readFacts, runScriptLine } from './lesson-run.ts';
@@ -56,6 +56,27 @@ describe('checks on the Lab', () => {
 			restarts: 0,
 		});
 		expect(readFacts(lab)).toEqual(facts);
+	});
+
+	it('answers plain reads in place, copying the engine only for what peek cannot answer', () => {
+		const lab = new Lab();
+		lab.submit('DEBUG POPULATE 2000 key 20');
+		lab.submit('SET k v EX 100');
+		const fork = vi.spyOn(lab.engine, 'fork');
+		const reads = parseCheck(
+			'goal: g\n> INFO stats\n~ keyspace_hits:0\n> GET k\n"v"\n> TTL k\n# 1..100\n> DBSIZE\n(integer) 2001',
+			1,
+		);
+		expect(evaluateChecks(lab, [reads])).toEqual([true]);
+		expect(fork).not.toHaveBeenCalled();
+		// A check's own GET counts no hit, not even for the INFO after it.
+		const after = parseCheck('goal: g\n> GET k\n"v"\n> INFO stats\n~ keyspace_hits:0', 1);
+		expect(evaluateChecks(lab, [after])).toEqual([true]);
+		expect(fork).not.toHaveBeenCalled();
+		const other = parseCheck('goal: g\n> OBJECT ENCODING k\n"embstr"', 1);
+		expect(evaluateChecks(lab, [other])).toEqual([true]);
+		expect(fork).toHaveBeenCalledTimes(1);
+		expect(lab.engine.exec(['INFO', 'stats']).value).toContain('keyspace_hits:0');
 	});
 
 	it("a lesson's goals fail after its setup and pass after its solution", () => {

@@ -1,7 +1,8 @@
 // A lesson on the Lab: reset to its seed, setup replayed, then goals checked as the learner acts.
-// Goals are checked on a copy of the engine made only when a goal has commands and something
-// changed since the last look, and a goal once met stays met for this attempt (the learner saw
-// it tick), so a busy keyspace is copied at most once per change and only while goals are open.
+// Goals are checked when something changed since the last look: plain reads in place (the
+// engine's peek), and on a copy of the engine only when a goal needs one. A goal once met stays
+// met for this attempt (the learner saw it tick), so a busy keyspace is copied at most once per
+// change, only while goals are open, and only for goals peek cannot answer.
 import type { Engine } from '../engine/index.ts';
 import { SANDBOX } from '../lab/lab-log.ts';
 import type { Lab } from '../lab/lab.ts';
@@ -50,7 +51,7 @@ export function evaluateChecks(
 	let copy: Engine | null = null;
 	const fork = () => (copy ??= lab.engine.fork());
 	try {
-		return checks.map((c) => passes(c, fork, () => readFacts(lab)));
+		return checks.map((c) => passes(c, fork, () => readFacts(lab), lab.engine));
 	} finally {
 		(copy as Engine | null)?.dispose();
 	}
@@ -190,7 +191,7 @@ export class LessonRun {
 		try {
 			this.lesson.checks.forEach((c, i) => {
 				if (this.met[i]) return;
-				if (passes(c, fork, () => (facts ??= readFacts(this.#lab)))) {
+				if (passes(c, fork, () => (facts ??= readFacts(this.#lab)), this.#lab.engine)) {
 					this.met[i] = true;
 					changed = true;
 				}
