@@ -1,7 +1,7 @@
 // The lessons' door on the first screen: reads stored progress (is this a first visit? was a
 // lesson open?), offers the welcome, and loads the lesson runtime and lessons only when one
 // opens, so none of it is in the first download.
-import type { LabLog } from '../lab/lab-log.ts';
+import type { LabLog, LessonMark } from '../lab/lab-log.ts';
 import type { FlowStage } from './flow-stage.svelte.ts';
 import { readStartingProgress, rememberVisit, type StartingProgress } from './lesson-start.ts';
 import type { LessonsController } from './lessons.svelte.ts';
@@ -17,6 +17,7 @@ export class LessonGate {
 	readonly #session: Session;
 	readonly #flow: FlowStage;
 	#starting: StartingProgress = { progress: null, problem: null, isFirstVisit: false };
+	#read = false;
 	#loading: Promise<LessonsController> | null = null;
 
 	constructor(session: Session, flow: FlowStage) {
@@ -26,13 +27,27 @@ export class LessonGate {
 
 	/** After the sandbox is restored: welcome a first visitor, or reopen the lesson they were on. */
 	async start({ openedFromLink = false }: { openedFromLink?: boolean } = {}): Promise<void> {
-		this.#starting = await readStartingProgress();
-		this.problem = this.#starting.problem;
-		// A shared link opens the sandbox it carries, not a lesson.
+		await this.#readProgress();
+		// A shared link opens what it carries (its lesson, if it has one), not the stored lesson.
 		if (openedFromLink) return;
 		const { progress, isFirstVisit } = this.#starting;
 		if (isFirstVisit) this.welcome = true;
 		else if (progress?.open && progress.view === 'lesson') await this.load();
+	}
+
+	/** A shared session's lesson (a link, a file): opened with the world it carries. */
+	async openShared(mark: LessonMark, log: LabLog): Promise<boolean> {
+		this.welcome = false;
+		// Stored progress first: the controller starts from it, and stores over it.
+		if (!this.#read) await this.#readProgress();
+		const c = await this.load();
+		return c.openShared(mark, log);
+	}
+
+	async #readProgress(): Promise<void> {
+		this.#starting = await readStartingProgress();
+		this.problem = this.#starting.problem;
+		this.#read = true;
 	}
 
 	get isLessonOpen(): boolean {

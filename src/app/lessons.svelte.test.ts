@@ -39,6 +39,36 @@ function setup(kv: KeyValue = mapStore()) {
 const settle = () => new Promise((r) => setTimeout(r, 5));
 
 describe('LessonsController', () => {
+	it('names the open lesson in what is shared, and opens a shared one as it was', async () => {
+		const { session, lessons } = setup();
+		await lessons.start(null, null);
+		expect(session.shareLog().lesson).toBeUndefined();
+		await lessons.open('01-basics/01-ttl');
+		session.submit('SET user:456:profile x EX 300');
+		session.submit('SET other 1');
+		await settle();
+		lessons.showHint();
+		const shared = session.shareLog();
+		expect(shared.lesson).toEqual({ id: '01-basics/01-ttl', hints: 1, met: [0] });
+		expect(JSON.parse(session.exportState()).lesson).toEqual(shared.lesson);
+		lessons.dispose();
+
+		const other = setup();
+		await other.lessons.start(null, null);
+		const { lesson, ...world } = shared;
+		expect(await other.lessons.openShared(lesson!, world)).toBe(true);
+		expect(other.lessons.isOpen).toBe(true);
+		expect(other.lessons.lesson?.id).toBe('01-basics/01-ttl');
+		expect(other.lessons.met).toEqual([true]);
+		expect(other.lessons.hints).toBe(1);
+		expect(other.session.lab.engine.exec(['GET', 'other'])).toEqual({ type: 'bulk', value: '1' });
+		expect(other.session.shareLog()).toEqual(shared);
+		expect(await other.lessons.openShared({ ...lesson!, id: '09-none/01-none' }, world)).toBe(
+			false,
+		);
+		expect(other.lessons.notice).toMatch(/no lesson/);
+	});
+
 	it('opens a lesson on a fresh world and ticks its goal as the learner types', async () => {
 		const { session, lessons } = setup();
 		session.submit('SET sandbox-key 1');

@@ -2,7 +2,7 @@
 // and Show me typing lines visibly, predictions, and the learner's progress stored as it changes.
 // The sandbox's log is kept aside while a lesson runs (and the lesson's while the sandbox shows),
 // so switching never mixes the two. Loaded only when a lesson opens: not in the first download.
-import type { LabLog } from '../lab/lab-log.ts';
+import type { LabLog, LessonMark } from '../lab/lab-log.ts';
 import { bundledCatalog, type Catalog } from '../lessons/catalog.ts';
 import { LessonRun, runScriptLine, type Graded } from '../lessons/lesson-run.ts';
 import type { Lesson, Panel, ScriptLine, StageAction } from '../lessons/lesson-types.ts';
@@ -97,6 +97,7 @@ export class LessonsController {
 			count: c.lessonIds.length,
 		}));
 		this.#unsubscribe = session.lab.subscribe(() => this.#changed());
+		session.lessonMark = () => this.#mark();
 		if (typeof setInterval !== 'undefined')
 			this.#interval = setInterval(() => this.#recheck(), RECHECK_MS);
 	}
@@ -144,26 +145,9 @@ export class LessonsController {
 	 */
 	async open(id: string, { resume = false }: { resume?: boolean } = {}): Promise<void> {
 		if (id === this.lesson?.id && this.view === 'lesson') return;
-		let lesson: Lesson | null;
-		try {
-			lesson = await this.catalog.lesson(id);
-			const chapter = this.catalog.chapterOf(id);
-			if (chapter) this.#loaded.set(chapter.id, await this.catalog.chapter(chapter.id));
-		} catch (e) {
-			this.notice = `This lesson could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
-			return;
-		}
-		if (!lesson) {
-			this.notice = `There is no lesson "${id}".`;
-			return;
-		}
-		this.#stopTyping();
-		const fromSandbox = this.view === 'sandbox';
-		if (fromSandbox) {
-			this.#flow.setMode('sandbox');
-			this.#sandboxLog = this.#session.lab.toLog();
-		}
-		this.#run?.dispose();
+		const lesson = await this.#find(id);
+		if (!lesson) return;
+		const fromSandbox = this.#leave();
 		const saved = this.progress.open?.lesson === id ? this.progress.open : null;
 		const log = !saved
 			? null
@@ -183,15 +167,67 @@ export class LessonsController {
 			}
 		}
 		run ??= new LessonRun(this.#session.lab, lesson);
+		this.#show(run, saved ? saved.hints : 0);
+	}
+
+	/**
+	 * A shared session's lesson (a link, a file): its world replayed from the log, with the goals
+	 * met and hints shown when it was shared. False when this version has no such lesson.
+	 */
+	async openShared(mark: LessonMark, log: LabLog): Promise<boolean> {
+		const lesson = await this.#find(mark.id);
+		if (!lesson) return false;
+		this.#leave();
+		this.#session.load(log);
+		const run = new LessonRun(this.#session.lab, lesson, { fresh: false });
+		for (const i of mark.met) if (i < run.met.length) run.met[i] = true;
+		this.#show(run, mark.hints);
+		return true;
+	}
+
+	async #find(id: string): Promise<Lesson | null> {
+		try {
+			const lesson = await this.catalog.lesson(id);
+			const chapter = this.catalog.chapterOf(id);
+			if (chapter) this.#loaded.set(chapter.id, await this.catalog.chapter(chapter.id));
+			if (!lesson) this.notice = `There is no lesson "${id}".`;
+			return lesson;
+		} catch (e) {
+			this.notice = `This lesson could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+			return null;
+		}
+	}
+
+	/** Stops what the open lesson was doing; from the sandbox, keeps the sandbox aside. */
+	#leave(): boolean {
+		this.#stopTyping();
+		const fromSandbox = this.view === 'sandbox';
+		if (fromSandbox) {
+			this.#flow.setMode('sandbox');
+			this.#sandboxLog = this.#session.lab.toLog();
+		}
+		this.#run?.dispose();
+		return fromSandbox;
+	}
+
+	#show(run: LessonRun, hints: number): void {
+		const lesson = run.lesson;
 		this.#lessonLog = null;
 		this.#run = run;
 		this.lesson = lesson;
 		this.view = 'lesson';
-		this.hints = saved ? Math.min(saved.hints, lesson.hints.length) : 0;
-		this.answers = this.progress.predictions[id] ?? {};
+		this.hints = Math.min(hints, lesson.hints.length);
+		this.answers = this.progress.predictions[lesson.id] ?? {};
 		this.met = [...run.met];
 		this.#evaluate();
 		this.#record();
+	}
+
+	/** What a shared session says about the lesson on the Lab, or null in the sandbox. */
+	#mark(): LessonMark | null {
+		if (!this.isOpen || !this.lesson) return null;
+		const met = this.met.flatMap((m, i) => (m ? [i] : []));
+		return { id: this.lesson.id, hints: this.hints, met };
 	}
 
 	/** The full sandbox, as it was; the lesson is kept aside for when the learner comes back. */
@@ -333,6 +369,7 @@ export class LessonsController {
 	}
 
 	dispose(): void {
+		if (this.#session.lessonMark) this.#session.lessonMark = null;
 		this.#stopTyping();
 		this.#unsubscribe();
 		this.#run?.dispose();

@@ -26,6 +26,27 @@ describe('permalinks', () => {
 		expect(await openLink(hashOf(href))).toEqual({ log: LOG });
 	});
 
+	it('carry the lesson the session was in; a link without one is a sandbox, as before', async () => {
+		const lesson = { id: '02-expiry/03-setex', hints: 1, met: [0] };
+		const sandbox = { ...LOG, program: { kind: 'sandbox' } } as const;
+		const href = await linkFor({ ...sandbox, lesson }, 'https://example.test/');
+		expect(await openLink(hashOf(href))).toEqual({ log: { ...sandbox, lesson } });
+		const old = await openLink(packed(sandbox));
+		expect('log' in old && old.log.lesson).toBeUndefined();
+		for (const bad of [
+			{ ...lesson, id: '../../etc' },
+			{ ...lesson, hints: -1 },
+			{ ...lesson, met: ['0'] },
+			{ ...lesson, extra: 1 },
+		])
+			expect(await openLink(packed({ ...sandbox, lesson: bad }))).toEqual({
+				problem: expect.stringMatching(/at lesson/),
+			});
+		expect(readSessionJson(sessionJson({ ...sandbox, lesson }))).toEqual({
+			log: { ...sandbox, lesson },
+		});
+	});
+
 	it('refuse truncated, corrupt, future, absurd and oversized links with a reason', async () => {
 		const href = await linkFor(LOG, 'https://example.test/');
 		const hash = hashOf(href);

@@ -2,6 +2,7 @@
 // Import session (a file picked or dropped on the page) and opening the page from a link. Every
 // way in goes through the same validation and the same replay; a bad one leaves a clean sandbox
 // and one sentence saying what was wrong.
+import type { LabLog, LessonMark } from '../lab/lab-log.ts';
 import type { FlowStage } from './flow-stage.svelte.ts';
 import { checkReplay } from './replay-check.ts';
 import type { Session } from './session.svelte.ts';
@@ -14,15 +15,22 @@ import {
 	type Opened,
 } from './session-file.ts';
 
+/** Where a shared lesson opens (the lesson gate): false when there is no such lesson. */
+export interface SharedLessons {
+	openShared(mark: LessonMark, log: LabLog): Promise<boolean>;
+}
+
 export class SessionShare {
 	/** The latest outcome in words (copied, imported, refused); null when there is nothing to say. */
 	message: string | null = $state(null);
 	readonly #session: Session;
 	readonly #stage: FlowStage;
+	readonly #lessons: SharedLessons | null;
 
-	constructor(session: Session, stage: FlowStage) {
+	constructor(session: Session, stage: FlowStage, lessons: SharedLessons | null = null) {
 		this.#session = session;
 		this.#stage = stage;
+		this.#lessons = lessons;
 	}
 
 	/** Opens the session in the page's fragment; false when there is none. */
@@ -65,7 +73,7 @@ export class SessionShare {
 	}
 
 	#current() {
-		return this.#session.lab.toLog();
+		return this.#session.shareLog();
 	}
 
 	async #open(opened: Opened, what: string): Promise<void> {
@@ -73,7 +81,17 @@ export class SessionShare {
 			const check = await checkReplay(opened.log);
 			if (!check.ok) return this.#problem(what, check.problem);
 			try {
-				this.#stage.open(opened.log);
+				const { lesson, ...world } = opened.log;
+				// A lesson's world opens in the lesson, a clean sandbox kept behind it; a lesson this
+				// version does not have opens its world as the sandbox.
+				if (lesson && this.#lessons) {
+					this.#stage.open({ ...world, program: { kind: 'sandbox' }, inputs: [] });
+					if (await this.#lessons.openShared(lesson, world)) {
+						this.message = null;
+						return;
+					}
+				}
+				this.#stage.open(world);
 				this.message = null;
 				return;
 			} catch {

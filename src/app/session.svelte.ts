@@ -6,7 +6,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { CommandSpec, Engine, KeyspaceView, VirtualClock } from '../engine/index.ts';
 import { Lab, type ConsoleItem, type EvictionEvent, type LabChange } from '../lab/lab.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
-import type { LabLog, Program } from '../lab/lab-log.ts';
+import type { LabLog, LessonMark, Program } from '../lab/lab-log.ts';
 import { textEntry, type ConsoleEntry, type MetaControls } from './console-model.ts';
 import { describeLogEntry, type LogEntry } from './sentences.ts';
 import { loadHistory, saveHistory } from './persistence.ts';
@@ -218,9 +218,19 @@ export class Session {
 		this.lab.load(log);
 	}
 
+	/** Names the open lesson in what is shared (the lesson runtime sets it while it is loaded). */
+	lessonMark: (() => LessonMark | null) | null = null;
+
+	/** The log to share (link, file, Copy state): the Lab's, with the lesson open on it if any. */
+	shareLog(): LabLog {
+		const log = this.lab.toLog();
+		const lesson = this.lessonMark?.();
+		return lesson ? { ...log, lesson } : log;
+	}
+
 	/** The session as the log that rebuilds it. */
 	exportState(): string {
-		return sessionJson(this.lab.toLog());
+		return sessionJson(this.shareLog());
 	}
 
 	readonly meta: Pick<MetaControls, 'speeds'> = { speeds: SPEEDS };

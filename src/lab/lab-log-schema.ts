@@ -49,6 +49,16 @@ const program = v.variant('kind', [
 	}),
 ]);
 
+/** A lesson id is `chapter/lesson`, as the lessons folder names them; the catalog decides if it is one. */
+const lesson = v.strictObject({
+	id: v.pipe(v.string(), v.maxLength(128), v.regex(/^[\w-]+\/[\w-]+$/)),
+	hints: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100)),
+	met: v.pipe(
+		v.array(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100))),
+		v.maxLength(100),
+	),
+});
+
 const log = v.pipe(
 	v.object({
 		v: v.literal(LOG_VERSION),
@@ -57,6 +67,7 @@ const log = v.pipe(
 		program,
 		inputs: v.pipe(v.array(input), v.maxLength(MAX_INPUTS)),
 		now: time,
+		lesson: v.optional(lesson),
 	}),
 	v.check((l) => l.now >= l.start && l.now - l.start <= MAX_SPAN, 'its clock runs too far'),
 	v.check(

@@ -1,5 +1,5 @@
 // The Lab's log: a seed, a start time, the program that runs (sandbox or a scenario with its
-// fixes) and the timed inputs. Replaying it on a fresh Lab rebuilds the state exactly, which is
+// fixes) and the timed inputs (and, shared, the lesson it belongs to). Replaying it on a fresh Lab rebuilds the state exactly, which is
 // what reload, step back, permalinks, session files and lesson checks stand on.
 import type { FlowAction } from './flow-actions.ts';
 
@@ -18,6 +18,13 @@ export type LabInput =
 	/** One step of the scenario that runs. */
 	| { readonly kind: 'step'; readonly at: number };
 
+/** The lesson open when a session was shared: its id, the hints shown and the goals met. */
+export interface LessonMark {
+	readonly id: string;
+	readonly hints: number;
+	readonly met: readonly number[];
+}
+
 export interface LabLog {
 	readonly v: typeof LOG_VERSION;
 	readonly seed: number;
@@ -26,6 +33,11 @@ export interface LabLog {
 	readonly inputs: readonly LabInput[];
 	/** Virtual time when the log was taken: replay runs the clock on to it. */
 	readonly now: number;
+	/**
+	 * Only in a shared session (link, file, Copy state): the lesson its world belongs to. Absent,
+	 * as in every log before lessons could be shared, the world opens as the sandbox.
+	 */
+	readonly lesson?: LessonMark;
 }
 
 export const SANDBOX: Program = { kind: 'sandbox' };
