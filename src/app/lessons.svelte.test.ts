@@ -39,6 +39,32 @@ function setup(kv: KeyValue = mapStore()) {
 const settle = () => new Promise((r) => setTimeout(r, 5));
 
 describe('LessonsController', () => {
+	it('Show me types each console line into the input, whole under reduced motion', async () => {
+		for (const reduced of [false, true]) {
+			const session = new Session();
+			const seen: (string | null)[] = [];
+			const lessons = new LessonsController(session, new FlowStage(session, new Preferences()), {
+				store: createProgressStore(mapStore()),
+				catalog: new Catalog(fixtureSources()),
+				wait: () => (seen.push(session.typed), Promise.resolve()),
+				reducedMotion: () => reduced,
+			});
+			await lessons.start(null, null);
+			await lessons.open('01-basics/01-ttl');
+			const first = lessons.lesson!.solution[0]!;
+			expect(first.kind).toBe('console');
+			await lessons.showMe();
+			const typed = seen.slice(0, seen.indexOf(first.text) + 1);
+			expect(typed.at(-1)).toBe(first.text);
+			if (reduced) expect(typed).toEqual([first.text]);
+			else expect(typed).toEqual([...first.text].map((_, i) => first.text.slice(0, i + 1)));
+			expect(session.typed).toBe('');
+			expect(session.entries.some((e) => e.input === first.text)).toBe(true);
+			expect(lessons.isComplete).toBe(true);
+			lessons.dispose();
+		}
+	});
+
 	it('names the open lesson in what is shared, and opens a shared one as it was', async () => {
 		const { session, lessons } = setup();
 		await lessons.start(null, null);

@@ -24,6 +24,9 @@ export type { Graded, Lesson, Panel, ScriptLine };
 
 /** Real ms between two lines that Run or Show me types: slow enough to watch. */
 export const TYPE_INTERVAL_MS = 400;
+/** Real ms between two characters typed into the console's input, and a line's longest typing. */
+export const CHAR_INTERVAL_MS = 35;
+const LINE_TYPING_MS = 1200;
 const SAVE_DEBOUNCE_MS = 300;
 /** While time plays, goals that read TTLs are looked at again this often (real ms). */
 const RECHECK_MS = 1000;
@@ -48,6 +51,8 @@ export interface LessonsOptions {
 	readonly catalog?: Catalog;
 	/** Waits between typed lines (tests pass one that resolves at once). */
 	readonly wait?: (ms: number) => Promise<void>;
+	/** Whether the learner asked for less motion: lines then appear in the input whole. */
+	readonly reducedMotion?: () => boolean;
 }
 
 export class LessonsController {
@@ -73,6 +78,7 @@ export class LessonsController {
 	readonly #flow: FlowStage;
 	readonly #store: ProgressStore;
 	readonly #wait: (ms: number) => Promise<void>;
+	readonly #reducedMotion: () => boolean;
 	#run: LessonRun | null = null;
 	/** The log of whichever of sandbox and lesson is not on the Lab now. */
 	#sandboxLog: LabLog | null = null;
@@ -90,6 +96,11 @@ export class LessonsController {
 		this.#store = options.store ?? createProgressStore();
 		this.catalog = options.catalog ?? bundledCatalog();
 		this.#wait = options.wait ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+		this.#reducedMotion =
+			options.reducedMotion ??
+			(() =>
+				typeof matchMedia !== 'undefined' &&
+				matchMedia('(prefers-reduced-motion: reduce)').matches);
 		this.chapters = this.catalog.chapters.map((c) => ({
 			id: c.id,
 			title: titleOf(c.id),
@@ -394,20 +405,46 @@ export class LessonsController {
 
 	async #type(lines: readonly ScriptLine[]): Promise<void> {
 		const token = ++this.#typingToken;
+		const stopped = () => token !== this.#typingToken || this.view !== 'lesson';
 		for (const line of lines) {
 			this.typing = line.text;
-			await this.#wait(TYPE_INTERVAL_MS);
-			if (token !== this.#typingToken || this.view !== 'lesson') return;
-			if (line.kind === 'console') this.#session.submit(line.text);
-			else runScriptLine(this.#session.lab, line);
+			if (line.kind === 'console') {
+				if (!(await this.#typeInto(line.text, stopped))) return;
+				// Enter: the input empties as the line runs (it stays '', not null, so the console sees it).
+				this.#session.typed = '';
+				this.#session.submit(line.text);
+			} else {
+				await this.#wait(TYPE_INTERVAL_MS);
+				if (stopped()) return;
+				runScriptLine(this.#session.lab, line);
+			}
 			this.#evaluate();
 		}
 		if (token === this.#typingToken) this.typing = null;
 	}
 
+	/**
+	 * A console line typed into the input a character at a time (whole, under reduced motion),
+	 * then a pause before Enter so the learner sees what runs. False when typing was stopped.
+	 */
+	async #typeInto(text: string, stopped: () => boolean): Promise<boolean> {
+		if (this.#reducedMotion()) this.#session.typed = text;
+		else {
+			const step = Math.min(CHAR_INTERVAL_MS, LINE_TYPING_MS / Math.max(1, text.length));
+			for (let i = 1; i <= text.length; i++) {
+				this.#session.typed = text.slice(0, i);
+				await this.#wait(step);
+				if (stopped()) return false;
+			}
+		}
+		await this.#wait(TYPE_INTERVAL_MS);
+		return !stopped();
+	}
+
 	#stopTyping(): void {
 		this.#typingToken++;
 		this.typing = null;
+		if (this.#session.typed) this.#session.typed = '';
 	}
 
 	#changed(): void {

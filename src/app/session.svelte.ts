@@ -41,6 +41,8 @@ export class Session {
 	speed = $state(1);
 	playing = $state(true);
 	history: readonly string[] = $state.raw(loadHistory());
+	/** What a lesson's Run or Show me is typing into the console's input; null when none is. */
+	typed: string | null = $state(null);
 	/** Virtual time as of the last frame: the clock and the TTL bars read it. */
 	now = $state(0);
 	/**
