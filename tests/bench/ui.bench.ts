@@ -1,6 +1,7 @@
 // The page's speed in real headless Chromium (see tests/bench/README.md), on the built site:
-// (a) frame time p95 with 10,000 keys with TTLs while the clock plays at 600× (goal ≤ 16.7 ms),
-// (b) Enter → reply painted p95 over 100 typed commands (goal ≤ 16 ms), in that same busy state,
+// (a) frame time p95 with 10,000 keys with TTLs while the clock plays at 600× (goal ≤ 8 ms),
+// (b) Enter → reply painted p95 over 100 typed commands (goal ≤ 16 ms; ≤ 8 ms on an empty keyspace),
+//     in that same busy state,
 //     judged with the frame-rate limit off (the page's own latency) and shown at 60 Hz too,
 // (c) the JS the first screen loads, gzip (goal ≤ 110 KB),
 // (d) first load → first reply: a fresh page, PING typed as soon as the console is there, until
@@ -276,12 +277,7 @@ async function expiryPhase(page: Page): Promise<NonNullable<Run['expiry']>> {
 	return { longTasks, worstFrame, ms };
 }
 
-/**
- * One first visit in a fresh browser context (no stored session, no service worker yet), the CPU
- * slowed `cpuRate` times: PING is typed into the console the moment its input exists, and the
- * figure is from the start of navigation until PONG is in the scrollback and painted. The
- * milestones on the way say where the time went.
- */
+/** Milliseconds from the start of navigation, and the heap after load. */
 interface FirstLoad {
 	pong: number;
 	/** Navigation start → HTML received, DOMContentLoaded, console input present. */
@@ -291,6 +287,12 @@ interface FirstLoad {
 	heap: number;
 }
 
+/**
+ * One first visit in a fresh browser context (no stored session, no service worker yet), the CPU
+ * slowed `cpuRate` times: PING is typed into the console the moment its input exists, and the
+ * figure is from the start of navigation until PONG is in the scrollback and painted. The
+ * milestones on the way say where the time went.
+ */
 async function firstLoad(browser: Browser, url: string, cpuRate: number): Promise<FirstLoad> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	try {
