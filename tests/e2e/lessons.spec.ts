@@ -58,6 +58,8 @@ async function allGoalsMet(page: Page, lesson: Lesson): Promise<void> {
 		await expect(goals(page).nth(i)).toHaveAttribute('aria-checked', 'true');
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function openNav(page: Page) {
 	await page.getByRole('button', { name: 'All lessons' }).click();
 	return page.getByRole('navigation', { name: 'Lessons' });
@@ -97,6 +99,63 @@ test('Show me completes a lesson with a flow step, visibly', async ({ page }) =>
 	await lessonRegion(page).getByRole('button', { name: 'Show me' }).click();
 	await expect(lessonRegion(page).getByText(/^Typing/)).toBeVisible();
 	await allGoalsMet(page, lesson);
+});
+
+test('Show me types a console line into the input before it runs', async ({ page }) => {
+	const lesson = LESSONS.find((l) => l.solution[0]?.kind === 'console')!;
+	const first = lesson.solution[0]!.text;
+	await startFirst(page);
+	const nav = await openNav(page);
+	await nav.getByRole('button', { name: lesson.title, exact: true }).click();
+	await lessonRegion(page).getByRole('button', { name: 'Show me' }).click();
+	// Caught part-way, then whole, then run: the input empties and the line is in the scrollback.
+	await expect(command(page)).toHaveValue(new RegExp(`^${escapeRegExp(first.slice(0, 4))}`));
+	await expect(command(page)).toHaveValue(first);
+	await expect(command(page)).toHaveValue('');
+	await expect(page.getByRole('list', { name: 'Console output' })).toContainText(first);
+	await allGoalsMet(page, lesson);
+});
+
+test('a link copied in a lesson reopens that lesson, its world and its goals', async ({
+	page,
+	browser,
+}) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { copied: string };
+		Object.defineProperty(navigator, 'clipboard', {
+			value: { writeText: (t: string) => ((w.copied = t), Promise.resolve()) },
+		});
+	});
+	const lesson = LESSONS.find((l) => l.solution[0]?.kind === 'console')!;
+	await startFirst(page);
+	const nav = await openNav(page);
+	await nav.getByRole('button', { name: lesson.title, exact: true }).click();
+	await expect(lessonRegion(page).getByRole('heading', { name: lesson.title })).toBeVisible();
+	await perform(page, lesson.solution[0]!);
+	await perform(page, {
+		kind: 'console',
+		text: 'SET shared-marker 1',
+		expectError: false,
+		line: 0,
+	});
+	await expect(page.getByRole('table', { name: 'Keyspace' })).toContainText('shared-marker');
+	await expect(goals(page)).toHaveCount(lesson.checks.length);
+	const states = await goals(page).evaluateAll((els) =>
+		els.map((e) => e.getAttribute('aria-checked')),
+	);
+	await page.getByRole('button', { name: 'Copy link' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+	const link = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto(link);
+	await expect(lessonRegion(other).getByRole('heading', { name: lesson.title })).toBeVisible();
+	await expect(other.getByRole('table', { name: 'Keyspace' })).toContainText('shared-marker');
+	await expect(goals(other)).toHaveCount(lesson.checks.length);
+	for (let i = 0; i < states.length; i++)
+		await expect(goals(other).nth(i)).toHaveAttribute('aria-checked', states[i]!);
+	await fresh.close();
 });
 
 test('a wrong prediction is graded wrong, with what happened and why', async ({ page }) => {
