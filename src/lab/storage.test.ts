@@ -4,7 +4,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { LabLog } from './lab-log.ts';
 import { parseLabLog } from './lab-log-schema.ts';
-import { createSessionStore, idbKeyValue, SESSION_KEY, type KeyValue } from './storage.ts';
+import {
+	createSessionStore,
+	idbKeyValue,
+	INPUTS_PER_SLICE,
+	SESSION_KEY,
+	type KeyValue,
+} from './storage.ts';
 
 const LOG: LabLog = {
 	v: 1,
@@ -64,6 +70,80 @@ describe('session store', () => {
 		expect((await store.load()).problem).toMatch(/newer version/);
 		kv.map.set(SESSION_KEY, { ...LOG, program: { kind: 'scenario', id: 'eviction', fixes: [] } });
 		expect((await store.load()).problem).toMatch(/not a sandbox session/);
+	});
+});
+
+describe('a long session in slices', () => {
+	const long = (n: number, now: number): LabLog => ({
+		...LOG,
+		inputs: Array.from({ length: n }, (_, i) => ({
+			kind: 'line' as const,
+			at: 1000 + i,
+			line: `SET k${i} ${i}`,
+		})),
+		now,
+	});
+	/** Records each key written, and writes several in one call as IndexedDB's transaction does. */
+	function counting() {
+		const kv = memory();
+		const written: string[] = [];
+		return {
+			kv: {
+				...kv,
+				setMany: (entries: readonly [string, unknown][]) => {
+					for (const [k, v] of entries) {
+						written.push(k);
+						kv.map.set(k, v);
+					}
+					return Promise.resolve();
+				},
+			},
+			map: kv.map,
+			written,
+		};
+	}
+
+	it('stores 2,500 inputs in three slices and gives the same log back', async () => {
+		const { kv, written } = counting();
+		const store = createSessionStore(kv);
+		const log = long(2.5 * INPUTS_PER_SLICE, 90_000);
+		expect(await store.save(log)).toBe(true);
+		expect(written).toHaveLength(4);
+		expect(await createSessionStore(kv).load()).toEqual({ log, problem: null });
+	});
+
+	it('storing again as time plays rewrites only the head, and a new input only its slice', async () => {
+		const { kv, written } = counting();
+		const store = createSessionStore(kv);
+		const log = long(2.5 * INPUTS_PER_SLICE, 90_000);
+		await store.save(log);
+		written.length = 0;
+		await store.save({ ...log, now: 95_000 });
+		expect(written).toEqual([SESSION_KEY]);
+		written.length = 0;
+		const grown = long(2.5 * INPUTS_PER_SLICE + 1, 96_000);
+		await store.save({ ...grown, inputs: [...log.inputs, grown.inputs.at(-1)!] });
+		expect(written).toEqual([`${SESSION_KEY}:inputs:2`, SESSION_KEY]);
+		expect((await createSessionStore(kv).load()).log?.inputs).toHaveLength(2501);
+	});
+
+	it('a log stepped back to fewer inputs comes back with only those', async () => {
+		const { kv } = counting();
+		const store = createSessionStore(kv);
+		const log = long(2.5 * INPUTS_PER_SLICE, 90_000);
+		await store.save(log);
+		const shorter = { ...log, inputs: log.inputs.slice(0, 1200), now: 2200 };
+		await store.save(shorter);
+		expect(await createSessionStore(kv).load()).toEqual({ log: shorter, problem: null });
+	});
+
+	it('still reads a session kept whole under one key, and names a missing slice', async () => {
+		const kv = memory();
+		kv.map.set(SESSION_KEY, LOG);
+		expect(await createSessionStore(kv).load()).toEqual({ log: LOG, problem: null });
+		await createSessionStore(kv).save(long(1500, 9000));
+		kv.map.delete(`${SESSION_KEY}:inputs:1`);
+		expect((await createSessionStore(kv).load()).problem).toMatch(/could not be used/);
 	});
 });
 
