@@ -2,7 +2,8 @@
 // zslGetElementByRank, zsl{First,Last}In{,Lex}Range) with another layout: members sorted by
 // (score, member) in blocks of at most 2 × LOAD, a Fenwick tree of block sizes giving ranks in
 // O(log n). A pointer-per-level skiplist costs a cache miss per hop in JS; blocks of contiguous
-// scores keep a 100k-member ZADD within a small multiple of SET. Each member still draws the
+// scores keep a 100k-member ZADD within a small multiple of SET. A block is two typed arrays (scores,
+// node indexes), so an insert or a removal inside it is one memmove each and allocates nothing. Each member still draws the
 // level Redis's skiplist would give it, because the memory model prices its node by that level.
 import type { Random } from './random.ts';
 
@@ -21,6 +22,8 @@ export function randomLevel(rng: Random): number {
 }
 
 export class ZNode {
+	/** Its index in its ZOrder's node pool (the blocks hold indexes, not pointers). */
+	id = -1;
 	constructor(
 		readonly ele: string,
 		public score: number,
@@ -76,10 +79,46 @@ export function lexRangeEmpty(r: LexRange): boolean {
 	return c > 0 || (c === 0 && (r.minex || r.maxex));
 }
 
+/** A run of members in order: scores and node indexes in typed arrays with spare room. */
 interface Block {
-	nodes: ZNode[];
-	/** The nodes' scores, contiguous, for the binary searches. */
-	scores: number[];
+	scores: Float64Array;
+	ids: Int32Array;
+	n: number;
+}
+
+/** Room a block is created with; it doubles up to BLOCK_MAX. */
+const BLOCK_START = 8;
+const BLOCK_MAX = 2 * LOAD + 1;
+
+function newBlock(capacity: number): Block {
+	return { scores: new Float64Array(capacity), ids: new Int32Array(capacity), n: 0 };
+}
+
+/** Makes room for `need` entries in `b`. */
+function reserve(b: Block, need: number): void {
+	if (need <= b.scores.length) return;
+	let cap = b.scores.length;
+	while (cap < need) cap *= 2;
+	if (cap > BLOCK_MAX && need <= BLOCK_MAX) cap = BLOCK_MAX;
+	const scores = new Float64Array(cap);
+	scores.set(b.scores.subarray(0, b.n));
+	const ids = new Int32Array(cap);
+	ids.set(b.ids.subarray(0, b.n));
+	b.scores = scores;
+	b.ids = ids;
+}
+
+/** The entries of `b` from `from` on, moved into a new block (`b` keeps the ones before). */
+function cut(b: Block, from: number): Block {
+	const count = b.n - from;
+	let cap = BLOCK_START;
+	while (cap < count + 1) cap *= 2;
+	const c = newBlock(Math.min(cap, BLOCK_MAX));
+	c.scores.set(b.scores.subarray(from, b.n));
+	c.ids.set(b.ids.subarray(from, b.n));
+	c.n = count;
+	b.n = from;
+	return c;
 }
 
 export class ZOrder {
@@ -88,14 +127,25 @@ export class ZOrder {
 	#maxes: number[] = [];
 	/** Fenwick tree over block sizes (1-based), rebuilt when blocks split or merge. */
 	#tree: number[] = [0];
+	/** Node by index; freed indexes are reused. */
+	#pool: (ZNode | null)[] = [];
+	#free: number[] = [];
 	length = 0;
+	/** Where #find and #locate leave their answer (block, offset): no tuple per call. */
+	#bi = 0;
+	#at = 0;
+
+	#node(id: number): ZNode {
+		return this.#pool[id]!;
+	}
 
 	#rebuild(): void {
-		const n = this.#blocks.length;
-		this.#maxes = this.#blocks.map((b) => b.scores[b.scores.length - 1]!);
+		const blocks = this.#blocks;
+		const n = blocks.length;
+		this.#maxes = blocks.map((b) => b.scores[b.n - 1]!);
 		const tree = new Array<number>(n + 1).fill(0);
 		for (let i = 1; i <= n; i++) {
-			tree[i]! += this.#blocks[i - 1]!.nodes.length;
+			tree[i]! += blocks[i - 1]!.n;
 			const j = i + (i & -i);
 			if (j <= n) tree[j]! += tree[i]!;
 		}
@@ -114,8 +164,8 @@ export class ZOrder {
 		return sum;
 	}
 
-	/** The block holding 0-based `rank` and the offset in it (rank < length). */
-	#locate(rank: number): [number, number] {
+	/** Sets #bi/#at to the block holding 0-based `rank` and the offset in it (rank < length). */
+	#locate(rank: number): void {
 		const tree = this.#tree;
 		let pos = 0;
 		let rest = rank;
@@ -128,7 +178,8 @@ export class ZOrder {
 				rest -= tree[next]!;
 			}
 		}
-		return [pos, rest];
+		this.#bi = pos;
+		this.#at = rest;
 	}
 
 	/** First block whose last member is not before (score, ele); the last block if none. */
@@ -140,21 +191,25 @@ export class ZOrder {
 			const mid = (lo + hi) >> 1;
 			const s = maxes[mid]!;
 			// The member name is read only on a tie, sparing pointer chases per probe.
-			if (s < score || (s === score && this.#blocks[mid]!.nodes.at(-1)!.ele < ele)) lo = mid + 1;
+			if (s < score || (s === score && this.#lastEle(this.#blocks[mid]!) < ele)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
+	}
+
+	#lastEle(b: Block): string {
+		return this.#node(b.ids[b.n - 1]!).ele;
 	}
 
 	/** Offset of the first member of block `b` not before (score, ele). */
 	#offsetIn(b: Block, score: number, ele: string): number {
 		const scores = b.scores;
 		let lo = 0;
-		let hi = scores.length;
+		let hi = b.n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
 			const s = scores[mid]!;
-			if (s < score || (s === score && b.nodes[mid]!.ele < ele)) lo = mid + 1;
+			if (s < score || (s === score && this.#node(b.ids[mid]!).ele < ele)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
@@ -163,70 +218,80 @@ export class ZOrder {
 	/** zslInsert: the caller guarantees the member is not in the list yet. */
 	insert(node: ZNode): void {
 		this.length++;
+		if (node.id === -1 || this.#pool[node.id] !== node) {
+			const id = this.#free.length > 0 ? this.#free.pop()! : this.#pool.length;
+			node.id = id;
+			this.#pool[id] = node;
+		}
+		const score = node.score;
 		if (this.#blocks.length === 0) {
-			this.#blocks.push({ nodes: [node], scores: [node.score] });
+			const b = newBlock(BLOCK_START);
+			b.scores[0] = score;
+			b.ids[0] = node.id;
+			b.n = 1;
+			this.#blocks.push(b);
 			this.#rebuild();
 			return;
 		}
-		const bi = this.#blockFor(node.score, node.ele);
+		const bi = this.#blockFor(score, node.ele);
 		const b = this.#blocks[bi]!;
-		const at = this.#offsetIn(b, node.score, node.ele);
-		if (at === b.nodes.length) {
-			b.nodes.push(node);
-			b.scores.push(node.score);
-		} else {
-			b.nodes.splice(at, 0, node);
-			b.scores.splice(at, 0, node.score);
+		const at = this.#offsetIn(b, score, node.ele);
+		reserve(b, b.n + 1);
+		if (at < b.n) {
+			b.scores.copyWithin(at + 1, at, b.n);
+			b.ids.copyWithin(at + 1, at, b.n);
 		}
-		if (b.nodes.length > 2 * LOAD) {
-			this.#blocks.splice(bi + 1, 0, {
-				nodes: b.nodes.splice(LOAD),
-				scores: b.scores.splice(LOAD),
-			});
+		b.scores[at] = score;
+		b.ids[at] = node.id;
+		b.n++;
+		if (b.n > 2 * LOAD) {
+			this.#blocks.splice(bi + 1, 0, cut(b, LOAD));
 			this.#rebuild();
 		} else {
 			this.#add(bi, 1);
-			this.#maxes[bi] = b.scores[b.scores.length - 1]!;
+			this.#maxes[bi] = b.scores[b.n - 1]!;
 		}
 	}
 
-	/** Block index and offset of a member known to be in the list. */
-	#find(node: ZNode): [number, number] {
+	/** Sets #bi/#at to the block and offset of a member known to be in the list. */
+	#find(node: ZNode): void {
 		const bi = this.#blockFor(node.score, node.ele);
-		return [bi, this.#offsetIn(this.#blocks[bi]!, node.score, node.ele)];
+		this.#bi = bi;
+		this.#at = this.#offsetIn(this.#blocks[bi]!, node.score, node.ele);
 	}
 
 	/** zslDeleteNode for a member known to be in the list. */
 	delete(node: ZNode): void {
-		const [bi, at] = this.#find(node);
-		this.#removeAt(bi, at);
+		this.#find(node);
+		this.#removeAt(this.#bi, this.#at);
+		this.#pool[node.id] = null;
+		this.#free.push(node.id);
+		node.id = -1;
 	}
 
 	#removeAt(bi: number, at: number): void {
 		const b = this.#blocks[bi]!;
-		b.nodes.splice(at, 1);
-		b.scores.splice(at, 1);
+		b.scores.copyWithin(at, at + 1, b.n);
+		b.ids.copyWithin(at, at + 1, b.n);
+		b.n--;
 		this.length--;
-		if (b.nodes.length === 0) {
+		if (b.n === 0) {
 			this.#blocks.splice(bi, 1);
 			this.#rebuild();
-		} else if (b.nodes.length < LOAD / 4 && this.#blocks.length > 1) {
+		} else if (b.n < LOAD / 4 && this.#blocks.length > 1) {
 			const into = bi > 0 ? bi - 1 : bi;
 			const a = this.#blocks[into]!;
 			const c = this.#blocks[into + 1]!;
-			a.nodes.push(...c.nodes);
-			a.scores.push(...c.scores);
+			reserve(a, a.n + c.n);
+			a.scores.set(c.scores.subarray(0, c.n), a.n);
+			a.ids.set(c.ids.subarray(0, c.n), a.n);
+			a.n += c.n;
 			this.#blocks.splice(into + 1, 1);
-			if (a.nodes.length > 2 * LOAD) {
-				this.#blocks.splice(into + 1, 0, {
-					nodes: a.nodes.splice(LOAD),
-					scores: a.scores.splice(LOAD),
-				});
-			}
+			if (a.n > 2 * LOAD) this.#blocks.splice(into + 1, 0, cut(a, LOAD));
 			this.#rebuild();
 		} else {
 			this.#add(bi, -1);
-			this.#maxes[bi] = b.scores[b.scores.length - 1]!;
+			this.#maxes[bi] = b.scores[b.n - 1]!;
 		}
 	}
 
@@ -236,20 +301,18 @@ export class ZOrder {
 	 * Returns the member's node (the same object either way).
 	 */
 	updateScore(node: ZNode, score: number, rng: Random): ZNode {
-		const [bi, at] = this.#find(node);
+		this.#find(node);
+		const bi = this.#bi;
+		const at = this.#at;
 		const blocks = this.#blocks;
 		const b = blocks[bi]!;
-		const prev = at > 0 ? b.scores[at - 1]! : bi > 0 ? blocks[bi - 1]!.scores.at(-1)! : null;
+		const prev = at > 0 ? b.scores[at - 1]! : bi > 0 ? this.#maxes[bi - 1]! : null;
 		const next =
-			at + 1 < b.scores.length
-				? b.scores[at + 1]!
-				: bi + 1 < blocks.length
-					? blocks[bi + 1]!.scores[0]!
-					: null;
+			at + 1 < b.n ? b.scores[at + 1]! : bi + 1 < blocks.length ? blocks[bi + 1]!.scores[0]! : null;
 		if ((prev === null || prev < score) && (next === null || next > score)) {
 			node.score = score;
 			b.scores[at] = score;
-			if (at === b.scores.length - 1) this.#maxes[bi] = score;
+			if (at === b.n - 1) this.#maxes[bi] = score;
 			return node;
 		}
 		this.#removeAt(bi, at);
@@ -262,15 +325,15 @@ export class ZOrder {
 
 	/** zslGetRank, 0-based, for a member known to be in the list. */
 	rankOf(node: ZNode): number {
-		const [bi, at] = this.#find(node);
-		return this.#before(bi) + at;
+		this.#find(node);
+		return this.#before(this.#bi) + this.#at;
 	}
 
 	/** zslGetElementByRank, 0-based; null out of range. */
 	at(rank: number): ZNode | null {
 		if (rank < 0 || rank >= this.length) return null;
-		const [bi, at] = this.#locate(rank);
-		return this.#blocks[bi]!.nodes[at]!;
+		this.#locate(rank);
+		return this.#node(this.#blocks[this.#bi]!.ids[this.#at]!);
 	}
 
 	/**
@@ -284,16 +347,16 @@ export class ZOrder {
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
 			const b = blocks[mid]!;
-			if (atOrPast(b.nodes[b.nodes.length - 1]!)) hi = mid;
+			if (atOrPast(this.#node(b.ids[b.n - 1]!))) hi = mid;
 			else lo = mid + 1;
 		}
 		if (lo === blocks.length) return this.length;
-		const nodes = blocks[lo]!.nodes;
+		const b = blocks[lo]!;
 		let l = 0;
-		let h = nodes.length - 1;
+		let h = b.n - 1;
 		while (l < h) {
 			const mid = (l + h) >> 1;
-			if (atOrPast(nodes[mid]!)) h = mid;
+			if (atOrPast(this.#node(b.ids[mid]!))) h = mid;
 			else l = mid + 1;
 		}
 		return this.#before(lo) + l;
@@ -318,21 +381,23 @@ export class ZOrder {
 	/** Nodes from rank `from` walking up (or down with `reverse`), at most `count` of them. */
 	*walk(from: number, reverse = false, count = Infinity): Generator<ZNode> {
 		if (from < 0 || from >= this.length || count <= 0) return;
-		let [bi, at] = this.#locate(from);
+		this.#locate(from);
+		let bi = this.#bi;
+		let at = this.#at;
 		const blocks = this.#blocks;
 		let left = count;
 		while (bi >= 0 && bi < blocks.length) {
-			const nodes = blocks[bi]!.nodes;
+			const b = blocks[bi]!;
 			if (reverse) {
 				for (; at >= 0; at--) {
-					yield nodes[at]!;
+					yield this.#node(b.ids[at]!);
 					if (--left === 0) return;
 				}
 				bi--;
-				at = bi >= 0 ? blocks[bi]!.nodes.length - 1 : 0;
+				at = bi >= 0 ? blocks[bi]!.n - 1 : 0;
 			} else {
-				for (; at < nodes.length; at++) {
-					yield nodes[at]!;
+				for (; at < b.n; at++) {
+					yield this.#node(b.ids[at]!);
 					if (--left === 0) return;
 				}
 				bi++;
@@ -346,15 +411,17 @@ export class ZOrder {
 		const out: ZNode[] = [];
 		if (from < 0 || from >= this.length || count <= 0) return out;
 		const blocks = this.#blocks;
-		let [bi, at] = this.#locate(from);
+		this.#locate(from);
+		let bi = this.#bi;
+		let at = this.#at;
 		while (out.length < count && bi >= 0 && bi < blocks.length) {
-			const nodes = blocks[bi]!.nodes;
+			const b = blocks[bi]!;
 			if (reverse) {
-				for (; at >= 0 && out.length < count; at--) out.push(nodes[at]!);
+				for (; at >= 0 && out.length < count; at--) out.push(this.#node(b.ids[at]!));
 				bi--;
-				at = bi >= 0 ? blocks[bi]!.nodes.length - 1 : 0;
+				at = bi >= 0 ? blocks[bi]!.n - 1 : 0;
 			} else {
-				for (; at < nodes.length && out.length < count; at++) out.push(nodes[at]!);
+				for (; at < b.n && out.length < count; at++) out.push(this.#node(b.ids[at]!));
 				bi++;
 				at = 0;
 			}
