@@ -72,6 +72,9 @@ const OPTION_FLAGS = new Map([
 	['lt', ZADD_IN_LT],
 ]);
 
+/** First letters of the options, lower case (`c` for CH). */
+const OPTION_INITIALS = new Set(['n', 'x', 'i', 'g', 'l', 'c'].map((c) => c.charCodeAt(0)));
+
 /**
  * added + updated of the last ZADD/ZINCRBY, which is what it adds to server.dirty (0 after an
  * error, as Redis's `goto cleanup` skips the addition). dirty.ts reads it once the command ran.
@@ -83,6 +86,8 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 	let scoreidx = 2;
 	let ch = false;
 	for (; scoreidx < argv.length; scoreidx++) {
+		// A score (a digit, a sign, a dot) ends the options without building a lower-case copy.
+		if (!OPTION_INITIALS.has(argv[scoreidx]!.charCodeAt(0) | 0x20)) break;
 		const opt = argv[scoreidx]!.toLowerCase();
 		const flag = OPTION_FLAGS.get(opt);
 		if (opt === 'ch') ch = true;
