@@ -59,6 +59,11 @@ export class LessonGate {
 		return this.lessons?.sandboxLog() ?? null;
 	}
 
+	/** Fetches the lesson runtime's code ahead of a click (when the page is idle). */
+	prefetch(): void {
+		void import('./lessons.svelte.ts');
+	}
+
 	/** Loads the lesson runtime (once) and starts it from the stored progress. */
 	load(): Promise<LessonsController> {
 		this.#loading ??= (async () => {
