@@ -59,9 +59,13 @@ export class LessonGate {
 		return this.lessons?.sandboxLog() ?? null;
 	}
 
-	/** Fetches the lesson runtime's code ahead of a click (when the page is idle). */
+	/**
+	 * Starts the lesson runtime ahead of a click (when the page is idle): its code, and once stored
+	 * progress is read, the runtime itself with the lessons' files, so a click only opens one.
+	 */
 	prefetch(): void {
-		void import('./lessons.svelte.ts');
+		if (this.#read) void this.load().catch(() => {});
+		else void import('./lessons.svelte.ts');
 	}
 
 	/** Loads the lesson runtime (once) and starts it from the stored progress. */
