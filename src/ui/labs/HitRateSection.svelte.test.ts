@@ -107,3 +107,18 @@ it('an emptied number field runs with its lowest value, not NaN', () => {
 	lab.requests = 5_000_000;
 	expect(lab.workload()).toMatchObject({ keys: 100, requests: 200_000 });
 });
+
+it('gives the over-time chart its numbers as a table, a row per interval', async () => {
+	const { lab, ui } = setup();
+	await smallWorkload(ui);
+	await fireEvent.click(ui.getByRole('button', { name: 'Run' }));
+	const table = await ui.findByRole('table', { name: /over virtual time/ }, { timeout: 10_000 });
+	await waitFor(() => expect(lab.overTimeSeed).toBe(9));
+	const rows = within(table).getAllByRole('row').slice(1);
+	expect(rows).toHaveLength(lab.overTime!.points.length);
+	expect(rows.length).toBeGreaterThan(1);
+	const first = lab.overTime!.points[0]!;
+	expect(within(rows[0]!).getAllByRole('cell')[0]!.textContent).toMatch(
+		String(Math.round(first.hitRate * 1000) / 10),
+	);
+});
