@@ -75,7 +75,7 @@ test('allkeys-lru: the pages nobody read since go, the ones just read and the ne
 		.poll(async () => sorted(await evictions(page)))
 		.toEqual(['page:3 allkeys-lru', 'page:4 allkeys-lru', 'page:5 allkeys-lru']);
 	await expect
-		.poll(() => keyspace(page))
+		.poll(() => keyspace(page), { timeout: 15_000 })
 		.toEqual(sorted(['page:0', 'page:1', 'page:2', 'new:0', 'new:1', 'new:2']));
 });
 
@@ -89,7 +89,7 @@ test('volatile-lru: only keys with a TTL go, however recently used; then writes 
 		.poll(async () => sorted(await evictions(page)))
 		.toEqual(['page:0 volatile-lru', 'page:1 volatile-lru']);
 	await expect
-		.poll(() => keyspace(page))
+		.poll(() => keyspace(page), { timeout: 15_000 })
 		.toEqual(sorted(['page:2', 'page:3', 'page:4', 'page:5', 'new:0', 'new:1']));
 
 	// The README goes on: no key with a TTL is left, so nothing can be evicted and a write is refused.
@@ -105,7 +105,9 @@ test('allkeys-random: victims ignore recency, so a key just written can go', asy
 	await expect.poll(async () => (await evictions(page)).length).toBe(3);
 	const victims = (await evictions(page)).map((e) => e.replace(' allkeys-random', ''));
 	const all = [0, 1, 2, 3, 4, 5].map((n) => `page:${n}`).concat(['new:0', 'new:1', 'new:2']);
-	await expect.poll(() => keyspace(page)).toEqual(sorted(all.filter((k) => !victims.includes(k))));
+	await expect
+		.poll(() => keyspace(page), { timeout: 15_000 })
+		.toEqual(sorted(all.filter((k) => !victims.includes(k))));
 	// With the page's seed (1) the draw takes new:0, written a moment ago, with page:3 and page:4.
 	expect(sorted(victims)).toEqual(['new:0', 'page:3', 'page:4']);
 });
@@ -118,7 +120,7 @@ test('volatile-ttl: the keys closest to expiring go first; keys without a TTL st
 	await expect(lastReply(page)).toContainText('(integer) 6');
 	await expect.poll(() => evictions(page)).toEqual(['page:0 volatile-ttl', 'page:2 volatile-ttl']);
 	await expect
-		.poll(() => keyspace(page))
+		.poll(() => keyspace(page), { timeout: 15_000 })
 		.toEqual(sorted(['page:1', 'page:3', 'page:4', 'page:5', 'new:0', 'new:1']));
 });
 
@@ -137,7 +139,7 @@ test('allkeys-lfu: pages read lately outrank idle ones, and new keys start at 5'
 		.poll(async () => sorted(await evictions(page)))
 		.toEqual(['page:3 allkeys-lfu', 'page:4 allkeys-lfu', 'page:5 allkeys-lfu']);
 	await expect
-		.poll(() => keyspace(page))
+		.poll(() => keyspace(page), { timeout: 15_000 })
 		.toEqual(sorted(['page:0', 'page:1', 'page:2', 'new:0', 'new:1', 'new:2']));
 	await typeLines(page, ['OBJECT FREQ new:0']);
 	await expect(lastReply(page)).toContainText('(integer) 5');
@@ -163,6 +165,6 @@ test('noeviction: writes get OOM, reads and DEL still work, and DEL makes room',
 	}
 	expect(await evictions(page)).toEqual([]);
 	await expect
-		.poll(() => keyspace(page))
+		.poll(() => keyspace(page), { timeout: 15_000 })
 		.toEqual(sorted(['page:1', 'page:2', 'page:3', 'page:4', 'page:5', 'page:6', 'greeting']));
 });
