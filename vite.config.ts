@@ -51,6 +51,7 @@ export default defineConfig(({ mode }) => {
 						environment: 'node',
 						include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
 						exclude: ['**/*.svelte.test.ts', 'tests/e2e/**', 'node_modules/**'],
+						setupFiles: ['tests/engine-setup.ts'],
 					},
 				},
 				{
@@ -62,7 +63,7 @@ export default defineConfig(({ mode }) => {
 						name: 'component',
 						environment: 'jsdom',
 						include: ['src/**/*.svelte.test.ts'],
-						setupFiles: ['tests/component-setup.ts'],
+						setupFiles: ['tests/engine-setup.ts', 'tests/component-setup.ts'],
 					},
 				},
 			],

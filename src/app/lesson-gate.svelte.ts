@@ -73,7 +73,10 @@ export class LessonGate {
 		this.#loading ??= (async () => {
 			this.loading = true;
 			try {
-				const { LessonsController } = await import('./lessons.svelte.ts');
+				const [{ LessonsController }] = await Promise.all([
+					import('./lessons.svelte.ts'),
+					this.#session.commandsLoaded(),
+				]);
 				const c = new LessonsController(this.#session, this.#flow);
 				await c.start(this.#starting.progress, this.#starting.problem);
 				this.lessons = c;

@@ -1,6 +1,7 @@
 // A Web Worker that replays a session's log on a Lab of its own and says what came of it. The
 // page runs a session from outside (a link, a file) here first: a log that takes too long to
 // replay, or fails, is refused before it can stall the page. Also proof that the Lab needs no DOM.
+import { loadAllCommands } from '../engine/index.ts';
 import { Lab } from '../lab/lab.ts';
 import type { LabLog } from '../lab/lab-log.ts';
 
@@ -13,7 +14,8 @@ const scope = self as unknown as {
 	postMessage(message: ReplayResult): void;
 };
 
-scope.onmessage = (e) => {
+scope.onmessage = async (e) => {
+	await loadAllCommands();
 	const started = performance.now();
 	try {
 		const lab = new Lab();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_START_MS, idleSecondsAt } from '../engine/index.ts';
 import { Session } from './session.svelte.ts';
 
@@ -146,5 +146,31 @@ describe('Session', () => {
 		expect(s.seed).toBe(9);
 		expect(s.view.keys).toHaveLength(0);
 		expect(s.entries).toHaveLength(0);
+	});
+
+	it('runs a list command typed before its code is in once it is, and the lines after it in order', async () => {
+		vi.resetModules();
+		const fresh = await import('./session.svelte.ts');
+		const door = await import('../engine/index.ts');
+		expect(door.allCommandsLoaded()).toBe(false);
+		const s = new fresh.Session();
+		expect(s.specs.some((c) => c.name === 'LPUSH')).toBe(false);
+		s.submit('SET k v');
+		s.submit('LPUSH recent a b');
+		s.submit('3 RPUSH recent c');
+		s.submit('GET k');
+		// SET ran at once; LPUSH waits for its code and GET waits its turn behind it.
+		expect(s.entries.map((e) => e.input)).toEqual(['SET k v']);
+		await s.commandsLoaded();
+		await vi.waitFor(() => expect(s.entries).toHaveLength(4));
+		expect(s.entries.map((e) => [e.input, e.output])).toEqual([
+			['SET k v', 'OK'],
+			['LPUSH recent a b', '(integer) 2'],
+			['3 RPUSH recent c', '(integer) 3\n(integer) 4\n(integer) 5'],
+			['GET k', '"v"'],
+		]);
+		expect(s.specs.some((c) => c.name === 'LPUSH')).toBe(true);
+		s.submit('LLEN recent');
+		expect(s.entries.at(-1)?.output).toBe('(integer) 5');
 	});
 });

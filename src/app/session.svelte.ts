@@ -3,7 +3,15 @@
 // keeps the few things that are the page's own, not the world's: speed, play/pause, history.
 // Components read its fields and call its methods; they never build engines themselves.
 import { createSubscriber } from 'svelte/reactivity';
-import type { CommandSpec, Engine, KeyspaceView, VirtualClock } from '../engine/index.ts';
+import {
+	commandNeedsLoading,
+	loadAllCommands,
+	type CommandSpec,
+	type Engine,
+	type KeyspaceView,
+	type VirtualClock,
+} from '../engine/index.ts';
+import { splitArgs } from '../console/tokenize.ts';
 import { Lab, type ConsoleItem, type EvictionEvent, type LabChange } from '../lab/lab.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
 import type { LabLog, LessonMark, Program } from '../lab/lab-log.ts';
@@ -51,7 +59,8 @@ export class Session {
 	 * change lays its row out again. Paused, or after an input, it is `now`.
 	 */
 	textNow = $state(0);
-	readonly specs: readonly CommandSpec[];
+	/** The commands the console knows: the data-type families join once their code is in. */
+	specs: readonly CommandSpec[] = $state.raw([]);
 	readonly #console = new Channel();
 	readonly #world = new Channel();
 	readonly #log = new Channel();
@@ -84,6 +93,16 @@ export class Session {
 		this.specs = this.lab.specs;
 		this.now = this.textNow = this.lab.clock.now();
 		this.lab.subscribe((c) => this.#changed(c));
+		// The lists, sets, sorted sets, bitmaps and SORT come in a chunk of their own once the page
+		// is idle, so the first screen never waits for them.
+		whenIdle(() => void this.commandsLoaded());
+	}
+
+	/** Resolves once every command's code is in (the page's restore paths wait for it). */
+	commandsLoaded(): Promise<void> {
+		return loadAllCommands().then(() => {
+			this.specs = this.lab.specs;
+		});
 	}
 
 	// ---- What the panels draw ----
@@ -168,8 +187,20 @@ export class Session {
 
 	submit(line: string): void {
 		if (line.trim() !== '') this.#remember(line);
-		this.lab.submit(line);
+		if (this.#waiting === null && !needsLoading(line)) return this.lab.submit(line);
+		// A command whose code is not in yet waits for it, and the lines typed after it wait their
+		// turn, so the log keeps the order they were typed in. If the chunk cannot be fetched the
+		// line still runs and the engine's error reply says why.
+		const run = () => this.lab.submit(line);
+		const turn = (this.#waiting ?? this.commandsLoaded()).then(run, run);
+		this.#waiting = turn;
+		void turn.then(() => {
+			if (this.#waiting === turn) this.#waiting = null;
+		});
 	}
+
+	/** The last line waiting for the commands' code to load, or null when none is. */
+	#waiting: Promise<void> | null = null;
 
 	clearScreen(): void {
 		this.lab.clearScreen();
@@ -353,6 +384,15 @@ export class Session {
 		this.#historySaving = false;
 		saveHistory(this.history);
 	}
+}
+
+/** Whether a typed line's command (or `help`, which lists them) waits for the code to load. */
+function needsLoading(line: string): boolean {
+	const args = splitArgs(line) ?? [];
+	// `3 LPUSH l a`: redis-cli's repeat prefix.
+	const name = args.length > 1 && /^[+-]?\d+$/.test(args[0]!) ? args[1] : args[0];
+	if (name === undefined) return false;
+	return name.toLowerCase() === 'help' || commandNeedsLoading(name);
 }
 
 /** Runs `f` when the page is idle (within a second), or soon where there is no idle callback. */

@@ -8,7 +8,7 @@ import { copyObject } from './object.ts';
 import type { Snapshot } from './persistence.ts';
 import { savedIdleOrFreq } from './persistence.ts';
 import type { Server } from './server.ts';
-import { zsetLoaded } from './commands/zset-type.ts';
+import { zsetLoaded } from './zset-convert.ts';
 
 /** A deep copy of every key, TTL and the active-expire bookkeeping, slot for slot. */
 export function copyDb(from: Db, to: Db): void {

@@ -6,7 +6,12 @@ import type { Db } from './keyspace.ts';
 import type { Reply } from './reply.ts';
 import type { Server } from './server.ts';
 import { saveParams } from './persistence.ts';
-import { zaddChanges } from './commands/zset-add.ts';
+
+/**
+ * added + updated of the last ZADD/ZINCRBY, which is what it adds to server.dirty (0 after an
+ * error, as Redis's `goto cleanup` skips the addition). zset-add.ts writes it as the command runs.
+ */
+export const zaddResult = { changes: 0 };
 
 /** What a rule sees once the command ran: `signals` is how many times a key was signalled. */
 interface After {
@@ -52,7 +57,7 @@ const listLength = (db: Db, key: string | undefined): number => {
 };
 
 /** zsetAdd's ADDED and UPDATED outcomes, as ZADD counted them (a member named twice counts twice). */
-const rescored: Rule = { count: () => zaddChanges };
+const rescored: Rule = { count: () => zaddResult.changes };
 
 const RULES: Record<string, Rule> = {
 	set: changed,

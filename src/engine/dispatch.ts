@@ -2,7 +2,7 @@
 // performEvictions and refuse denyoom commands on OOM, queue inside MULTI, then call and publish.
 import type { ClientState } from './client.ts';
 import type { CommandSpec } from './command.ts';
-import { commandTable } from './commands/index.ts';
+import { assertCommandLoaded, commandTable } from './commands/index.ts';
 import { performEvictions } from './evict.ts';
 import { discardTransaction } from './multi.ts';
 import { ERR, error, status, type Reply } from './reply.ts';
@@ -70,7 +70,10 @@ export function resolveCommand(argv: readonly string[]): ResolvedCommand | Reply
 	const cached = resolvedByTypedName.get(name);
 	if (cached) return checkArity(cached, argv);
 	const spec = commandTable().get(name.toLowerCase());
-	if (!spec) return unknownCommand(argv);
+	if (!spec) {
+		assertCommandLoaded(name);
+		return unknownCommand(argv);
+	}
 	if (spec.subcommands) {
 		// With no subcommand the container's own arity decides (COMMAND alone is valid, CONFIG is not).
 		if (argv.length < 2) return checkArity(resolvedOf(spec), argv);

@@ -26,3 +26,6 @@ export { MAXMEMORY_POLICIES } from './config.ts';
 export { bytesToHuman } from './memory.ts';
 // The Labs' experiments have their own door, ./experiments/index.ts: re-exported here they would
 // ride in the first screen's chunk, which every page load fetches.
+// The data-type families (bitmaps, SORT, lists, sets, sorted sets) load on demand: call
+// loadAllCommands() once before a command of theirs runs (Node entry points do it at start-up).
+export { allCommandsLoaded, commandNeedsLoading, loadAllCommands } from './commands/index.ts';

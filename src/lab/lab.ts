@@ -3,6 +3,7 @@
 // timed inputs that rebuilds all of it. Plain TypeScript: it runs the same in Node tests, in the
 // page and in a Web Worker. The page draws it through a thin adapter; nothing else owns a clock.
 import {
+	allCommandsLoaded,
 	CONNECTION_CLOSED,
 	DEFAULT_START_MS,
 	type CommandSpec,
@@ -69,7 +70,7 @@ export class Lab {
 	/** The latest evictions, oldest first, and how many there were in all. */
 	evictions: EvictionEvent[] = [];
 	evictionCount = 0;
-	readonly specs: readonly CommandSpec[];
+	#specs: { readonly all: boolean; readonly list: readonly CommandSpec[] } | null = null;
 	#inputs: LabInput[] = [];
 	#nextId = 1;
 	#replaying = false;
@@ -90,7 +91,13 @@ export class Lab {
 			speeds: options.speeds ?? [1, 10, 60, 600],
 		};
 		this.#build([]);
-		this.specs = this.world.engine.commands();
+	}
+
+	/** The commands the console knows (hints, completion, help): more once all are loaded. */
+	get specs(): readonly CommandSpec[] {
+		const all = allCommandsLoaded();
+		if (this.#specs?.all !== all) this.#specs = { all, list: this.world.engine.commands() };
+		return this.#specs.list;
 	}
 
 	get clock() {

@@ -12,6 +12,7 @@ import {
 	readLine,
 	type ConsoleState,
 } from '../console/session.ts';
+import { loadAllCommands } from '../engine/index.ts';
 import { Hub } from './hub.ts';
 import { RespSession } from './session.ts';
 
@@ -33,7 +34,8 @@ const GENERAL_HELP = [
 ].join('\n');
 
 /** Runs until `quit`/`exit` or end of input; resolves when done. */
-export function runRepl(options: ReplOptions): Promise<void> {
+export async function runRepl(options: ReplOptions): Promise<void> {
+	await loadAllCommands();
 	// A terminal follows wall time; piped input runs on script time so its replies are repeatable.
 	const hub = new Hub({ time: options.terminal ? 'wall' : 'script' });
 	const host = options.host ?? '127.0.0.1:6379';

@@ -1,7 +1,7 @@
 // The TCP side of src/networking.c: accept, read into the query buffer, run each complete command,
 // write replies in order, close after QUIT or a protocol error. One engine Client per connection.
 import { createServer, type Server, type Socket } from 'node:net';
-import type { EngineOptions } from '../engine/index.ts';
+import { loadAllCommands, type EngineOptions } from '../engine/index.ts';
 import { encodeReply } from './encode.ts';
 import { Hub } from './hub.ts';
 import { QueryBuffer } from './query-buffer.ts';
@@ -24,7 +24,8 @@ export interface RespServer {
  * that floods pipelines without reading its replies cannot grow our memory without bound. */
 const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
 
-export function startServer(options: RespServerOptions = {}): Promise<RespServer> {
+export async function startServer(options: RespServerOptions = {}): Promise<RespServer> {
+	await loadAllCommands();
 	const sockets = new Set<Socket>();
 	const host = options.host ?? '127.0.0.1';
 	let hub: Hub | null = null;

@@ -6,7 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import RedisMock from 'ioredis-mock';
-import { createEngine } from '../../src/engine/index.ts';
+import { createEngine, loadAllCommands } from '../../src/engine/index.ts';
+
+await loadAllCommands();
 
 const KEYS = 100_000;
 const OPS = 1_000_000;

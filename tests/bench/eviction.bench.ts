@@ -4,9 +4,11 @@
 // beside a bare Map doing the least an evicting SET must do, whose growth is cache misses); and
 // antirez's LRU figure experiment (~13k keys, samples 5; goal < 200 ms). Ratios are printed, and
 // when redis-server is installed, the same experiment's growth on a real server started here.
-import { createEngine, type Engine } from '../../src/engine/index.ts';
+import { createEngine, loadAllCommands, type Engine } from '../../src/engine/index.ts';
 import { antirezFigure } from '../../src/engine/experiments/antirez-figure.ts';
 import { redisEvictionReference } from './redis-eviction-reference.ts';
+
+await loadAllCommands();
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const BATCH = 50_000;

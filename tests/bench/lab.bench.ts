@@ -3,9 +3,11 @@
 // does. Goal: ≤ 300 ms. Baseline in the same run: the same lines executed straight on an engine,
 // so the ratio shows what the Lab adds over the commands themselves.
 import { performance } from 'node:perf_hooks';
-import { createEngine, VirtualClock } from '../../src/engine/index.ts';
+import { createEngine, loadAllCommands, VirtualClock } from '../../src/engine/index.ts';
 import { Lab } from '../../src/lab/lab.ts';
 import type { LabLog } from '../../src/lab/lab-log.ts';
+
+await loadAllCommands();
 
 const INPUTS = 1000;
 const KEYS = 10_000;

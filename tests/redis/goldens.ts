@@ -9,9 +9,11 @@ import {
 	runTranscript,
 	type TranscriptRun,
 } from '../../src/console/transcript.ts';
-import { createEngine, type Reply } from '../../src/engine/index.ts';
+import { createEngine, loadAllCommands, type Reply } from '../../src/engine/index.ts';
 import type { RespClient } from './resp-client.ts';
 import { resetServer } from './server.ts';
+
+await loadAllCommands();
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const TRANSCRIPTS_DIR = join(ROOT, 'src', 'engine', 'transcripts');

@@ -1,6 +1,7 @@
 // Mirrors zsetAdd and zaddGenericCommand in src/t_zset.c: ZADD with NX|XX, GT|LT, CH and INCR,
 // and ZINCRBY, which is ZADD INCR with one pair. Every score is parsed before the key is touched,
 // so a bad one leaves the zset as it was.
+import { zaddResult } from '../dirty.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { ERR, NIL, error, integer, type Reply } from '../reply.ts';
 import { string2d } from '../strtod.ts';
@@ -75,14 +76,8 @@ const OPTION_FLAGS = new Map([
 /** First letters of the options, lower case (`c` for CH). */
 const OPTION_INITIALS = new Set(['n', 'x', 'i', 'g', 'l', 'c'].map((c) => c.charCodeAt(0)));
 
-/**
- * added + updated of the last ZADD/ZINCRBY, which is what it adds to server.dirty (0 after an
- * error, as Redis's `goto cleanup` skips the addition). dirty.ts reads it once the command ran.
- */
-export let zaddChanges = 0;
-
 function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply {
-	zaddChanges = 0;
+	zaddResult.changes = 0;
 	let scoreidx = 2;
 	let ch = false;
 	for (; scoreidx < argv.length; scoreidx++) {
@@ -135,7 +130,7 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 	}
 	if (added > 0 || updated > 0) storeZset(server, db, key, open);
 	if (failed) return error('ERR resulting score is not a number (NaN)');
-	zaddChanges = added + updated;
+	zaddResult.changes = added + updated;
 	if (incr) return processed > 0 ? scoreReply(score) : NIL;
 	return integer(ch ? added + updated : added);
 }

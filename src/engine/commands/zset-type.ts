@@ -95,25 +95,7 @@ export function convertToSkiplist(obj: ZsetObject): void {
 	obj.value.resetDict();
 }
 
-/**
- * rdbLoadObject's sorted-set tail: a skiplist small enough again becomes a listpack, and a skiplist
- * that stays one gets a dict sized for its members at once (dictTryExpand).
- */
-export function zsetLoaded(obj: ZsetObject): void {
-	convertToListpackIfFits(obj, obj.value.longestMember());
-	if (obj.encoding === 'skiplist') obj.value.resetDict();
-}
-
-/** zsetConvertToListpackIfNeeded, used by the commands that store a computed zset. */
-export function convertToListpackIfFits(obj: ZsetObject, maxMemberLength: number): void {
-	if (obj.encoding === 'listpack') return;
-	if (obj.value.size > ZSET_MAX_LISTPACK_ENTRIES || maxMemberLength > ZSET_MAX_LISTPACK_VALUE)
-		return;
-	obj.encoding = 'listpack';
-	// A listpack keeps an integral score as an integer (double2ll), which has no negative zero.
-	for (const x of obj.value.nodes()) if (Object.is(x.score, -0)) x.score = 0;
-	obj.value.trackListpack(true);
-}
+export { convertToListpackIfFits, zsetLoaded } from '../zset-convert.ts';
 
 /** addReplyDouble: a bulk in RESP2, a double in RESP3, "%.17g" with inf and -inf spelled out. */
 export function scoreReply(score: number): Reply {
