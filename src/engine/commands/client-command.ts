@@ -5,19 +5,10 @@ import { container, type CommandContext, type CommandSpec } from '../command.ts'
 import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.ts';
 import { clientInfoLine, clientList } from './client-list.ts';
 import { clientKill } from './client-kill.ts';
+import { clientNameError } from './connection.ts';
 import { helpReply } from './help.ts';
 import { unblockClient } from '../blocking.ts';
 import { parseStrictInt64 } from '../object.ts';
-
-/** validateClientName: printable ASCII without spaces ('!' to '~'); "" clears the name. */
-export function clientNameError(name: string): Reply | null {
-	for (let i = 0; i < name.length; i++) {
-		const c = name.charCodeAt(i);
-		if (c < 0x21 || c > 0x7e)
-			return error('ERR Client names cannot contain spaces, newlines or special characters.');
-	}
-	return null;
-}
 
 /**
  * CLIENT REPLY ON|OFF|SKIP. OFF and SKIP answer nothing on a real connection (the transport drops

@@ -5,7 +5,6 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { discardTransaction } from '../multi.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { ERR, OK, array, bulk, error, integer, status, type Reply } from '../reply.ts';
-import { clientCommand, clientNameError } from './client-command.ts';
 
 const WRONGPASS = 'WRONGPASS invalid username-password pair or user is disabled.';
 const PONG = status('PONG');
@@ -88,6 +87,16 @@ function reset({ server, client }: CommandContext): Reply {
 
 const handshake = ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'] as const;
 
+/** validateClientName: printable ASCII without spaces ('!' to '~'); "" clears the name. */
+export function clientNameError(name: string): Reply | null {
+	for (let i = 0; i < name.length; i++) {
+		const c = name.charCodeAt(i);
+		if (c < 0x21 || c > 0x7e)
+			return error('ERR Client names cannot contain spaces, newlines or special characters.');
+	}
+	return null;
+}
+
 export const connectionCommands: readonly CommandSpec[] = [
 	{
 		name: 'PING',
@@ -152,5 +161,4 @@ export const connectionCommands: readonly CommandSpec[] = [
 		since: '1.0.0',
 		run: () => OK,
 	},
-	clientCommand,
 ];

@@ -24,6 +24,7 @@ describe('the command families loaded on demand', () => {
 		expect(door.commandNeedsLoading('LPUSH')).toBe(true);
 		expect(door.commandNeedsLoading('zAdd')).toBe(true);
 		expect(door.commandNeedsLoading('COMMAND')).toBe(true);
+		expect(door.commandNeedsLoading('hset')).toBe(true);
 		expect(door.commandNeedsLoading('SETEX')).toBe(false);
 		const engine = door.createEngine();
 		expect(engine.exec(['SET', 'k', 'v'])).toEqual({ type: 'status', value: 'OK' });

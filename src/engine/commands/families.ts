@@ -1,7 +1,12 @@
-// The data-type command families of src/commands/*.json that the first screen does not need:
-// bitops.c, sort.c, t_list.c, t_set.c and t_zset.c. Loaded on demand by loadAllCommands().
+// The commands of src/commands/*.json that the first screen does not need: the data types of
+// bitops.c, sort.c, t_list.c, t_set.c, t_zset.c and t_hash.c, and the introspection containers
+// COMMAND, CLIENT and MEMORY. Loaded on demand by loadAllCommands().
 export { bitmapCommands } from './bitmaps.ts';
 export { sortCommands } from './sort.ts';
+export { hashesCommands } from './hashes.ts';
 export { listsCommands } from './lists.ts';
 export { setsCommands } from './sets.ts';
 export { zsetsCommands } from './zsets.ts';
+export { memoryCommand } from './memory-command.ts';
+export { commandCommands } from './command-command.ts';
+export { clientCommand } from './client-command.ts';

@@ -1,17 +1,16 @@
 // The command table (server.c's populateCommandTable over src/commands/*.json): every command the
 // engine knows, keyed by lower-case name. Built on first use so command modules may import dispatch.
 //
-// The data-type families (bitmaps, SORT, lists, sets, sorted sets) are in their own module, loaded
+// The data-type families (bitmaps, SORT, hashes, lists, sets, sorted sets) and the introspection
+// containers COMMAND, CLIENT and MEMORY are in their own module, loaded
 // by loadAllCommands(): on the page they are a separate download, so the first screen does not wait
 // for code that only those commands need. Until it has run their names are in LAZY_COMMANDS, and
 // dispatch refuses them (assertCommandLoaded: exec answers "ERR internal engine error: …") rather
 // than reply "unknown command" as if that were Redis's answer. The page waits for the load before
 // it runs such a line, so neither reply ever reaches a learner or a log.
 import type { CommandSpec } from '../command.ts';
-import { commandCommands } from './command-command.ts';
 import { connectionCommands } from './connection.ts';
 import { expiryCommands } from './expiry.ts';
-import { hashesCommands } from './hashes.ts';
 import { keysCommands } from './keys.ts';
 import { LAZY_COMMANDS } from './lazy-names.ts';
 import { serverCommands } from './server.ts';
@@ -34,13 +33,15 @@ function groups(f: Families | null): Group[] {
 		keysCommands,
 		f?.sortCommands ?? none,
 		expiryCommands,
-		hashesCommands,
+		f?.hashesCommands ?? none,
 		f?.listsCommands ?? none,
 		f?.setsCommands ?? none,
 		f?.zsetsCommands ?? none,
 		serverCommands,
-		commandCommands,
+		f ? [f.memoryCommand] : none,
+		f?.commandCommands ?? none,
 		connectionCommands,
+		f ? [f.clientCommand] : none,
 		transactionsCommands,
 	];
 }
@@ -72,13 +73,10 @@ export function loadAllCommands(): Promise<void> {
 
 /**
  * Whether a typed command's code is still to be loaded: its name (any case) is one of the families'
- * and loadAllCommands() has not resolved yet. COMMAND (and so the console's `help`) also waits, so
- * its count and listing are never short.
+ * and loadAllCommands() has not resolved yet.
  */
 export function commandNeedsLoading(name: string): boolean {
-	if (families) return false;
-	const lower = name.toLowerCase();
-	return lower === 'command' || LAZY_COMMANDS.has(lower);
+	return !families && LAZY_COMMANDS.has(name.toLowerCase());
 }
 
 /** Throws when a family command arrives before its code: a bug in the caller, not a Redis reply. */

@@ -5,7 +5,6 @@ import { bulks, integer } from '../reply.ts';
 import { configCommand } from './config-command.ts';
 import { debugCommand } from './debug-command.ts';
 import { infoCommand } from './info.ts';
-import { memoryCommand } from './memory-command.ts';
 import { monitorCommand } from './monitor.ts';
 import { objectCommand } from './object-command.ts';
 import { persistenceCommands } from './persistence.ts';
@@ -41,7 +40,6 @@ export const serverCommands: readonly CommandSpec[] = [
 	infoCommand,
 	configCommand,
 	objectCommand,
-	memoryCommand,
 	debugCommand,
 	monitorCommand,
 ];
