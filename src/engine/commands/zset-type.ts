@@ -10,7 +10,6 @@ import {
 	type Db,
 } from '../keyspace.ts';
 import {
-	ZSET_MAX_LISTPACK_ENTRIES,
 	ZSET_MAX_LISTPACK_VALUE,
 	createZset,
 	parseStrictInt64,
