@@ -1,5 +1,6 @@
-// Setup for the Node and jsdom test projects: the engine's data-type command families load on
-// demand (on the page they are a separate download); tests use every command, so load them first.
+// Setup for the Node and jsdom test projects: the engine's on-demand commands and the flow runtime
+// (requests on XState) are separate downloads on the page; tests use all of them, so load them first.
 import { loadAllCommands } from '../src/engine/index.ts';
+import { loadFlowRuntime } from '../src/lab/flow-kit.ts';
 
-await loadAllCommands();
+await Promise.all([loadAllCommands(), loadFlowRuntime()]);

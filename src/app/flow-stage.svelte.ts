@@ -56,6 +56,11 @@ export class FlowStage {
 		this.#session.load(log);
 	}
 
+	/** Resolves once the flow runtime and every command are in; the stage's controls wait for it. */
+	ready(): Promise<void> {
+		return this.#session.ready();
+	}
+
 	setMode(mode: FlowMode): void {
 		if (mode === this.mode) return;
 		if (mode === 'scenarios') {

@@ -75,7 +75,7 @@ export class LessonGate {
 			try {
 				const [{ LessonsController }] = await Promise.all([
 					import('./lessons.svelte.ts'),
-					this.#session.commandsLoaded(),
+					this.#session.ready(),
 				]);
 				const c = new LessonsController(this.#session, this.#flow);
 				await c.start(this.#starting.progress, this.#starting.problem);

@@ -103,6 +103,7 @@ export class Presenter {
 		this.index = index;
 		this.lessonStep = 0;
 		const item = this.item;
+		await this.#stage.ready();
 		if (item.kind === 'lesson') {
 			if (!this.#gate) return;
 			this.#stage.setMode('sandbox');

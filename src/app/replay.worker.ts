@@ -2,6 +2,7 @@
 // page runs a session from outside (a link, a file) here first: a log that takes too long to
 // replay, or fails, is refused before it can stall the page. Also proof that the Lab needs no DOM.
 import { loadAllCommands } from '../engine/index.ts';
+import { loadFlowRuntime } from '../lab/flow-kit.ts';
 import { Lab } from '../lab/lab.ts';
 import type { LabLog } from '../lab/lab-log.ts';
 
@@ -15,7 +16,7 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = async (e) => {
-	await loadAllCommands();
+	await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 	const started = performance.now();
 	try {
 		const lab = new Lab();

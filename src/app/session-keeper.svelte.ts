@@ -43,7 +43,7 @@ export class SessionKeeper {
 	async start(restore = true): Promise<void> {
 		const { log, problem } = restore ? await this.#store.load() : { log: null, problem: null };
 		if (log) {
-			await this.#session.commandsLoaded();
+			await this.#session.ready();
 			try {
 				this.#session.load(log);
 			} catch {

@@ -80,7 +80,7 @@ export class SessionShare {
 		if ('log' in opened) {
 			const check = await checkReplay(opened.log);
 			if (!check.ok) return this.#problem(what, check.problem);
-			await this.#session.commandsLoaded();
+			await this.#session.ready();
 			try {
 				const { lesson, ...world } = opened.log;
 				// A lesson's world opens in the lesson, a clean sandbox kept behind it; a lesson this

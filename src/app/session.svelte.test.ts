@@ -161,7 +161,7 @@ describe('Session', () => {
 		s.submit('GET k');
 		// SET ran at once; LPUSH waits for its code and GET waits its turn behind it.
 		expect(s.entries.map((e) => e.input)).toEqual(['SET k v']);
-		await s.commandsLoaded();
+		await s.ready();
 		await vi.waitFor(() => expect(s.entries).toHaveLength(4));
 		expect(s.entries.map((e) => [e.input, e.output])).toEqual([
 			['SET k v', 'OK'],

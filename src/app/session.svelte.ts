@@ -12,6 +12,7 @@ import {
 	type VirtualClock,
 } from '../engine/index.ts';
 import { splitArgs } from '../console/tokenize.ts';
+import { loadFlowRuntime } from '../lab/flow-kit.ts';
 import { Lab, type ConsoleItem, type EvictionEvent, type LabChange } from '../lab/lab.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
 import type { LabLog, LessonMark, Program } from '../lab/lab-log.ts';
@@ -93,17 +94,23 @@ export class Session {
 		this.specs = this.lab.specs;
 		this.now = this.textNow = this.lab.clock.now();
 		this.lab.subscribe((c) => this.#changed(c));
-		// The lists, sets, sorted sets, bitmaps and SORT come in a chunk of their own once the page
-		// is idle, so the first screen never waits for them.
-		whenIdle(() => void this.commandsLoaded());
+		// The data-type commands (lists, sets, hashes…) and the flow runtime (requests, on XState)
+		// come in chunks of their own once the page is idle, so the first screen never waits for them.
+		whenIdle(() => void this.ready());
 	}
 
-	/** Resolves once every command's code is in (the page's restore paths wait for it). */
-	commandsLoaded(): Promise<void> {
-		return loadAllCommands().then(() => {
+	/**
+	 * Resolves once every command's code and the flow runtime are in: what replays a log, opens a
+	 * lesson or shows the flow stage waits for it.
+	 */
+	ready(): Promise<void> {
+		this.#ready ??= Promise.all([loadAllCommands(), loadFlowRuntime()]).then(() => {
 			this.specs = this.lab.specs;
 		});
+		return this.#ready;
 	}
+
+	#ready: Promise<void> | null = null;
 
 	// ---- What the panels draw ----
 
@@ -192,7 +199,7 @@ export class Session {
 		// turn, so the log keeps the order they were typed in. If the chunk cannot be fetched the
 		// line still runs and the engine's error reply says why.
 		const run = () => this.lab.submit(line);
-		const turn = (this.#waiting ?? this.commandsLoaded()).then(run, run);
+		const turn = (this.#waiting ?? this.ready()).then(run, run);
 		this.#waiting = turn;
 		void turn.then(() => {
 			if (this.#waiting === turn) this.#waiting = null;

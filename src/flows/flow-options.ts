@@ -35,6 +35,9 @@ export const versionKey = (userId: number): string => `user:${userId}:ver`;
 export const leaseKey = (userId: number): string => `user:${userId}:lease`;
 
 /** How long a lease lives if its holder never comes back (Facebook's leases: 10 s). */
+/** The user a request reads or writes when none is named. */
+export const DEFAULT_USER_ID = 1;
+
 export const LEASE_TTL_MS = 10_000;
 /** Backoff before retrying a failed DEL. */
 export const RETRY_BACKOFF_MS = 100;

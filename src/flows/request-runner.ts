@@ -12,7 +12,7 @@ import { EMPTY_TRACE, type StepTrace } from './trace.ts';
 import { waitForLane, type LaneRuntime } from './world-lanes.ts';
 import { createWritePathMachine, writeLine } from './write-path.ts';
 
-export const DEFAULT_USER_ID = 1;
+export { DEFAULT_USER_ID } from './flow-options.ts';
 
 /** What a request runs on: the world's clock and the monitor that watches what reads serve. */
 export interface RequestEnv {

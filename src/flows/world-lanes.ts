@@ -6,9 +6,9 @@ import type { Engine, Random, VirtualClock } from '../engine/index.ts';
 import { createCacheClient, type CacheClient } from './cache-client.ts';
 import type { FlowDeps } from './flow-deps.ts';
 import type { ReadOptions, WriteOptions } from './flow-options.ts';
-import { readLine, type ReadPathMachine } from './read-path.ts';
+import type { ReadPathMachine } from './read-path.ts';
 import type { Lane } from './scenario-types.ts';
-import { writeLine, type WritePathMachine } from './write-path.ts';
+import type { WritePathMachine } from './write-path.ts';
 
 export type LaneRequest =
 	| {
@@ -55,32 +55,4 @@ export function createLaneRuntime(
 export function waitForLane(clock: VirtualClock, rt: LaneRuntime): number {
 	if (clock.now() < rt.readyAt) clock.advanceTo(rt.readyAt);
 	return clock.now();
-}
-
-/** The state value and listing line of a lane's current request, for views. */
-export function laneView(id: string, rt: LaneRuntime | undefined) {
-	const r = rt?.request;
-	if (!rt || !r) return { id, state: null, line: null, readyAt: rt?.readyAt ?? 0, flow: null };
-	if (r.kind === 'read') {
-		const s = r.actor.getSnapshot();
-		return {
-			id,
-			state: String(s.value),
-			line: readLine(s),
-			readyAt: rt.readyAt,
-			flow: 'get_user' as const,
-			options: r.options,
-			context: s.context,
-		};
-	}
-	const s = r.actor.getSnapshot();
-	return {
-		id,
-		state: String(s.value),
-		line: writeLine(s),
-		readyAt: rt.readyAt,
-		flow: 'update_user' as const,
-		options: r.options,
-		context: s.context,
-	};
 }

@@ -3,7 +3,8 @@
 // latency), share one connection to Redis, and tell the event log what happened as data.
 import { createCacheClient, type CacheClient } from '../flows/cache-client.ts';
 import type { ReadOptions, WriteOptions } from '../flows/flow-options.ts';
-import { isRunning, startRequest, stepRequest } from '../flows/request-runner.ts';
+import type { RequestSpec } from '../flows/request-runner.ts';
+import { flowRuntime } from './flow-kit.ts';
 import type { Lane } from '../flows/scenario-types.ts';
 import type { TimelineEntry } from '../flows/timeline-entry.ts';
 import type { LaneRuntime } from '../flows/world-lanes.ts';
@@ -89,7 +90,7 @@ export class SandboxProgram {
 		}
 	}
 
-	#start(spec: Parameters<typeof startRequest>[1]): void {
+	#start(spec: RequestSpec): void {
 		const id = this.#nextId++;
 		const flow = spec.kind === 'read' ? 'get_user' : 'update_user';
 		const lane: Lane = {
@@ -98,7 +99,7 @@ export class SandboxProgram {
 			role: spec.kind === 'read' ? 'reader' : 'writer',
 		};
 		const rt = this.#world.lane(lane, this.#cache);
-		startRequest(rt, spec, this.#world);
+		flowRuntime().startRequest(rt, spec, this.#world);
 		const request: SandboxRequest = { lane, flow, options: spec.options, nextAt: null };
 		this.requests = [...this.requests, request].slice(-LANE_LIMIT);
 		this.#step(rt, request);
@@ -107,6 +108,7 @@ export class SandboxProgram {
 	/** One `step.next` now; the next one is booked on the clock after this step's latency. */
 	#step(rt: LaneRuntime, request: SandboxRequest): void {
 		const world = this.#world;
+		const { isRunning, stepRequest } = flowRuntime();
 		const entry = stepRequest(rt, world.timeline.length, {}, world);
 		for (const op of entry.ops) {
 			if (op.kind === 'sql') this.#emit({ type: 'sql', op, latencyMs: entry.endAt - entry.at });
@@ -149,7 +151,7 @@ export class SandboxProgram {
 				cached: c.fill === 'stored',
 				read,
 			});
-		} else if (r.kind === 'write' && !isRunning(rt)) {
+		} else if (r.kind === 'write' && !flowRuntime().isRunning(rt)) {
 			const c = r.actor.getSnapshot().context;
 			this.#emit({
 				type: 'update',

@@ -1,12 +1,13 @@
 // A scenario as a program on a world: its instructions played one timeline step at a time on the
 // world's own clock, engine and database, so every panel shows the scenario's keys, evictions and
 // expiries while it plays. A fix toggle changes options only, never the interleaving.
-import { DEFAULT_USER_ID, isRunning, startRequest, stepRequest } from '../flows/request-runner.ts';
+import { DEFAULT_USER_ID } from '../flows/flow-options.ts';
 import type { RequestSpec } from '../flows/request-runner.ts';
 import type { FlowOverrides, Instruction, Scenario } from '../flows/scenario-types.ts';
 import type { TimelineEntry } from '../flows/timeline-entry.ts';
 import { clockStep, linkStep, redisStep } from '../flows/world-direct-steps.ts';
 import type { LaneRuntime } from '../flows/world-lanes.ts';
+import { flowRuntime } from './flow-kit.ts';
 import type { World } from './world.ts';
 
 /** Where a scenario is: plain data, kept in snapshots. */
@@ -76,7 +77,7 @@ export class ScenarioProgram {
 			if (!i) return null;
 			if (i.do !== 'finish') return i;
 			const rt = world.laneById(i.lane);
-			if (rt && isRunning(rt)) return i;
+			if (rt && flowRuntime().isRunning(rt)) return i;
 			this.pc++;
 		}
 	}
@@ -85,6 +86,7 @@ export class ScenarioProgram {
 		const index = this.position;
 		const say = i.say !== undefined ? { say: i.say } : {};
 		const { clock, engine } = world;
+		const { startRequest, stepRequest } = flowRuntime();
 		switch (i.do) {
 			case 'clock':
 				return this.#then(clockStep(clock, i.ms, index, say));

@@ -11,7 +11,8 @@ import type { RequestEnv } from '../flows/request-runner.ts';
 import type { Lane } from '../flows/scenario-types.ts';
 import type { TimelineEntry } from '../flows/timeline-entry.ts';
 import { createLaneRuntime, type LaneRuntime } from '../flows/world-lanes.ts';
-import { canSaveLane, resumeLane, saveLane, type WorldSnapshot } from '../flows/world-snapshot.ts';
+import type { WorldSnapshot } from '../flows/world-snapshot.ts';
+import { flowRuntime } from './flow-kit.ts';
 
 export type { WorldSnapshot };
 
@@ -44,7 +45,10 @@ export class World implements RequestEnv {
 				from.monitor,
 			);
 			this.timeline = [...from.timeline];
-			for (const l of from.lanes) resumeLane(this.lane(l.lane), l, this.clock);
+			if (from.lanes.length > 0) {
+				const { resumeLane } = flowRuntime();
+				for (const l of from.lanes) resumeLane(this.lane(l.lane), l, this.clock);
+			}
 		} else {
 			this.clock = new VirtualClock(startMs);
 			this.engine = createEngine({ clock: this.clock, seed });
@@ -83,6 +87,8 @@ export class World implements RequestEnv {
 
 	/** Whether a snapshot taken now continues exactly (no lane holds a WATCH across steps). */
 	get canSnapshot(): boolean {
+		if (this.#lanes.size === 0) return true;
+		const { canSaveLane } = flowRuntime();
 		for (const rt of this.#lanes.values()) if (!canSaveLane(rt)) return false;
 		return true;
 	}
@@ -94,7 +100,7 @@ export class World implements RequestEnv {
 			random: this.random.state(),
 			timeline: [...this.timeline],
 			monitor: this.monitor.state(),
-			lanes: [...this.#lanes.values()].map(saveLane),
+			lanes: this.#lanes.size === 0 ? [] : [...this.#lanes.values()].map(flowRuntime().saveLane),
 		};
 	}
 

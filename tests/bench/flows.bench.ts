@@ -11,12 +11,13 @@
 // (a cold start at 100k requests/s would bury any database, which is scenario 10's story).
 import { createDatabase } from '../../src/db/database.ts';
 import { createEngine, loadAllCommands, Random, VirtualClock } from '../../src/engine/index.ts';
+import { loadFlowRuntime } from '../../src/lab/flow-kit.ts';
 import { createCacheClient } from '../../src/flows/cache-client.ts';
 import type { FlowDeps } from '../../src/flows/flow-deps.ts';
 import type { ReadOptions } from '../../src/flows/flow-options.ts';
 import { checkCache, fillCache, readDb } from '../../src/flows/read-effects.ts';
 
-await loadAllCommands();
+await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 
 const CLIENTS = 1000;
 const RATE = 100; // requests per second per client

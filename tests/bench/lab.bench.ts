@@ -4,10 +4,11 @@
 // so the ratio shows what the Lab adds over the commands themselves.
 import { performance } from 'node:perf_hooks';
 import { createEngine, loadAllCommands, VirtualClock } from '../../src/engine/index.ts';
+import { loadFlowRuntime } from '../../src/lab/flow-kit.ts';
 import { Lab } from '../../src/lab/lab.ts';
 import type { LabLog } from '../../src/lab/lab-log.ts';
 
-await loadAllCommands();
+await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 
 const INPUTS = 1000;
 const KEYS = 10_000;

@@ -8,13 +8,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadAllCommands, type Engine } from '../../src/engine/index.ts';
+import { loadFlowRuntime } from '../../src/lab/flow-kit.ts';
 import { Lab } from '../../src/lab/lab.ts';
 import { passes } from '../../src/lessons/checks.ts';
 import { evaluateChecks, LessonRun, readFacts } from '../../src/lessons/lesson-run.ts';
 import { parseLesson } from '../../src/lessons/parse-lesson.ts';
 import type { Lesson } from '../../src/lessons/lesson-types.ts';
 
-await loadAllCommands();
+await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 
 const KEYS = 10_000;
 const CHECK_GOAL_MS = 5;
