@@ -6,6 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { loadAllCommands } from '../../src/engine/index.ts';
+import { loadFlowRuntime } from '../../src/lab/flow-kit.ts';
 import { Lab } from '../../src/lab/lab.ts';
 import { grade, startLesson } from '../../src/lessons/lesson-run.ts';
 import type { Lesson, ScriptLine } from '../../src/lessons/lesson-types.ts';
@@ -171,6 +173,9 @@ test('a link copied in a lesson reopens that lesson, its world and its goals', a
 });
 
 test('a wrong prediction is graded wrong, with what happened and why', async ({ page }) => {
+	// The grade is worked out here on a Lab of the test's own, which needs what the page loads
+	// on demand.
+	await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 	const lab = new Lab();
 	startLesson(lab, FIRST);
 	const p = FIRST.predictions[0]!;
