@@ -8,6 +8,7 @@ import type {
 	StringObject,
 	ZsetObject,
 } from './object.ts';
+import { stringEncoding } from './object.ts';
 import type { Server } from './server.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
@@ -127,9 +128,10 @@ export function deleteExpiredKey(server: Server, db: Db, key: string, how: 'lazy
 
 /** updateLRU/updateLFU on access: what a lookup without NOTOUCH does to a live object. */
 export function touchObject(server: Server, db: Db, obj: RedisObject): void {
+	let lru: number;
 	if (server.isLfu()) {
 		const c = server.config;
-		obj.lru = lfuUpdateField(
+		lru = lfuUpdateField(
 			obj.lru,
 			server.now(),
 			c['lfu-decay-time'],
@@ -137,9 +139,14 @@ export function touchObject(server: Server, db: Db, obj: RedisObject): void {
 			server.rng,
 		);
 	} else {
-		obj.lru = server.lruClock();
+		lru = server.lruClock();
 	}
-	db.lruBySlot[obj.slot] = obj.lru;
+	// Most accesses land in the same clock tick as the last one: lruBySlot already holds that
+	// stamp, and leaving it unwritten spares a likely cache miss on a large keyspace.
+	if (lru !== obj.lru) {
+		obj.lru = lru;
+		db.lruBySlot[obj.slot] = lru;
+	}
 }
 
 /** Puts a key at the end of the key list, growing the packed LRU array by doubling. */
@@ -226,6 +233,37 @@ export function setKey(
 		const oldCost = chargedCost(key, old);
 		db.bytes += price(key, obj) - oldCost;
 	}
+	if (!keepTtl && db.volatile.length > 0) removeExpire(db, key);
+	signalModifiedKey(server, db, key);
+}
+
+/**
+ * setKey for a string written over a string: the same end state as a fresh object (value,
+ * encoding, an LRU stamp of now or the kept LFU counter, the key's slot, the TTL dropped unless
+ * kept), written into the object the key already has. A fresh object per SET outlived the young
+ * generation on a large keyspace and cost a promotion and a write barrier per overwrite. Only an
+ * exactly sized value (no `sds` greedily grown by APPEND) is rewritten in place, so every field a
+ * view compares still tells a change.
+ */
+export function overwriteString(
+	server: Server,
+	db: Db,
+	key: string,
+	obj: StringObject,
+	value: string,
+	keepTtl: boolean,
+): void {
+	const before = valueBytes(obj);
+	if (!server.isLfu()) {
+		const lru = server.lruClock();
+		if (lru !== obj.lru) {
+			obj.lru = lru;
+			db.lruBySlot[obj.slot] = lru;
+		}
+	}
+	obj.value = value;
+	obj.encoding = stringEncoding(value);
+	db.bytes += valueBytes(obj) - before;
 	if (!keepTtl && db.volatile.length > 0) removeExpire(db, key);
 	signalModifiedKey(server, db, key);
 }

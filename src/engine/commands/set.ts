@@ -1,7 +1,7 @@
 // Mirrors setGenericCommand in src/t_string.c and the commands built on it: SET, SETNX, SETEX and
 // PSETEX.
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { initialLru, lookupKeyWrite, setExpire, setKey } from '../keyspace.ts';
+import { initialLru, lookupKeyWrite, overwriteString, setExpire, setKey } from '../keyspace.ts';
 import { createString } from '../object.ts';
 import { NIL, OK, ONE, ZERO, type Reply } from '../reply.ts';
 import { getGenericCommand } from './string-read.ts';
@@ -51,10 +51,13 @@ function setGeneric(
 		old = getGenericCommand(server, db, key);
 		if (old.type === 'error') return old;
 	}
-	const found = lookupKeyWrite(server, db, key) !== null;
+	const current = lookupKeyWrite(server, db, key);
+	const found = current !== null;
 	if ((flags & OBJ_SET_NX && found) || (flags & OBJ_SET_XX && !found)) return old ?? abortReply;
 	const keepTtl = expire !== null || (flags & OBJ_KEEPTTL) !== 0;
-	setKey(server, db, key, createString(value, initialLru(server)), keepTtl);
+	if (current !== null && current.type === 'string' && current.sds === null)
+		overwriteString(server, db, key, current, value, keepTtl);
+	else setKey(server, db, key, createString(value, initialLru(server)), keepTtl);
 	if (expire !== null) setExpire(server, db, key, when);
 	return old ?? okReply;
 }
