@@ -2,9 +2,10 @@
 // zslGetElementByRank, zsl{First,Last}In{,Lex}Range) with another layout: members sorted by
 // (score, member) in blocks of at most 2 × LOAD, a Fenwick tree of block sizes giving ranks in
 // O(log n). A pointer-per-level skiplist costs a cache miss per hop in JS; blocks of contiguous
-// scores keep a 100k-member ZADD within a small multiple of SET. A block is two typed arrays (scores,
-// node indexes), so an insert or a removal inside it is one memmove each and allocates nothing. Each member still draws the
-// level Redis's skiplist would give it, because the memory model prices its node by that level.
+// scores keep a 100k-member ZADD within a small multiple of SET. A block is one typed array of
+// (score, node index) pairs, so an insert or a removal inside it is one memmove and allocates
+// nothing. Each member still draws the level Redis's skiplist would give it, because the memory
+// model prices its node by that level.
 import type { Random } from './random.ts';
 
 /** ZSKIPLIST_MAXLEVEL: the header Redis allocates always has this many levels. */
@@ -79,10 +80,13 @@ export function lexRangeEmpty(r: LexRange): boolean {
 	return c > 0 || (c === 0 && (r.minex || r.maxex));
 }
 
-/** A run of members in order: scores and node indexes in typed arrays with spare room. */
+/**
+ * A run of members in order, with spare room: entry i is the score at d[2i] and the node index
+ * at d[2i + 1], side by side, so a probe reads one cache line and a move is one memmove over one
+ * buffer (two arrays cost two objects and two buffers to reach in a block that is seldom cached).
+ */
 interface Block {
-	scores: Float64Array;
-	ids: Int32Array;
+	d: Float64Array;
 	n: number;
 }
 
@@ -91,21 +95,18 @@ const BLOCK_START = 8;
 const BLOCK_MAX = 2 * LOAD + 1;
 
 function newBlock(capacity: number): Block {
-	return { scores: new Float64Array(capacity), ids: new Int32Array(capacity), n: 0 };
+	return { d: new Float64Array(2 * capacity), n: 0 };
 }
 
 /** Makes room for `need` entries in `b`. */
 function reserve(b: Block, need: number): void {
-	if (need <= b.scores.length) return;
-	let cap = b.scores.length;
+	if (2 * need <= b.d.length) return;
+	let cap = b.d.length >> 1;
 	while (cap < need) cap *= 2;
 	if (cap > BLOCK_MAX && need <= BLOCK_MAX) cap = BLOCK_MAX;
-	const scores = new Float64Array(cap);
-	scores.set(b.scores.subarray(0, b.n));
-	const ids = new Int32Array(cap);
-	ids.set(b.ids.subarray(0, b.n));
-	b.scores = scores;
-	b.ids = ids;
+	const d = new Float64Array(2 * cap);
+	d.set(b.d.subarray(0, 2 * b.n));
+	b.d = d;
 }
 
 /** The entries of `b` from `from` on, moved into a new block (`b` keeps the ones before). */
@@ -114,8 +115,7 @@ function cut(b: Block, from: number): Block {
 	let cap = BLOCK_START;
 	while (cap < count + 1) cap *= 2;
 	const c = newBlock(Math.min(cap, BLOCK_MAX));
-	c.scores.set(b.scores.subarray(from, b.n));
-	c.ids.set(b.ids.subarray(from, b.n));
+	c.d.set(b.d.subarray(2 * from, 2 * b.n));
 	c.n = count;
 	b.n = from;
 	return c;
@@ -142,7 +142,7 @@ export class ZOrder {
 	#rebuild(): void {
 		const blocks = this.#blocks;
 		const n = blocks.length;
-		this.#maxes = blocks.map((b) => b.scores[b.n - 1]!);
+		this.#maxes = blocks.map((b) => b.d[2 * b.n - 2]!);
 		const tree = new Array<number>(n + 1).fill(0);
 		for (let i = 1; i <= n; i++) {
 			tree[i]! += blocks[i - 1]!.n;
@@ -198,18 +198,18 @@ export class ZOrder {
 	}
 
 	#lastEle(b: Block): string {
-		return this.#node(b.ids[b.n - 1]!).ele;
+		return this.#node(b.d[2 * b.n - 1]!).ele;
 	}
 
 	/** Offset of the first member of block `b` not before (score, ele). */
 	#offsetIn(b: Block, score: number, ele: string): number {
-		const scores = b.scores;
+		const d = b.d;
 		let lo = 0;
 		let hi = b.n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			const s = scores[mid]!;
-			if (s < score || (s === score && this.#node(b.ids[mid]!).ele < ele)) lo = mid + 1;
+			const s = d[2 * mid]!;
+			if (s < score || (s === score && this.#node(d[2 * mid + 1]!).ele < ele)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
@@ -226,8 +226,8 @@ export class ZOrder {
 		const score = node.score;
 		if (this.#blocks.length === 0) {
 			const b = newBlock(BLOCK_START);
-			b.scores[0] = score;
-			b.ids[0] = node.id;
+			b.d[0] = score;
+			b.d[1] = node.id;
 			b.n = 1;
 			this.#blocks.push(b);
 			this.#rebuild();
@@ -237,19 +237,17 @@ export class ZOrder {
 		const b = this.#blocks[bi]!;
 		const at = this.#offsetIn(b, score, node.ele);
 		reserve(b, b.n + 1);
-		if (at < b.n) {
-			b.scores.copyWithin(at + 1, at, b.n);
-			b.ids.copyWithin(at + 1, at, b.n);
-		}
-		b.scores[at] = score;
-		b.ids[at] = node.id;
+		const d = b.d;
+		if (at < b.n) d.copyWithin(2 * at + 2, 2 * at, 2 * b.n);
+		d[2 * at] = score;
+		d[2 * at + 1] = node.id;
 		b.n++;
 		if (b.n > 2 * LOAD) {
 			this.#blocks.splice(bi + 1, 0, cut(b, LOAD));
 			this.#rebuild();
 		} else {
 			this.#add(bi, 1);
-			this.#maxes[bi] = b.scores[b.n - 1]!;
+			this.#maxes[bi] = d[2 * b.n - 2]!;
 		}
 	}
 
@@ -271,8 +269,7 @@ export class ZOrder {
 
 	#removeAt(bi: number, at: number): void {
 		const b = this.#blocks[bi]!;
-		b.scores.copyWithin(at, at + 1, b.n);
-		b.ids.copyWithin(at, at + 1, b.n);
+		b.d.copyWithin(2 * at, 2 * at + 2, 2 * b.n);
 		b.n--;
 		this.length--;
 		if (b.n === 0) {
@@ -283,15 +280,14 @@ export class ZOrder {
 			const a = this.#blocks[into]!;
 			const c = this.#blocks[into + 1]!;
 			reserve(a, a.n + c.n);
-			a.scores.set(c.scores.subarray(0, c.n), a.n);
-			a.ids.set(c.ids.subarray(0, c.n), a.n);
+			a.d.set(c.d.subarray(0, 2 * c.n), 2 * a.n);
 			a.n += c.n;
 			this.#blocks.splice(into + 1, 1);
 			if (a.n > 2 * LOAD) this.#blocks.splice(into + 1, 0, cut(a, LOAD));
 			this.#rebuild();
 		} else {
 			this.#add(bi, -1);
-			this.#maxes[bi] = b.scores[b.n - 1]!;
+			this.#maxes[bi] = b.d[2 * b.n - 2]!;
 		}
 	}
 
@@ -306,12 +302,12 @@ export class ZOrder {
 		const at = this.#at;
 		const blocks = this.#blocks;
 		const b = blocks[bi]!;
-		const prev = at > 0 ? b.scores[at - 1]! : bi > 0 ? this.#maxes[bi - 1]! : null;
+		const prev = at > 0 ? b.d[2 * at - 2]! : bi > 0 ? this.#maxes[bi - 1]! : null;
 		const next =
-			at + 1 < b.n ? b.scores[at + 1]! : bi + 1 < blocks.length ? blocks[bi + 1]!.scores[0]! : null;
+			at + 1 < b.n ? b.d[2 * at + 2]! : bi + 1 < blocks.length ? blocks[bi + 1]!.d[0]! : null;
 		if ((prev === null || prev < score) && (next === null || next > score)) {
 			node.score = score;
-			b.scores[at] = score;
+			b.d[2 * at] = score;
 			if (at === b.n - 1) this.#maxes[bi] = score;
 			return node;
 		}
@@ -333,7 +329,7 @@ export class ZOrder {
 	at(rank: number): ZNode | null {
 		if (rank < 0 || rank >= this.length) return null;
 		this.#locate(rank);
-		return this.#node(this.#blocks[this.#bi]!.ids[this.#at]!);
+		return this.#node(this.#blocks[this.#bi]!.d[2 * this.#at + 1]!);
 	}
 
 	/**
@@ -347,7 +343,7 @@ export class ZOrder {
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
 			const b = blocks[mid]!;
-			if (atOrPast(this.#node(b.ids[b.n - 1]!))) hi = mid;
+			if (atOrPast(this.#node(b.d[2 * b.n - 1]!))) hi = mid;
 			else lo = mid + 1;
 		}
 		if (lo === blocks.length) return this.length;
@@ -356,7 +352,7 @@ export class ZOrder {
 		let h = b.n - 1;
 		while (l < h) {
 			const mid = (l + h) >> 1;
-			if (atOrPast(this.#node(b.ids[mid]!))) h = mid;
+			if (atOrPast(this.#node(b.d[2 * mid + 1]!))) h = mid;
 			else l = mid + 1;
 		}
 		return this.#before(lo) + l;
@@ -390,14 +386,14 @@ export class ZOrder {
 			const b = blocks[bi]!;
 			if (reverse) {
 				for (; at >= 0; at--) {
-					yield this.#node(b.ids[at]!);
+					yield this.#node(b.d[2 * at + 1]!);
 					if (--left === 0) return;
 				}
 				bi--;
 				at = bi >= 0 ? blocks[bi]!.n - 1 : 0;
 			} else {
 				for (; at < b.n; at++) {
-					yield this.#node(b.ids[at]!);
+					yield this.#node(b.d[2 * at + 1]!);
 					if (--left === 0) return;
 				}
 				bi++;
@@ -417,11 +413,11 @@ export class ZOrder {
 		while (out.length < count && bi >= 0 && bi < blocks.length) {
 			const b = blocks[bi]!;
 			if (reverse) {
-				for (; at >= 0 && out.length < count; at--) out.push(this.#node(b.ids[at]!));
+				for (; at >= 0 && out.length < count; at--) out.push(this.#node(b.d[2 * at + 1]!));
 				bi--;
 				at = bi >= 0 ? blocks[bi]!.n - 1 : 0;
 			} else {
-				for (; at < b.n && out.length < count; at++) out.push(this.#node(b.ids[at]!));
+				for (; at < b.n && out.length < count; at++) out.push(this.#node(b.d[2 * at + 1]!));
 				bi++;
 				at = 0;
 			}

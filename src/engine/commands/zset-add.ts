@@ -73,8 +73,10 @@ const OPTION_FLAGS = new Map([
 	['lt', ZADD_IN_LT],
 ]);
 
-/** First letters of the options, lower case (`c` for CH). */
-const OPTION_INITIALS = new Set(['n', 'x', 'i', 'g', 'l', 'c'].map((c) => c.charCodeAt(0)));
+/** Whether a lower-cased first letter can start an option: n, x, i, g, l or c (for CH). */
+function isOptionInitial(c: number): boolean {
+	return c === 110 || c === 120 || c === 105 || c === 103 || c === 108 || c === 99;
+}
 
 function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply {
 	zaddResult.changes = 0;
@@ -82,7 +84,7 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 	let ch = false;
 	for (; scoreidx < argv.length; scoreidx++) {
 		// A score (a digit, a sign, a dot) ends the options without building a lower-case copy.
-		if (!OPTION_INITIALS.has(argv[scoreidx]!.charCodeAt(0) | 0x20)) break;
+		if (!isOptionInitial(argv[scoreidx]!.charCodeAt(0) | 0x20)) break;
 		const opt = argv[scoreidx]!.toLowerCase();
 		const flag = OPTION_FLAGS.get(opt);
 		if (opt === 'ch') ch = true;
