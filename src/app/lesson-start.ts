@@ -1,7 +1,7 @@
 // What the first screen needs to know about lessons before any lesson code loads: whether the
 // learner has been here (stored progress) and whether a lesson was open. The lesson runtime and
 // the lessons themselves load only when one opens.
-import { EMPTY_PROGRESS, type Progress } from '../lessons/progress-schema.ts';
+import { EMPTY_PROGRESS, type Progress } from '../lessons/progress.ts';
 import { createProgressStore, type ProgressStore } from '../lessons/progress-store.ts';
 
 export type { Progress };

@@ -11,12 +11,8 @@ import {
 	type PredictionAnswer,
 	type Progress,
 } from '../lessons/progress-schema.ts';
-import {
-	createProgressStore,
-	progressFile,
-	readProgressFile,
-	type ProgressStore,
-} from '../lessons/progress-store.ts';
+import { createProgressStore, type ProgressStore } from '../lessons/progress-store.ts';
+import { progressFile, readProgressFile } from '../lessons/progress-file.ts';
 import type { FlowStage } from './flow-stage.svelte.ts';
 import type { Session } from './session.svelte.ts';
 

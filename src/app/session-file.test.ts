@@ -42,7 +42,7 @@ describe('permalinks', () => {
 			expect(await openLink(packed({ ...sandbox, lesson: bad }))).toEqual({
 				problem: expect.stringMatching(/at lesson/),
 			});
-		expect(readSessionJson(sessionJson({ ...sandbox, lesson }))).toEqual({
+		expect(await readSessionJson(sessionJson({ ...sandbox, lesson }))).toEqual({
 			log: { ...sandbox, lesson },
 		});
 	});
@@ -66,14 +66,16 @@ describe('permalinks', () => {
 });
 
 describe('session files', () => {
-	it('Copy state and Export session write exactly what Import session reads', () => {
-		expect(readSessionJson(sessionJson(LOG))).toEqual({ log: LOG });
+	it('Copy state and Export session write exactly what Import session reads', async () => {
+		expect(await readSessionJson(sessionJson(LOG))).toEqual({ log: LOG });
 	});
 
-	it('refuse what is not a session, naming why', () => {
-		expect(readSessionJson('not json')).toEqual({ problem: 'it is not JSON' });
-		expect(readSessionJson('{"v":1}')).toEqual({ problem: 'it is not a Cache Lab session' });
-		expect(readSessionJson(JSON.stringify({ app: 'cachelab', ...LOG, seed: 'x' }))).toMatchObject({
+	it('refuse what is not a session, naming why', async () => {
+		expect(await readSessionJson('not json')).toEqual({ problem: 'it is not JSON' });
+		expect(await readSessionJson('{"v":1}')).toEqual({ problem: 'it is not a Cache Lab session' });
+		expect(
+			await readSessionJson(JSON.stringify({ app: 'cachelab', ...LOG, seed: 'x' })),
+		).toMatchObject({
 			problem: expect.stringContaining('seed'),
 		});
 	});

@@ -4,7 +4,6 @@
 // comes in is untrusted: it is size-capped before it is decompressed or parsed, validated by the
 // log schema, and only ever replayed as engine commands on a fresh Lab.
 import type { LabLog } from '../lab/lab-log.ts';
-import { parseLabLog } from '../lab/lab-log-schema.ts';
 
 /** The fragment key of a permalink: `#s=<compressed log>`. */
 export const LINK_PREFIX = '#s=';
@@ -21,7 +20,7 @@ export function sessionJson(log: LabLog): string {
 }
 
 /** Reads a session file's (or a pasted Copy state's) text. */
-export function readSessionJson(text: string): Opened {
+export async function readSessionJson(text: string): Promise<Opened> {
 	if (text.length > MAX_FILE_BYTES) return { problem: 'the file is too large to be a session' };
 	let data: unknown;
 	try {
@@ -31,7 +30,7 @@ export function readSessionJson(text: string): Opened {
 	}
 	if (typeof data !== 'object' || data === null || (data as { app?: unknown }).app !== 'cachelab')
 		return { problem: 'it is not a Cache Lab session' };
-	return parseLabLog(data);
+	return (await checker()).parseLabLog(data);
 }
 
 /** The page's address with the session in its fragment. */
@@ -66,5 +65,10 @@ export async function openLink(hash: string): Promise<Opened> {
 	} catch {
 		return { problem: 'the link is damaged or cut short' };
 	}
-	return parseLabLog(data);
+	return (await checker()).parseLabLog(data);
+}
+
+/** The log checker (valibot) loads with the first log from outside there is to check. */
+function checker() {
+	return import('../lab/lab-log-schema.ts');
 }

@@ -69,7 +69,7 @@ export class SessionShare {
 			this.message = 'That file could not be opened: it is too large to be a session.';
 			return;
 		}
-		await this.#open(readSessionJson(await file.text()), 'That file');
+		await this.#open(await readSessionJson(await file.text()), 'That file');
 	}
 
 	#current() {

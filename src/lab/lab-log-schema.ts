@@ -1,18 +1,13 @@
 // What a stored session, a session file or a link may hold, checked before anything runs: a log
 // from elsewhere is untrusted input. Sizes are capped so a hostile one cannot stall the page, and
 // strings stay strings (the page renders every one as text). valibot, because its schemas are
-// plain functions that tree-shake, so checking a log costs the first screen a few kilobytes.
+// plain functions that tree-shake, so checking a log costs a few kilobytes,
+// loaded with the first log there is to check.
 import * as v from 'valibot';
 import { SCENARIOS } from '../flows/scenarios.ts';
-import { LOG_VERSION, type LabLog } from './lab-log.ts';
+import { LOG_VERSION, MAX_INPUTS, MAX_LINE, type LabLog } from './lab-log.ts';
 
-/**
- * More inputs than a long session produces (10,000 typed lines replay in about a second); a log
- * that would take longer than that to replay is refused by the replay check, not by its length.
- */
-export const MAX_INPUTS = 20_000;
-/** A console line longer than this is no typing: DEBUG POPULATE makes big data from short lines. */
-export const MAX_LINE = 4096;
+export { MAX_INPUTS, MAX_LINE };
 const MAX_TIME = 8_640_000_000_000_000; // Date's own limit
 const MAX_SPAN = 10 * 365 * 24 * 3600 * 1000; // a session spans at most ten virtual years
 

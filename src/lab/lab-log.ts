@@ -41,3 +41,11 @@ export interface LabLog {
 }
 
 export const SANDBOX: Program = { kind: 'sandbox' };
+
+/**
+ * More inputs than a long session produces (10,000 typed lines replay in about a second); a log
+ * that would take longer than that to replay is refused by the replay check, not by its length.
+ */
+export const MAX_INPUTS = 20_000;
+/** A console line longer than this is no typing: DEBUG POPULATE makes big data from short lines. */
+export const MAX_LINE = 4096;

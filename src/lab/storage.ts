@@ -4,7 +4,7 @@
 // and says in words what went wrong so the page can tell the learner once.
 import { createStore, del, get, set, setMany, type UseStore } from 'idb-keyval';
 import type { LabInput, LabLog } from './lab-log.ts';
-import { MAX_INPUTS, parseLabLog } from './lab-log-schema.ts';
+import { MAX_INPUTS } from './lab-log.ts';
 
 export const SESSION_KEY = 'cachelab:session:v1';
 
@@ -89,6 +89,7 @@ export function createSessionStore(kv: KeyValue | null = idbKeyValue()): Session
 				return { log: null, problem: 'the browser refused to read its storage' };
 			}
 			if (raw === undefined) return { log: null, problem: null };
+			const { parseLabLog } = await import('./lab-log-schema.ts');
 			const parsed = parseLabLog(raw);
 			if ('log' in parsed && parsed.log.program.kind === 'sandbox')
 				return { log: parsed.log, problem: null };

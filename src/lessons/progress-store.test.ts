@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Lab } from '../lab/lab.ts';
 import type { KeyValue } from '../lab/storage.ts';
 import { EMPTY_PROGRESS, parseProgress, type Progress } from './progress-schema.ts';
-import {
-	createProgressStore,
-	PROGRESS_KEY,
-	progressFile,
-	readProgressFile,
-} from './progress-store.ts';
+import { createProgressStore, PROGRESS_KEY } from './progress-store.ts';
+import { progressFile, readProgressFile } from './progress-file.ts';
 
 function mapStore(): KeyValue & { map: Map<string, unknown> } {
 	const map = new Map<string, unknown>();

@@ -2,7 +2,7 @@
 // absent, blocked, full or hold garbage: every call settles, never throws, and says in words what
 // went wrong; lessons go on working either way.
 import { idbKeyValue, storedValue, type KeyValue } from '../lab/storage.ts';
-import { parseProgress, type Progress } from './progress-schema.ts';
+import type { Progress } from './progress.ts';
 
 export const PROGRESS_KEY = 'cachelab:progress:v1';
 
@@ -26,6 +26,8 @@ export function createProgressStore(kv: KeyValue | null = idbKeyValue()): Progre
 				return { progress: null, problem: 'the browser refused to read its storage' };
 			}
 			if (raw === undefined) return { progress: null, problem: null };
+			// The checker (valibot) loads with the first stored progress it has to read.
+			const { parseProgress } = await import('./progress-schema.ts');
 			const parsed = parseProgress(raw);
 			if ('progress' in parsed) return { progress: parsed.progress, problem: null };
 			return {
@@ -36,25 +38,4 @@ export function createProgressStore(kv: KeyValue | null = idbKeyValue()): Progre
 		save: (progress) => writes.save(progress),
 		clear: () => writes.clear(),
 	};
-}
-
-/** Progress as a file's text (Export progress). */
-export function progressFile(progress: Progress): string {
-	return JSON.stringify({ app: 'cachelab-progress', ...progress }, null, 2);
-}
-
-/** A file's text as progress (Import progress), or what is wrong with it. */
-export function readProgressFile(text: string): { progress: Progress } | { problem: string } {
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch {
-		return { problem: 'the file is not JSON' };
-	}
-	if (typeof data === 'object' && data !== null && 'app' in data) {
-		if (data.app !== 'cachelab-progress') return { problem: 'the file is not Cache Lab progress' };
-		const { app: _app, ...rest } = data as Record<string, unknown>;
-		data = rest;
-	}
-	return parseProgress(data);
 }
