@@ -75,6 +75,8 @@ export class Session {
 	#sinceText = 0;
 	/** Frames until a typed line's world redraw: 2 = its reply's frame has not begun. */
 	#typed = 0;
+	/** Real ms of the reply's frame, applied to the clock in the frame after. */
+	#heldMs = 0;
 	/** Fractions of a virtual millisecond not yet applied to the clock. */
 	#carry = 0;
 	#textLog: { from: readonly unknown[]; to: readonly LogEntry[] } = { from: [], to: [] };
@@ -277,13 +279,21 @@ export class Session {
 
 	/**
 	 * The one place that paces redraws, once per animation frame: moves virtual time while playing
-	 * and decides which channels redraw. A typed line's reply redraws at once (next paint); the
-	 * world follows a frame later. While only time passes, the keyspace is looked at again when an
+	 * and decides which channels redraw. A typed line's reply redraws at once (next paint); time,
+	 * the log and the world follow a frame later. While only time passes, the keyspace is looked at again when an
 	 * engine event changed it or a key passed its TTL (a look is a pass over every key), and the
 	 * event log redrawn when time wrote to it, each at most every LOOK_MS.
 	 */
 	frame(realMs: number): void {
 		const typedDue = this.#typed > 0 && --this.#typed === 0;
+		if (this.#typed > 0) {
+			// The typed line's reply is painted in this frame: moving time would redraw the clock,
+			// the TTL bars and the log (over every logged event) before it. Time catches up next frame.
+			this.#heldMs += realMs;
+			return;
+		}
+		realMs += this.#heldMs;
+		this.#heldMs = 0;
 		this.#sinceWorld += realMs;
 		this.#sinceLog += realMs;
 		let moved = false;
@@ -310,7 +320,6 @@ export class Session {
 			this.#sinceLog = 0;
 			this.#log.fire();
 		}
-		if (this.#typed > 0) return;
 		if (typedDue || this.#dirty.world) return this.#redrawWorld();
 		if (this.#sinceWorld < look) return;
 		if (this.#dirty.timedWorld) return this.#redrawWorld();
