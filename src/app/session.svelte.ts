@@ -315,7 +315,10 @@ export class Session {
 			this.textNow = this.now;
 			this.#sinceText = 0;
 		}
-		if (this.#dirty.log || (this.#dirty.timedLog && this.#sinceLog >= look)) {
+		// The frame after a reply redraws the keyspace; the log (described anew from every logged
+		// event) waits one more frame, so the two do not add up in one.
+		const logDue = this.#dirty.log || (this.#dirty.timedLog && this.#sinceLog >= look);
+		if (logDue && !typedDue) {
 			this.#dirty.log = this.#dirty.timedLog = false;
 			this.#sinceLog = 0;
 			this.#log.fire();
