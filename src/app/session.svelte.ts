@@ -12,6 +12,7 @@ import {
 	type VirtualClock,
 } from '../engine/index.ts';
 import { splitArgs } from '../console/tokenize.ts';
+import { whenIdle } from '../lib/idle.ts';
 import { loadFlowRuntime } from '../lab/flow-kit.ts';
 import { Lab, type ConsoleItem, type EvictionEvent, type LabChange } from '../lab/lab.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
@@ -98,7 +99,7 @@ export class Session {
 		this.lab.subscribe((c) => this.#changed(c));
 		// The data-type commands (lists, sets, hashes…) and the flow runtime (requests, on XState)
 		// come in chunks of their own once the page is idle, so the first screen never waits for them.
-		whenIdle(() => void this.ready());
+		whenIdle(() => void this.ready(), IDLE);
 	}
 
 	/**
@@ -392,7 +393,7 @@ export class Session {
 		// which should end with the reply, but when the page is idle, once for a burst of lines.
 		if (this.#historySaving) return;
 		this.#historySaving = true;
-		whenIdle(() => this.flushHistory());
+		whenIdle(() => this.flushHistory(), IDLE);
 	}
 
 	#historySaving = false;
@@ -414,11 +415,8 @@ function needsLoading(line: string): boolean {
 	return name.toLowerCase() === 'help' || commandNeedsLoading(name);
 }
 
-/** Runs `f` when the page is idle (within a second), or soon where there is no idle callback. */
-function whenIdle(f: () => void): void {
-	if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 1000 });
-	else setTimeout(f, 200);
-}
+/** When the page is idle (within a second), or soon where there is no idle callback. */
+const IDLE = { timeoutMs: 1000, fallbackMs: 200 };
 
 // A scrollback item never changes once written: its entry is made once, so a new line re-renders
 // only its own row.
