@@ -141,12 +141,18 @@ export function touchObject(server: Server, db: Db, obj: RedisObject): void {
 	} else {
 		lru = server.lruClock();
 	}
-	// Most accesses land in the same clock tick as the last one: lruBySlot already holds that
-	// stamp, and leaving it unwritten spares a likely cache miss on a large keyspace.
-	if (lru !== obj.lru) {
-		obj.lru = lru;
-		db.lruBySlot[obj.slot] = lru;
-	}
+	stampLru(db, obj, lru);
+}
+
+/**
+ * Writes an object's LRU/LFU field and its copy in the packed array. Most accesses land in the
+ * same clock tick as the last one: lruBySlot already holds that stamp, and leaving it unwritten
+ * spares a likely cache miss on a large keyspace.
+ */
+function stampLru(db: Db, obj: RedisObject, lru: number): void {
+	if (lru === obj.lru) return;
+	obj.lru = lru;
+	db.lruBySlot[obj.slot] = lru;
 }
 
 /** Puts a key at the end of the key list, growing the packed LRU array by doubling. */
@@ -254,13 +260,7 @@ export function overwriteString(
 	keepTtl: boolean,
 ): void {
 	const before = valueBytes(obj);
-	if (!server.isLfu()) {
-		const lru = server.lruClock();
-		if (lru !== obj.lru) {
-			obj.lru = lru;
-			db.lruBySlot[obj.slot] = lru;
-		}
-	}
+	if (!server.isLfu()) stampLru(db, obj, server.lruClock());
 	obj.value = value;
 	obj.encoding = stringEncoding(value);
 	db.bytes += valueBytes(obj) - before;

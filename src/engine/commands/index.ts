@@ -81,6 +81,6 @@ export function commandNeedsLoading(name: string): boolean {
 
 /** Throws when a family command arrives before its code: a bug in the caller, not a Redis reply. */
 export function assertCommandLoaded(name: string): void {
-	if (!families && LAZY_COMMANDS.has(name.toLowerCase()))
+	if (commandNeedsLoading(name))
 		throw new Error(`${name}: its code is not loaded yet (await loadAllCommands() first)`);
 }
