@@ -89,7 +89,12 @@ export function createSessionStore(kv: KeyValue | null = idbKeyValue()): Session
 				return { log: null, problem: 'the browser refused to read its storage' };
 			}
 			if (raw === undefined) return { log: null, problem: null };
-			const { parseLabLog } = await import('./lab-log-schema.ts');
+			let parseLabLog: typeof import('./lab-log-schema.ts').parseLabLog;
+			try {
+				({ parseLabLog } = await import('./lab-log-schema.ts'));
+			} catch {
+				return { log: null, problem: 'the page could not load what checks it' };
+			}
 			const parsed = parseLabLog(raw);
 			if ('log' in parsed && parsed.log.program.kind === 'sandbox')
 				return { log: parsed.log, problem: null };

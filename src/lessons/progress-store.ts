@@ -26,8 +26,14 @@ export function createProgressStore(kv: KeyValue | null = idbKeyValue()): Progre
 				return { progress: null, problem: 'the browser refused to read its storage' };
 			}
 			if (raw === undefined) return { progress: null, problem: null };
-			// The checker (valibot) loads with the first stored progress it has to read.
-			const { parseProgress } = await import('./progress-schema.ts');
+			// The checker (valibot) loads with the first stored progress it has to read; like the
+			// store, it may fail to arrive, and the load still settles.
+			let parseProgress: typeof import('./progress-schema.ts').parseProgress;
+			try {
+				({ parseProgress } = await import('./progress-schema.ts'));
+			} catch {
+				return { progress: null, problem: 'the page could not load what checks it' };
+			}
 			const parsed = parseProgress(raw);
 			if ('progress' in parsed) return { progress: parsed.progress, problem: null };
 			return {
