@@ -30,6 +30,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		['narrow', { width: 390, height: 844 }],
 	] as const) {
 		test(`no serious or critical axe violations (${colorScheme}, ${label})`, async ({ page }) => {
+			// Eight typed lines, then axe over a page with 1,500 keys: half a minute on a busy machine.
+			test.slow();
 			await page.setViewportSize(viewport);
 			await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
 			await page.goto('./');
