@@ -332,13 +332,16 @@ export function getExpire(db: Db, key: string): number {
 }
 
 export function setExpire(server: Server, db: Db, key: string, when: number): void {
-	if (!db.expires.has(key)) {
+	// One probe of the expires table, not two (has, then set): a cache that refreshes its entries
+	// with SETEX mostly overwrites a TTL, and each probe of a large table is a cache miss.
+	const had = db.expires.size;
+	db.expires.set(key, when);
+	if (db.expires.size !== had) {
 		db.volatileSlot.set(key, db.volatile.length);
 		db.volatile.push(key);
 		db.bytes += EXPIRE_ENTRY_COST;
 		db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
 	}
-	db.expires.set(key, when);
 	signalModifiedKey(server, db, key);
 	// A tick planned by `when` already serves this TTL: waking the cron would plan nothing new.
 	if (when < server.cron.plannedAt) server.wakeCron(when);
