@@ -94,6 +94,11 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 	let closed = false;
 	/** Replies of the read being processed, written in one go (MONITOR lines join them in order). */
 	let out = '';
+	/**
+	 * MONITOR lines for this connection's own command while it runs: call() feeds monitors after
+	 * the command has added its reply, so a monitor sees its own reply first, then the line.
+	 */
+	let feed = '';
 	let processing = false;
 	const flush = () => {
 		if (out !== '' && !socket.destroyed) socket.write(Buffer.from(out, 'latin1'));
@@ -110,7 +115,7 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 		close: () => socket.destroy(),
 		write(bytes) {
 			session.replies.add(bytes.length);
-			if (processing) out += bytes;
+			if (processing) feed += bytes;
 			else if (!socket.destroyed && !session.closeAfterReply) {
 				socket.write(Buffer.from(bytes, 'latin1'));
 				session.replies.written();
@@ -139,7 +144,9 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 				session.closeAfterReply = true;
 				break;
 			}
-			out += session.reply(request.argv);
+			const reply = session.reply(request.argv);
+			out += reply + feed;
+			feed = '';
 			if (session.closeAfterReply || socket.destroyed) break;
 			if (out.length > OUTPUT_HIGH_WATER) flush();
 		}

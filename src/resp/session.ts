@@ -112,6 +112,12 @@ export class RespSession {
 		this.replies.catchUp(Date.now());
 		const skipping = this.#skipping;
 		this.#skipping = false;
+		// monitorCommand returns without a reply when the connection already monitors.
+		const monitoring =
+			this.client.monitor &&
+			!this.client.inTransaction &&
+			argv.length === 1 &&
+			argv[0]!.toLowerCase() === 'monitor';
 		const reply = this.run(argv);
 		// SHUTDOWN stopped the server (this client's or another's): no reply, the connection closes.
 		if (reply === CONNECTION_CLOSED || reply === CONNECTION_REFUSED) {
@@ -123,7 +129,7 @@ export class RespSession {
 			return '';
 		}
 		const mode = this.client.replyMode;
-		const silent = skipping || mode === 'off' || isReplySwitchOff(argv, reply);
+		const silent = skipping || monitoring || mode === 'off' || isReplySwitchOff(argv, reply);
 		// resetClient: a SKIP just set applies to the next command.
 		if (this.client.takeReplySkip()) this.#skipping = true;
 		if (silent) return '';

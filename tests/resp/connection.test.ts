@@ -287,6 +287,20 @@ describe('MONITOR', () => {
 		expect(out[0]).toContain('+<time> [0 <addr>] "SET" "k" "a b\\"\\\\\\n\\x01\\xff"\r\n');
 	});
 
+	it("a second MONITOR answers nothing; a monitor's own commands answer, then feed it", async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const mon = await raw(port);
+			mon.send(['MONITOR'], ['MONITOR'], ['PING']);
+			await mon.settle(150);
+			out.push(mon.received().replace(/^\+\d+\.\d{6} \[(\d+) [^\]]+\]/gm, '+<time> [$1 <addr>]'));
+			mon.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+		// Its own PING is fed to it too, after its reply.
+		expect(out[0]).toBe('+OK\r\n+PONG\r\n+<time> [0 <addr>] "PING"\r\n');
+	});
+
 	it('stamps lines with the wall clock and the client address', async () => {
 		const mon = await raw(ours.port);
 		mon.send(['MONITOR']);
