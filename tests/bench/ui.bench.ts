@@ -555,7 +555,8 @@ async function busy(
 		`Enter → reply painted p95, ${COMMANDS} commands, frame-rate limit off (the page's own ` +
 			`latency): ${ms(painted)} (goal ≤ ${REPLY_GOAL_MS} ms: ` +
 			`${verdict(painted <= REPLY_GOAL_MS)}); median ${ms(paintedMedian)}, ` +
-			`in the DOM p95 ${ms(p95Of(fast, (r) => r.inDom))}`,
+			`in the DOM p95 ${ms(p95Of(fast, (r) => r.inDom))}, its frame begun p95 ` +
+			`${ms(p95Of(fast, (r) => r.frameStart))}`,
 	);
 	console.log(
 		`Enter → reply painted p95, empty keyspace, ${EMPTY_COMMANDS} commands: ${ms(empty)} ` +
