@@ -191,6 +191,20 @@ describe('LessonsController', () => {
 		expect(b.session.lab.engine.inspect().keys.map((k) => k.name)).toEqual(['user:456:profile']);
 	});
 
+	it('leaving without a change writes nothing, not even over a store that could not be read', async () => {
+		const kv = mapStore();
+		kv.map.set(PROGRESS_KEY, { v: 1, completed: 42 });
+		const loaded = await createProgressStore(kv).load();
+		expect(loaded.problem).not.toBeNull();
+		const { lessons } = setup(kv);
+		await lessons.start(loaded.progress, loaded.problem);
+		await lessons.flush();
+		expect(kv.map.get(PROGRESS_KEY)).toEqual({ v: 1, completed: 42 });
+		await lessons.open('01-basics/02-hit');
+		await lessons.flush();
+		expect((kv.map.get(PROGRESS_KEY) as Progress).open?.lesson).toBe('01-basics/02-hit');
+	});
+
 	it('export, reset and import restore the progress; a bad file changes nothing', async () => {
 		const { lessons } = setup();
 		await lessons.start(null, null);

@@ -80,6 +80,8 @@ export class LessonsController {
 	#sandboxLog: LabLog | null = null;
 	#lessonLog: LabLog | null = null;
 	#saveTimer: ReturnType<typeof setTimeout> | null = null;
+	/** The progress as last read or stored, as JSON: a flush with nothing new writes nothing. */
+	#stored = '';
 	#checkTimer: ReturnType<typeof setTimeout> | null = null;
 	#interval: ReturnType<typeof setInterval> | null = null;
 	#lastChecked = 0;
@@ -117,6 +119,9 @@ export class LessonsController {
 		const open = this.progress.open;
 		if (open && this.progress.view === 'lesson') await this.open(open.lesson, { resume: true });
 		else if (open) this.#lessonLog = open.log;
+		// What the store holds, or should: leaving the page without a change (pagehide flushes)
+		// must not write over it, not even over a store that could not be read.
+		this.#stored = JSON.stringify(this.#snapshot());
 		void this.loadAllChapters();
 	}
 
@@ -385,12 +390,16 @@ export class LessonsController {
 		if (this.#saveTimer) clearTimeout(this.#saveTimer);
 	}
 
-	/** Stores now (tests and pagehide). */
+	/** Stores now if anything changed since the last read or store (tests and pagehide). */
 	async flush(): Promise<void> {
 		if (this.#saveTimer) clearTimeout(this.#saveTimer);
 		this.#saveTimer = null;
-		const ok = await this.#store.save(this.#snapshot());
-		if (!ok && this.storing) {
+		const snapshot = this.#snapshot();
+		const json = JSON.stringify(snapshot);
+		if (json === this.#stored) return;
+		const ok = await this.#store.save(snapshot);
+		if (ok) this.#stored = json;
+		else if (this.storing) {
 			this.storing = false;
 			this.notice ??=
 				'This browser is not letting Cache Lab store anything, so your lesson progress will not be kept after a reload. Lessons still work.';

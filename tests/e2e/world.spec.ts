@@ -95,6 +95,9 @@ test('a sandbox with keys, a TTL and a stale read survives a reload', async ({ p
 });
 
 test('a corrupt stored session gives a clean sandbox and says so once', async ({ page }) => {
+	// The keeper stores the paused clock shortly after the click: wait for that, or its write can
+	// land after the corrupt one below.
+	await kept(page);
 	await page.evaluate(
 		() =>
 			new Promise<void>((resolve, reject) => {
