@@ -233,7 +233,12 @@ export class ZOrder {
 			this.#rebuild();
 			return;
 		}
-		const bi = this.#blockFor(score, node.ele);
+		this.#insertInto(this.#blockFor(score, node.ele), node);
+	}
+
+	/** Puts `node` (pooled, with its new score) into block `bi`, which #blockFor chose for it. */
+	#insertInto(bi: number, node: ZNode): void {
+		const score = node.score;
 		const b = this.#blocks[bi]!;
 		const at = this.#offsetIn(b, score, node.ele);
 		reserve(b, b.n + 1);
@@ -311,11 +316,37 @@ export class ZOrder {
 			if (at === b.n - 1) this.#maxes[bi] = score;
 			return node;
 		}
-		this.#removeAt(bi, at);
+		// One search for the new place, made while the old entry is still there: it sorts on the
+		// same side of the new key in either case, since the key did not fit between neighbours.
+		const to = this.#blockFor(score, node.ele);
+		if (to === bi) {
+			const d = b.d;
+			const id = d[2 * at + 1]!;
+			const dest = this.#offsetIn(b, score, node.ele);
+			let put: number;
+			if (dest > at) {
+				put = dest - 1;
+				d.copyWithin(2 * at, 2 * at + 2, 2 * dest);
+			} else {
+				put = dest;
+				d.copyWithin(2 * dest + 2, 2 * dest, 2 * at);
+			}
+			d[2 * put] = score;
+			d[2 * put + 1] = id;
+			this.#maxes[bi] = d[2 * b.n - 2]!;
+			node.score = score;
+			node.level = randomLevel(rng);
+			return node;
+		}
 		// Redis frees the node and inserts a new one with a new level; the object is reused here.
+		const settled = b.n - 1 >= LOAD / 4;
+		this.#removeAt(bi, at);
 		node.score = score;
 		node.level = randomLevel(rng);
-		this.insert(node);
+		this.length++;
+		// Block indexes hold unless the removal emptied or merged a block.
+		if (settled) this.#insertInto(to, node);
+		else this.#insertInto(this.#blockFor(score, node.ele), node);
 		return node;
 	}
 
