@@ -103,11 +103,17 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 		return error('ERR GT, LT, and/or NX options at the same time are not compatible');
 	if (incr && elements > 2)
 		return error('ERR INCR option supports a single increment-element pair');
-	const scores: number[] = [];
-	for (let j = scoreidx; j < argv.length; j += 2) {
-		const score = string2d(argv[j]!);
-		if (score === null) return error(ERR.notFloat);
-		scores.push(score);
+	// One pair is the common case: its score needs no array.
+	const first = string2d(argv[scoreidx]!);
+	if (first === null) return error(ERR.notFloat);
+	let scores: number[] | null = null;
+	if (elements > 2) {
+		scores = [first];
+		for (let j = scoreidx + 2; j < argv.length; j += 2) {
+			const s = string2d(argv[j]!);
+			if (s === null) return error(ERR.notFloat);
+			scores.push(s);
+		}
 	}
 	const key = argv[1]!;
 	const open = openZset(server, db, key, argv[scoreidx + 1]!);
@@ -118,8 +124,10 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 	let score = 0;
 	let failed = false;
 	if (!(open.isNew && xx)) {
-		for (let j = 0; j < scores.length; j++) {
-			const out = zsetAdd(server, open.obj, scores[j]!, argv[scoreidx + 1 + j * 2]!, flags);
+		const pairs = elements >> 1;
+		for (let j = 0; j < pairs; j++) {
+			const s = scores === null ? first : scores[j]!;
+			const out = zsetAdd(server, open.obj, s, argv[scoreidx + 1 + j * 2]!, flags);
 			if (out & ZADD_OUT_NAN) {
 				failed = true;
 				break;
