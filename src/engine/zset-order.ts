@@ -280,7 +280,8 @@ export class ZOrder {
 		node.id = -1;
 	}
 
-	#removeAt(bi: number, at: number): void {
+	/** Takes entry `at` out of block `bi`; true when that emptied or merged a block (indexes moved). */
+	#removeAt(bi: number, at: number): boolean {
 		const b = this.#blocks[bi]!;
 		b.s.copyWithin(at, at + 1, b.n);
 		b.id.copyWithin(at, at + 1, b.n);
@@ -289,7 +290,9 @@ export class ZOrder {
 		if (b.n === 0) {
 			this.#blocks.splice(bi, 1);
 			this.#rebuild();
-		} else if (b.n < LOAD / 4 && this.#blocks.length > 1) {
+			return true;
+		}
+		if (b.n < LOAD / 4 && this.#blocks.length > 1) {
 			const into = bi > 0 ? bi - 1 : bi;
 			const a = this.#blocks[into]!;
 			const c = this.#blocks[into + 1]!;
@@ -300,10 +303,11 @@ export class ZOrder {
 			this.#blocks.splice(into + 1, 1);
 			if (a.n > 2 * LOAD) this.#blocks.splice(into + 1, 0, cut(a, LOAD));
 			this.#rebuild();
-		} else {
-			this.#add(bi, -1);
-			this.#maxes[bi] = b.s[b.n - 1]!;
+			return true;
 		}
+		this.#add(bi, -1);
+		this.#maxes[bi] = b.s[b.n - 1]!;
+		return false;
 	}
 
 	/**
@@ -352,14 +356,12 @@ export class ZOrder {
 			return node;
 		}
 		// Redis frees the node and inserts a new one with a new level; the object is reused here.
-		const settled = b.n - 1 >= LOAD / 4;
-		this.#removeAt(bi, at);
+		const moved = this.#removeAt(bi, at);
 		node.score = score;
 		node.level = randomLevel(rng);
 		this.length++;
 		// Block indexes hold unless the removal emptied or merged a block.
-		if (settled) this.#insertInto(to, node);
-		else this.#insertInto(this.#blockFor(score, node.ele), node);
+		this.#insertInto(moved ? this.#blockFor(score, node.ele) : to, node);
 		return node;
 	}
 
