@@ -19,6 +19,7 @@ export class LessonGate {
 	#starting: StartingProgress = { progress: null, problem: null, isFirstVisit: false };
 	#read = false;
 	#loading: Promise<LessonsController> | null = null;
+	#opening: Promise<void> | null = null;
 
 	constructor(session: Session, flow: FlowStage) {
 		this.#session = session;
@@ -100,11 +101,21 @@ export class LessonGate {
 		await rememberVisit();
 	}
 
-	/** From the sandbox: back to the lesson the learner was on, or the first one. */
-	async openLessons(): Promise<void> {
+	/**
+	 * From the sandbox: back to the lesson the learner was on, or the first one. A second click
+	 * while the first is still opening joins it rather than opening twice.
+	 */
+	openLessons(): Promise<void> {
 		this.welcome = false;
-		const c = await this.load();
-		await c.resume();
+		this.#opening ??= (async () => {
+			try {
+				const c = await this.load();
+				await c.resume();
+			} finally {
+				this.#opening = null;
+			}
+		})();
+		return this.#opening;
 	}
 
 	/** Stores lesson progress now (pagehide). */

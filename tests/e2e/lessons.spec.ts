@@ -263,6 +263,29 @@ test('the sandbox is one click away and comes back as it was', async ({ page }) 
 	).toBeVisible();
 });
 
+test('a click that arrives while the pointer is still fetching the lessons opens them', async ({
+	page,
+}) => {
+	// The lesson runtime held back, so the fetch the pointer starts is still running at the click.
+	let release = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/assets/lessons.svelte-*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Open the sandbox' }).click();
+	const open = page.getByRole('button', { name: 'Open the lessons' });
+	await open.evaluate(async (button: HTMLElement) => {
+		button.dispatchEvent(new PointerEvent('pointerenter'));
+		// Let the page react to the pointer (its state settles in a microtask) before the click.
+		await new Promise((r) => setTimeout(r, 50));
+		button.click();
+	});
+	release();
+	await expect(lessonRegion(page)).toBeVisible();
+});
+
 for (const [label, viewport] of [
 	['1280×720', { width: 1280, height: 720 }],
 	['390 px', { width: 390, height: 844 }],
