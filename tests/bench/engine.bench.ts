@@ -324,6 +324,21 @@ const ratio = (n: number) => n.toFixed(2).padStart(6);
 async function main(): Promise<void> {
 	const mode = process.argv.indexOf('--memory');
 	if (mode !== -1) return measureMemory(process.argv[mode + 1] === 'map' ? 'map' : 'engine');
+	// One section alone (`--only zset|list|set|setex`), for working on one type: its figure comes
+	// from a fresh process, so it can differ from the same section run after the others.
+	const only = process.argv.indexOf('--only');
+	if (only !== -1) {
+		const sections: Record<string, () => boolean> = {
+			setex: setexSection,
+			zset: zsetSection,
+			list: listSection,
+			set: setSection,
+		};
+		const run = sections[process.argv[only + 1] ?? ''];
+		if (!run) throw new Error(`--only takes one of: ${Object.keys(sections).join(', ')}`);
+		run();
+		return;
+	}
 
 	console.log(`engine.exec vs raw Map vs ioredis-mock, ${KEYS.toLocaleString('en-US')} keys`);
 	console.log(
