@@ -25,7 +25,11 @@ export function listUsageBytes(ql: QuickList, samples = DEFAULT_SAMPLES): number
 	return Math.floor(ROBJ_SIZE + QUICKLIST_STRUCT + (elesize / n) * nodes.length);
 }
 
+/** The quicklist struct and one node, in their size classes (re-priced on every list edit). */
+const STRUCT_ALLOC = je(QUICKLIST_STRUCT);
+const NODE_ALLOC = je(QUICKLIST_NODE);
+
 /** The same list as used_memory sees it: every struct in its size class, every listpack exact. */
 export function listAllocBytes(ql: QuickList): number {
-	return ROBJ_SIZE + je(QUICKLIST_STRUCT) + ql.nodes.length * je(QUICKLIST_NODE) + ql.lpAlloc;
+	return ROBJ_SIZE + STRUCT_ALLOC + ql.nodeCount * NODE_ALLOC + ql.lpAlloc;
 }

@@ -94,9 +94,16 @@ describe('QuickList', () => {
 		expectConsistent(ql);
 	});
 
-	it('clones deeply', () => {
+	it('copies deeply', () => {
 		const a = filled(10);
-		const b = a.clone();
+		const b = new QuickList(a.fill);
+		b.copyFrom(a);
+		expect(b.toArray()).toEqual(a.toArray());
+		expect([b.nodeCount, b.head?.items, b.tail?.items]).toEqual([
+			a.nodeCount,
+			a.head?.items,
+			a.tail?.items,
+		]);
 		b.pushHead('new');
 		expect(a.length).toBe(10);
 		expect(b.length).toBe(11);

@@ -71,7 +71,12 @@ function pop({ server, db, argv }: CommandContext, where: Where): Reply {
 	if (list === null) return hasCount ? NIL_ARRAY : NIL;
 	if (isReply(list)) return list;
 	if (hasCount && count === 0) return EMPTY_ARRAY;
-	if (!hasCount) return bulk(popMany(server, db, key, list, where, 1)[0]!);
+	if (!hasCount) {
+		// The plain pop, a queue's every step: one element, no array.
+		const value = popFrom(list, where)!;
+		storeList(server, db, key, list, false);
+		return bulk(value);
+	}
 	return bulks(popMany(server, db, key, list, where, count));
 }
 
