@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { je } from './memory.ts';
 import { LP_EMPTY_BYTES, QuickList, lpElementBytes } from './quicklist.ts';
+import { Random } from './random.ts';
 
 const filled = (n: number, gen: (i: number) => string = String) => {
 	const ql = new QuickList();
@@ -18,6 +20,20 @@ function expectConsistent(ql: QuickList): void {
 		count += node.items.length;
 	}
 	expect(ql.length).toBe(count);
+	// The copies kept beside the node array for pushes and pops at the ends.
+	const head = ql.nodes[0];
+	const tail = ql.nodes.at(-1);
+	expect([ql.head, ql.tail, ql.nodeCount]).toEqual([head, tail, ql.nodes.length]);
+	expect(ql.headItems).toBe(head ? head.items : ql.headItems);
+	expect(ql.tailItems).toBe(tail ? tail.items : ql.tailItems);
+	expect([ql.headItems.length, ql.tailItems.length]).toEqual([
+		head?.items.length ?? 0,
+		tail?.items.length ?? 0,
+	]);
+	expect([ql.headSz, ql.tailSz]).toEqual([head?.sz ?? 0, tail?.sz ?? 0]);
+	let alloc = 0;
+	for (const node of ql.nodes) alloc += je(node.sz);
+	expect(ql.lpAlloc).toBe(alloc);
 }
 
 describe('listpack element sizes', () => {
@@ -92,6 +108,26 @@ describe('QuickList', () => {
 		ql.insert(200, 'end', true);
 		expect(ql.at(-1)).toBe('end');
 		expectConsistent(ql);
+	});
+
+	it('keeps its ends right through any mix of edits, at every fill', () => {
+		const rng = new Random(7);
+		for (const fill of [-2, -1, 1, 3, 16]) {
+			const ql = new QuickList(fill);
+			const word = () => (rng.int(4) === 0 ? String(rng.int(1000)) : 'w'.repeat(rng.int(300)));
+			for (let step = 0; step < 500; step++) {
+				const op = rng.int(9);
+				const at = ql.length > 0 ? rng.int(ql.length) : 0;
+				if (op < 2) ql.pushHead(word());
+				else if (op < 4) ql.pushTail(word());
+				else if (op === 4) ql.popHead();
+				else if (op === 5) ql.popTail();
+				else if (op === 6 && ql.length > 0) ql.insert(at, word(), rng.int(2) === 0);
+				else if (op === 7 && ql.length > 0) ql.replace(at, word());
+				else if (op === 8 && ql.length > 0) ql.deleteRange(at, rng.int(4) + 1);
+				expectConsistent(ql);
+			}
+		}
 	});
 
 	it('copies deeply', () => {

@@ -89,12 +89,20 @@ function meetsOptimization(sz: number, fill: number): boolean {
  * own (length + 8), not the listpack's exact growth; measured node layouts agree with it.
  */
 function allowInsert(node: QuickListNode | undefined, fill: number, len: number): boolean {
-	if (!node) return false;
-	const newSz = node.sz + len + SIZE_ESTIMATE_OVERHEAD;
+	return node !== undefined && canInsert(node.sz, node.items.length, fill, len);
+}
+
+/** allowInsert for a node of `sz` bytes and `count` elements (count 0: there is no node). */
+function canInsert(sz: number, count: number, fill: number, len: number): boolean {
+	if (count === 0) return false;
+	const newSz = sz + len + SIZE_ESTIMATE_OVERHEAD;
 	if (meetsOptimization(newSz, fill)) return true;
 	if (newSz > SIZE_SAFETY_LIMIT) return false;
-	return node.items.length < fill;
+	return count < fill;
 }
+
+/** What an empty list's head and tail elements are: never written to (no node holds it). */
+const NO_ITEMS: string[] = [];
 
 /** _quicklistNodeAllowMerge: the merged listpack loses one header and trailer. */
 function allowMerge(a: QuickListNode | undefined, b: QuickListNode | undefined, fill: number) {
@@ -109,11 +117,16 @@ export class QuickList {
 	/** Head to tail. Only this file changes it, and #ends() follows every change. */
 	readonly nodes: QuickListNode[] = [];
 	/**
-	 * The first and last node and how many there are, kept beside the array: a push or a pop on a
-	 * list picked at random then reads one object fewer, and each read here is a cache miss.
+	 * The first and last node, their elements and sizes, and how many nodes there are, copied
+	 * beside the array: a push or a pop on a list picked at random then reads no node at all (it
+	 * only writes the node's new size), and each read on a large keyspace is a cache miss.
 	 */
 	head: QuickListNode | undefined = undefined;
 	tail: QuickListNode | undefined = undefined;
+	headItems: string[] = NO_ITEMS;
+	tailItems: string[] = NO_ITEMS;
+	headSz = 0;
+	tailSz = 0;
 	nodeCount = 0;
 	/** quicklist->count: elements in all nodes. */
 	length = 0;
@@ -137,15 +150,34 @@ export class QuickList {
 
 	#ends(): void {
 		const nodes = this.nodes;
-		this.head = nodes[0];
-		this.tail = nodes[nodes.length - 1];
+		const head = nodes[0];
+		const tail = nodes[nodes.length - 1];
+		this.head = head;
+		this.tail = tail;
+		this.headItems = head?.items ?? NO_ITEMS;
+		this.tailItems = tail?.items ?? NO_ITEMS;
+		this.headSz = head?.sz ?? 0;
+		this.tailSz = tail?.sz ?? 0;
 		this.nodeCount = nodes.length;
 	}
 
 	/** Re-prices a node whose listpack changed by `delta` bytes. */
 	#resize(node: QuickListNode, delta: number): void {
-		this.lpAlloc += je(node.sz + delta) - je(node.sz);
-		node.sz += delta;
+		const sz = node.sz;
+		this.lpAlloc += je(sz + delta) - je(sz);
+		this.#setSz(node, sz + delta);
+	}
+
+	/** #resize for the head or the tail: the node's size is known here, so the node is not read. */
+	#resizeEnd(node: QuickListNode, sz: number, delta: number): void {
+		this.lpAlloc += je(sz + delta) - je(sz);
+		this.#setSz(node, sz + delta);
+	}
+
+	#setSz(node: QuickListNode, sz: number): void {
+		node.sz = sz;
+		if (node === this.head) this.headSz = sz;
+		if (node === this.tail) this.tailSz = sz;
 	}
 
 	#newNode(items: string[]): QuickListNode {
@@ -164,10 +196,10 @@ export class QuickList {
 	}
 
 	pushHead(s: string): void {
-		const head = this.head;
-		if (allowInsert(head, this.fill, s.length)) {
-			prepend(head!.items, s);
-			this.#resize(head!, lpElementBytes(s));
+		const items = this.headItems;
+		if (canInsert(this.headSz, items.length, this.fill, s.length)) {
+			prepend(items, s);
+			this.#resizeEnd(this.head!, this.headSz, lpElementBytes(s));
 		} else {
 			this.nodes.unshift(this.#newNode([s]));
 			this.#ends();
@@ -176,10 +208,10 @@ export class QuickList {
 	}
 
 	pushTail(s: string): void {
-		const tail = this.tail;
-		if (allowInsert(tail, this.fill, s.length)) {
-			tail!.items.push(s);
-			this.#resize(tail!, lpElementBytes(s));
+		const items = this.tailItems;
+		if (canInsert(this.tailSz, items.length, this.fill, s.length)) {
+			items.push(s);
+			this.#resizeEnd(this.tail!, this.tailSz, lpElementBytes(s));
 		} else {
 			this.nodes.push(this.#newNode([s]));
 			this.#ends();
@@ -188,22 +220,22 @@ export class QuickList {
 	}
 
 	popHead(): string | null {
-		const head = this.head;
-		if (!head) return null;
-		const s = head.items.shift()!;
+		const items = this.headItems;
+		if (items.length === 0) return null;
+		const s = items.shift()!;
 		this.length--;
-		if (head.items.length === 0) this.#dropNode(0);
-		else this.#resize(head, -lpElementBytes(s));
+		if (items.length === 0) this.#dropNode(0);
+		else this.#resizeEnd(this.head!, this.headSz, -lpElementBytes(s));
 		return s;
 	}
 
 	popTail(): string | null {
-		const tail = this.tail;
-		if (!tail) return null;
-		const s = tail.items.pop()!;
+		const items = this.tailItems;
+		if (items.length === 0) return null;
+		const s = items.pop()!;
 		this.length--;
-		if (tail.items.length === 0) this.#dropNode(this.nodeCount - 1);
-		else this.#resize(tail, -lpElementBytes(s));
+		if (items.length === 0) this.#dropNode(this.nodeCount - 1);
+		else this.#resizeEnd(this.tail!, this.tailSz, -lpElementBytes(s));
 		return s;
 	}
 
