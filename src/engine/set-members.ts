@@ -63,6 +63,12 @@ export class SetMembers {
 	slots = 0;
 	oldSlots = 0;
 	rehashLeft = 0;
+	/**
+	 * Set when a rehash frees the old table outside a re-price (a read can finish it): until the
+	 * key is re-priced, its charged cost still counts that table. Nothing else moves a price
+	 * without the write that changed it re-pricing, so while this is false the cost is current.
+	 */
+	priceStale = false;
 	/** Σ of each member's sds allocation (what a hashtable holds per member beside its entry). */
 	sdsSum = 0;
 	#sorted: string[] | null = null;
@@ -133,7 +139,10 @@ export class SetMembers {
 
 	/** _dictRehashStep: lookups, adds, deletes and random picks each move a rehash along. */
 	rehashStep(): void {
-		if (this.rehashLeft > 0 && --this.rehashLeft === 0) this.oldSlots = 0;
+		if (this.rehashLeft > 0 && --this.rehashLeft === 0) {
+			this.oldSlots = 0;
+			this.priceStale = true;
+		}
 	}
 
 	#grow(): void {

@@ -52,16 +52,21 @@ export function setAdd(obj: SetObject, member: string): boolean {
 }
 
 /**
- * Re-prices a set whose members did not change (a lookup moved its rehash along, or a conversion
- * happened): used_memory follows, but no watcher is told.
+ * Re-prices a set whose members did not change (a lookup finished its rehash, freeing the old
+ * table): used_memory follows, but no watcher is told.
  */
 export function reprice(db: Db, key: string, obj: SetObject): void {
 	const before = obj.cost;
 	obj.cost = keyCost(key, obj);
+	obj.value.priceStale = false;
 	db.bytes += obj.cost - before;
 }
 
-/** After a write: a new set is added, an emptied one deleted, a changed one re-priced and signalled. */
+/**
+ * After a write: a new set is added, an emptied one deleted, a changed one re-priced and signalled.
+ * An unchanged one is re-priced only if a rehash freed its old table since its last price: a
+ * rehash step that leaves the old table in place, or a found member, cannot move the price.
+ */
 export function storeSet(
 	server: Server,
 	db: Db,
@@ -73,6 +78,8 @@ export function storeSet(
 	if (isNew) {
 		if (obj.value.size > 0) dbAdd(server, db, key, obj);
 	} else if (obj.value.size === 0) dbDelete(server, db, key);
-	else if (changed) valueChanged(server, db, key, obj);
-	else reprice(db, key, obj);
+	else if (changed) {
+		valueChanged(server, db, key, obj);
+		obj.value.priceStale = false;
+	} else if (obj.value.priceStale) reprice(db, key, obj);
 }
