@@ -53,8 +53,14 @@ function rehashSteps(slots: number, used: number): number {
 	return Math.max(1, Math.round(Math.max(nonEmpty, slots / 11)));
 }
 
-export class SetMembers {
-	readonly members = new Set<string>();
+/** Set's own add, for a copy that must not redo the bookkeeping (the copy sets it itself). */
+const rawAdd = Set.prototype.add;
+
+/**
+ * The set is its own member store (a Set subclass, not a wrapper around one): a command reaches
+ * the members with one object fewer to load, which on 100k sets is a cache miss fewer per lookup.
+ */
+export class SetMembers extends Set<string> {
 	/** True once the set is a hashtable (an intset never comes back). */
 	isDict = false;
 	/** intset: bytes per member; intsetUpgradeAndAdd widens it, a removal never narrows it. */
@@ -73,25 +79,32 @@ export class SetMembers {
 	sdsSum = 0;
 	#sorted: string[] | null = null;
 
-	get size(): number {
-		return this.members.size;
+	/** The members as a plain Set view (the set itself). */
+	get members(): Set<string> {
+		return this;
 	}
 
 	/** dictFind / intsetFind. */
-	has(member: string): boolean {
+	override has(member: string): boolean {
 		if (this.rehashLeft > 0) this.rehashStep();
-		return this.members.has(member);
+		return super.has(member);
+	}
+
+	/** Set's add, kept honest: the member goes through setTypeAdd's bookkeeping. */
+	override add(member: string): this {
+		this.addMember(member);
+		return this;
 	}
 
 	/**
 	 * setTypeAdd: an intset takes a member string2ll accepts (widening if needed); any other
 	 * member, or one past set-max-intset-entries, turns it into a hashtable. True if new.
 	 */
-	add(member: string): boolean {
+	addMember(member: string): boolean {
 		if (this.isDict) {
 			if (this.rehashLeft > 0) this.rehashStep();
-			if (this.members.has(member)) return false;
-			this.members.add(member);
+			if (super.has(member)) return false;
+			super.add(member);
 			this.sdsSum += keyBytes(member);
 			this.#grow();
 			return true;
@@ -99,21 +112,21 @@ export class SetMembers {
 		const w = intWidth(member);
 		if (w === 0) {
 			this.toDict();
-			return this.add(member);
+			return this.addMember(member);
 		}
-		if (this.members.has(member)) return false;
-		this.members.add(member);
+		if (super.has(member)) return false;
+		super.add(member);
 		this.sdsSum += keyBytes(member);
 		this.#sorted = null;
 		if (w > this.width) this.width = w;
-		if (this.members.size > SET_MAX_INTSET_ENTRIES) this.toDict();
+		if (this.size > SET_MAX_INTSET_ENTRIES) this.toDict();
 		return true;
 	}
 
 	/** setTypeRemove: a hashtable may shrink after the delete (htNeedsResize + dictResize). */
-	delete(member: string): boolean {
+	override delete(member: string): boolean {
 		if (this.isDict && this.rehashLeft > 0) this.rehashStep();
-		if (!this.members.delete(member)) return false;
+		if (!super.delete(member)) return false;
 		this.sdsSum -= keyBytes(member);
 		this.#sorted = null;
 		if (this.isDict) this.#shrink();
@@ -124,7 +137,7 @@ export class SetMembers {
 	toDict(): void {
 		if (this.isDict) return;
 		this.isDict = true;
-		this.slots = nextPower(this.members.size);
+		this.slots = nextPower(this.size);
 		this.oldSlots = 0;
 		this.rehashLeft = 0;
 		this.#sorted = null;
@@ -132,8 +145,8 @@ export class SetMembers {
 
 	/** Members in the set's own order: an intset's is ascending; a hashtable's is table order. */
 	ordered(): string[] {
-		if (this.isDict) return [...this.members];
-		this.#sorted ??= [...this.members].sort(compareInts);
+		if (this.isDict) return [...this];
+		this.#sorted ??= [...this].sort(compareInts);
 		return this.#sorted.slice();
 	}
 
@@ -146,7 +159,7 @@ export class SetMembers {
 	}
 
 	#grow(): void {
-		const used = this.members.size;
+		const used = this.size;
 		if (this.slots === 0) {
 			this.slots = 4;
 			return;
@@ -158,7 +171,7 @@ export class SetMembers {
 	}
 
 	#shrink(): void {
-		const used = this.members.size;
+		const used = this.size;
 		const slots = this.slots + this.oldSlots;
 		if (slots <= 4 || (used * 100) / slots >= 10 || this.rehashLeft > 0) return;
 		const next = nextPower(used);
@@ -171,11 +184,11 @@ export class SetMembers {
 	/** setTypeDup (COPY): an intset copied byte for byte; a hashtable rebuilt in a presized dict. */
 	clone(): SetMembers {
 		const copy = new SetMembers();
-		for (const m of this.members) copy.members.add(m);
+		for (const m of this) rawAdd.call(copy, m);
 		copy.isDict = this.isDict;
 		copy.width = this.width;
 		copy.sdsSum = this.sdsSum;
-		if (this.isDict) copy.slots = nextPower(this.members.size);
+		if (this.isDict) copy.slots = nextPower(this.size);
 		return copy;
 	}
 }

@@ -46,7 +46,7 @@ export function newSet(server: Server, first: string): SetObject {
 
 /** setTypeAdd on the object: adds a member and keeps OBJECT ENCODING in step. True if new. */
 export function setAdd(obj: SetObject, member: string): boolean {
-	const added = obj.value.add(member);
+	const added = obj.value.addMember(member);
 	if (obj.value.isDict) obj.encoding = 'hashtable';
 	return added;
 }
