@@ -64,7 +64,8 @@ export interface ListObject {
 	readonly type: 'list';
 	/** Redis 7.0 has no small-list encoding: every list is a quicklist of listpack nodes. */
 	encoding: 'quicklist';
-	value: QuickList;
+	/** The object itself (see createList). */
+	readonly value: QuickList;
 	lru: number;
 	slot: number;
 	/** As HashObject.cost: kept by keyspace.ts, since a list is also edited in place. */
@@ -75,7 +76,8 @@ export interface SetObject {
 	readonly type: 'set';
 	/** 7.0 has two: intset (integers only, up to set-max-intset-entries) and hashtable. */
 	encoding: 'intset' | 'hashtable';
-	value: SetMembers;
+	/** The object itself (see createSet). */
+	readonly value: SetMembers;
 	lru: number;
 	slot: number;
 	/** As HashObject.cost: kept by keyspace.ts, since a set is also edited in place. */
@@ -159,9 +161,25 @@ export function createList(lru: number, fill = -2): ListObject {
 	return new QuickListObject(lru, fill);
 }
 
+/** A set's robj and its members in one object (`value` is the object itself), as for lists. */
+class SetMembersObject extends SetMembers implements SetObject {
+	readonly type = 'set';
+	encoding: 'intset' | 'hashtable' = 'intset';
+	slot = -1;
+	cost = 0;
+
+	constructor(public lru: number) {
+		super();
+	}
+
+	get value(): SetMembers {
+		return this;
+	}
+}
+
 /** createIntsetObject; setTypeAdd turns it into a hashtable when a member needs one. */
 export function createSet(lru: number): SetObject {
-	return { type: 'set', encoding: 'intset', value: new SetMembers(), lru, slot: -1, cost: 0 };
+	return new SetMembersObject(lru);
 }
 
 export function createZset(lru: number): ZsetObject {
@@ -194,8 +212,10 @@ export function copyObject(obj: RedisObject): RedisObject {
 		return copy;
 	}
 	if (obj.type === 'set') {
-		const { encoding, value, lru, cost } = obj;
-		return { type: 'set', encoding, value: value.clone(), lru, slot: -1, cost };
+		const copy = obj.value.copyInto(new SetMembersObject(obj.lru));
+		copy.encoding = obj.encoding;
+		copy.cost = obj.cost;
+		return copy;
 	}
 	if (obj.type === 'zset') {
 		const { encoding, value, lru, cost } = obj;

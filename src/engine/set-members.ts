@@ -183,7 +183,11 @@ export class SetMembers extends Set<string> {
 
 	/** setTypeDup (COPY): an intset copied byte for byte; a hashtable rebuilt in a presized dict. */
 	clone(): SetMembers {
-		const copy = new SetMembers();
+		return this.copyInto(new SetMembers());
+	}
+
+	/** Fills `copy` (empty) as clone() would, and returns it. */
+	copyInto<T extends SetMembers>(copy: T): T {
 		for (const m of this) rawAdd.call(copy, m);
 		copy.isDict = this.isDict;
 		copy.width = this.width;
