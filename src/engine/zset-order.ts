@@ -7,6 +7,7 @@
 // nothing. Each member still draws the level Redis's skiplist would give it, because the memory
 // model prices its node by that level.
 import type { Random } from './random.ts';
+import { formatDouble } from './strtod.ts';
 
 /** ZSKIPLIST_MAXLEVEL: the header Redis allocates always has this many levels. */
 export const ZSKIPLIST_MAXLEVEL = 32;
@@ -25,12 +26,35 @@ export function randomLevel(rng: Random): number {
 export class ZNode {
 	/** Its index in its ZOrder's node pool (the blocks hold indexes, not pointers). */
 	id = -1;
+	#score: number;
+	/**
+	 * The score as a reply prints it, made on first use: a leaderboard's top ten are read far more
+	 * often than they change, and formatting a double is most of what a read of them costs.
+	 */
+	#text: string | null = null;
+
 	constructor(
 		readonly ele: string,
-		public score: number,
+		score: number,
 		/** The level Redis's zslInsert would have drawn (priced by memory-zset.ts). */
 		public level: number,
-	) {}
+	) {
+		this.#score = score;
+	}
+
+	get score(): number {
+		return this.#score;
+	}
+
+	set score(score: number) {
+		this.#score = score;
+		this.#text = null;
+	}
+
+	/** The score as a double reply prints it (formatDouble), remembered until the score changes. */
+	get scoreText(): string {
+		return (this.#text ??= formatDouble(this.#score));
+	}
 }
 
 /** zrangespec: a score interval whose ends may be excluded. */

@@ -2,11 +2,11 @@
 // behind ZRANGE, ZRANGESTORE, ZREVRANGE, Z[REV]RANGEBYSCORE and Z[REV]RANGEBYLEX; the result is
 // either replied or stored, as its zrange_result_handler does.
 import type { CommandContext, CommandSpec } from '../command.ts';
+import { optionIs } from './option-match.ts';
 import { zsetAdd } from './zset-add.ts';
 import { dbDelete, setKey } from '../keyspace.ts';
 import type { ZsetObject } from '../object.ts';
 import { EMPTY_ARRAY, ERR, ZERO, error, integer, type Reply } from '../reply.ts';
-import { formatDouble } from '../strtod.ts';
 import type { LexRange, ScoreRange, ZNode } from '../zset-order.ts';
 import {
 	MIN_OR_MAX_NOT_FLOAT,
@@ -31,13 +31,10 @@ export function nodesReply(nodes: readonly ZNode[], withScores: boolean): Reply 
 	let i = 0;
 	for (const n of nodes) {
 		out[i++] = { type: 'bulk', value: n.ele };
-		if (withScores) out[i++] = { type: 'double', value: fmt(n.score) };
+		if (withScores) out[i++] = { type: 'double', value: n.scoreText };
 	}
 	return { type: 'array', value: out };
 }
-
-/** formatDouble, bound once: the hot loop above then makes no cross-module lookup per member. */
-const fmt = formatDouble;
 
 /** genericZrangebyrankCommand's index arithmetic and walk. */
 function byRank(obj: ZsetObject, start: number, end: number, reverse: boolean): ZNode[] {
@@ -86,10 +83,10 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 	let offset = 0;
 	let limit = -1;
 	for (let j = call.argcStart + 3; j < argv.length; j++) {
-		const opt = argv[j]!.toLowerCase();
+		const opt = argv[j]!;
 		const left = argv.length - j - 1;
-		if (!call.store && opt === 'withscores') withScores = true;
-		else if (opt === 'limit' && left >= 2) {
+		if (!call.store && optionIs(opt, 'withscores')) withScores = true;
+		else if (optionIs(opt, 'limit') && left >= 2) {
 			const o = parseLong(argv[j + 1]!);
 			if (o === null) return error(ERR.notInteger);
 			const l = parseLong(argv[j + 2]!);
@@ -97,9 +94,9 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 			offset = o;
 			limit = l;
 			j += 2;
-		} else if (direction === 'auto' && opt === 'rev') direction = 'reverse';
-		else if (rangetype === 'auto' && opt === 'bylex') rangetype = 'lex';
-		else if (rangetype === 'auto' && opt === 'byscore') rangetype = 'score';
+		} else if (direction === 'auto' && optionIs(opt, 'rev')) direction = 'reverse';
+		else if (rangetype === 'auto' && optionIs(opt, 'bylex')) rangetype = 'lex';
+		else if (rangetype === 'auto' && optionIs(opt, 'byscore')) rangetype = 'score';
 		else return error(ERR.syntax);
 	}
 	if (direction === 'auto') direction = 'forward';
