@@ -26,6 +26,11 @@ export function randomLevel(rng: Random): number {
 export class ZNode {
 	/** Its index in its ZOrder's node pool (the blocks hold indexes, not pointers). */
 	id = -1;
+	/**
+	 * The block that holds it (null while out of the list): an update or a removal finds its
+	 * member by scanning one block's indexes, not by two searches whose ties read other members.
+	 */
+	block: ZBlock | null = null;
 	#score: number;
 	/**
 	 * The score as a reply prints it, made on first use: a leaderboard's top ten are read far more
@@ -113,14 +118,19 @@ interface Block {
 	s: Float64Array;
 	id: Int32Array;
 	n: number;
+	/** Its index in the list of blocks, set whenever that list changes (#rebuild). */
+	i: number;
 }
+
+/** A block, as a node sees it: only this module reads one. */
+export type ZBlock = object;
 
 /** Room a block is created with; it doubles up to BLOCK_MAX. */
 const BLOCK_START = 8;
 const BLOCK_MAX = 2 * LOAD + 1;
 
 function newBlock(capacity: number): Block {
-	return { s: new Float64Array(capacity), id: new Int32Array(capacity), n: 0 };
+	return { s: new Float64Array(capacity), id: new Int32Array(capacity), n: 0, i: -1 };
 }
 
 /** Makes room for `need` entries in `b`. */
@@ -171,6 +181,7 @@ export class ZOrder {
 	#rebuild(): void {
 		const blocks = this.#blocks;
 		const n = blocks.length;
+		for (let i = 0; i < n; i++) blocks[i]!.i = i;
 		this.#maxes = blocks.map((b) => b.s[b.n - 1]!);
 		const tree = new Array<number>(n + 1).fill(0);
 		for (let i = 1; i <= n; i++) {
@@ -258,6 +269,7 @@ export class ZOrder {
 			b.s[0] = score;
 			b.id[0] = node.id;
 			b.n = 1;
+			node.block = b;
 			this.#blocks.push(b);
 			this.#rebuild();
 			return;
@@ -279,8 +291,9 @@ export class ZOrder {
 		d[at] = score;
 		b.id[at] = node.id;
 		b.n++;
+		node.block = b;
 		if (b.n > 2 * LOAD) {
-			this.#blocks.splice(bi + 1, 0, cut(b, LOAD));
+			this.#blocks.splice(bi + 1, 0, this.#adopt(cut(b, LOAD)));
 			this.#rebuild();
 		} else {
 			this.#add(bi, 1);
@@ -288,11 +301,19 @@ export class ZOrder {
 		}
 	}
 
+	/** Points the nodes of block `b` at it (after entries moved into it); returns `b`. */
+	#adopt(b: Block): Block {
+		const { id, n } = b;
+		for (let k = 0; k < n; k++) this.#pool[id[k]!]!.block = b;
+		return b;
+	}
+
 	/** Sets #bi/#at to the block and offset of a member known to be in the list. */
 	#find(node: ZNode): void {
-		const bi = this.#blockFor(node.score, node.ele);
-		this.#bi = bi;
-		this.#at = this.#offsetIn(this.#blocks[bi]!, node.score, node.ele);
+		const b = node.block as Block;
+		this.#bi = b.i;
+		// The entries past b.n may hold stale indexes, but the live one comes first.
+		this.#at = b.id.indexOf(node.id);
 	}
 
 	/** zslDeleteNode for a member known to be in the list. */
@@ -302,6 +323,7 @@ export class ZOrder {
 		this.#pool[node.id] = null;
 		this.#free.push(node.id);
 		node.id = -1;
+		node.block = null;
 	}
 
 	/** Takes entry `at` out of block `bi`; true when that emptied or merged a block (indexes moved). */
@@ -325,7 +347,8 @@ export class ZOrder {
 			a.id.set(c.id.subarray(0, c.n), a.n);
 			a.n += c.n;
 			this.#blocks.splice(into + 1, 1);
-			if (a.n > 2 * LOAD) this.#blocks.splice(into + 1, 0, cut(a, LOAD));
+			this.#adopt(a);
+			if (a.n > 2 * LOAD) this.#blocks.splice(into + 1, 0, this.#adopt(cut(a, LOAD)));
 			this.#rebuild();
 			return true;
 		}
