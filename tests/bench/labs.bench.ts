@@ -16,7 +16,9 @@ import { build, type Plugin } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../tools/browser.ts';
 import { freePort } from '../tools/free-port.ts';
+import { machineLine } from './machine.ts';
 
+console.log(machineLine());
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 const BROWSER = !argv.includes('--no-browser');

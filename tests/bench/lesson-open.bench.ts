@@ -12,6 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../tools/browser.ts';
 import { freePort } from '../tools/free-port.ts';
 import { parseLesson } from '../../src/lessons/parse-lesson.ts';
+import { machineLine } from './machine.ts';
 
 const BASE = '/workshop/lab/';
 const GOAL_MS = 100;
@@ -69,6 +70,7 @@ const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function main(): Promise<void> {
+	console.log(machineLine());
 	const found = findBrowser();
 	if (!found) {
 		console.error(HOW_TO_GET_A_BROWSER);

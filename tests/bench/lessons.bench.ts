@@ -14,6 +14,7 @@ import { passes } from '../../src/lessons/checks.ts';
 import { evaluateChecks, LessonRun, readFacts } from '../../src/lessons/lesson-run.ts';
 import { parseLesson } from '../../src/lessons/parse-lesson.ts';
 import type { Lesson } from '../../src/lessons/lesson-types.ts';
+import { machineLine } from './machine.ts';
 
 await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 
@@ -21,6 +22,7 @@ const KEYS = 10_000;
 const CHECK_GOAL_MS = 5;
 const OPEN_GOAL_MS = 100;
 const RUNS = Number(process.argv[2] ?? 20);
+console.log(machineLine());
 
 const ROOT = 'lessons';
 const files = readdirSync(ROOT, { withFileTypes: true })

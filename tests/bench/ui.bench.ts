@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../tools/browser.ts';
 import { freePort } from '../tools/free-port.ts';
+import { machineLine } from './machine.ts';
 
 const BASE = '/workshop/lab/';
 const FRAME_GOAL_MS = 16.7;
@@ -486,6 +487,7 @@ async function firstLoads(url: string, executablePath: string | undefined): Prom
 }
 
 async function main(): Promise<void> {
+	console.log(machineLine());
 	const found = findBrowser();
 	if (!found) {
 		console.error(HOW_TO_GET_A_BROWSER);
