@@ -2,32 +2,20 @@
 // hashtable conversion, and the write-back that keeps used_memory and WATCH right.
 import type { Config } from '../config.ts';
 import type { Db } from '../keyspace.ts';
-import {
-	dbAdd,
-	dbDelete,
-	initialLru,
-	lookupKeyRead,
-	lookupKeyWrite,
-	valueChanged,
-} from '../keyspace.ts';
+import { dbAdd, dbDelete, initialLru, lookupKeyWrite, valueChanged } from '../keyspace.ts';
 import { createHash, updateHashEncoding, type HashObject } from '../object.ts';
-import { ERR, error, type Reply } from '../reply.ts';
+import type { Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
-
-export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
+import { WRONGTYPE, readTyped, writeTyped } from './check-type.ts';
 
 /** lookupKeyReadOrReply + checkType: the hash, null when missing, or the WRONGTYPE reply. */
 export function readHash(server: Server, db: Db, key: string): HashObject | null | Reply {
-	const obj = lookupKeyRead(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'hash' ? obj : WRONGTYPE;
+	return readTyped(server, db, key, 'hash');
 }
 
 /** A write lookup that must find a hash (HDEL): the hash, null, or WRONGTYPE. */
 export function writeHash(server: Server, db: Db, key: string): HashObject | null | Reply {
-	const obj = lookupKeyWrite(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'hash' ? obj : WRONGTYPE;
+	return writeTyped(server, db, key, 'hash');
 }
 
 /** A hash opened for writing by hashTypeLookupWriteOrCreate; `isNew` until storeHash adds it. */

@@ -2,32 +2,20 @@
 // (createQuicklistObject with the configured fill), and the write-back every list edit ends with:
 // re-pricing, signalModifiedKey, and deleting a list that has become empty.
 import type { Db } from '../keyspace.ts';
-import {
-	dbAdd,
-	dbDelete,
-	initialLru,
-	lookupKeyRead,
-	lookupKeyWrite,
-	valueChanged,
-} from '../keyspace.ts';
+import { dbAdd, dbDelete, initialLru, valueChanged } from '../keyspace.ts';
 import { createList, type ListObject } from '../object.ts';
 import { ERR, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
-
-export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
+import { readTyped, writeTyped } from './check-type.ts';
 
 /** lookupKeyReadOrReply + checkType: the list, null when missing, or the WRONGTYPE reply. */
 export function readList(server: Server, db: Db, key: string): ListObject | null | Reply {
-	const obj = lookupKeyRead(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'list' ? obj : WRONGTYPE;
+	return readTyped(server, db, key, 'list');
 }
 
 /** lookupKeyWrite + checkType: the list, null when missing, or WRONGTYPE. */
 export function writeList(server: Server, db: Db, key: string): ListObject | null | Reply {
-	const obj = lookupKeyWrite(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'list' ? obj : WRONGTYPE;
+	return writeTyped(server, db, key, 'list');
 }
 
 export const isReply = (x: ListObject | Reply | null): x is Reply =>

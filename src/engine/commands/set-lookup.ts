@@ -1,37 +1,24 @@
 // Mirrors the lookups of src/t_set.c's commands: lookupKeyRead/Write + checkType for sets,
 // setTypeCreate, and the write-back that keeps used_memory and WATCH right.
 import { keyCost } from '../memory.ts';
-import {
-	dbAdd,
-	dbDelete,
-	initialLru,
-	lookupKeyRead,
-	lookupKeyWrite,
-	valueChanged,
-	type Db,
-} from '../keyspace.ts';
+import { dbAdd, dbDelete, initialLru, valueChanged, type Db } from '../keyspace.ts';
 import { createSet, type SetObject } from '../object.ts';
-import { ERR, error, type Reply } from '../reply.ts';
+import type { Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
+import { readTyped, writeTyped } from './check-type.ts';
 import { intWidth } from '../set-members.ts';
-
-export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
 
 export const isReply = (x: object | null): x is Reply =>
 	x !== null && 'type' in x && (x as { type: string }).type !== 'set';
 
 /** lookupKeyRead + checkType: the set, null when missing, or the WRONGTYPE reply. */
 export function readSet(server: Server, db: Db, key: string): SetObject | null | Reply {
-	const obj = lookupKeyRead(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'set' ? obj : WRONGTYPE;
+	return readTyped(server, db, key, 'set');
 }
 
 /** lookupKeyWrite + checkType. */
 export function writeSet(server: Server, db: Db, key: string): SetObject | null | Reply {
-	const obj = lookupKeyWrite(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'set' ? obj : WRONGTYPE;
+	return writeTyped(server, db, key, 'set');
 }
 
 /** setTypeCreate: an intset if the first member is an integer string2ll accepts, else a hashtable. */

@@ -8,7 +8,8 @@ import { EMPTY_ARRAY, ERR, NIL_ARRAY, array, bulk, error, type Reply } from '../
 import type { Server } from '../server.ts';
 import type { ZNode } from '../zset-order.ts';
 import { numkeysIndexes } from './zset-setops.ts';
-import { WRONGTYPE, parseLong, scoreReply } from './zset-type.ts';
+import { WRONGTYPE } from './check-type.ts';
+import { parseLong, scoreReply } from './zset-type.ts';
 
 export type ZpopWhere = 'min' | 'max';
 

@@ -9,13 +9,8 @@ import type { SetMembers } from '../set-members.ts';
 import type { ZSet } from '../zset.ts';
 import { string2d } from '../strtod.ts';
 import { nodesReply } from './zset-range.ts';
-import {
-	WRONGTYPE,
-	convertToListpackIfFits,
-	convertToSkiplist,
-	newZset,
-	parseLong,
-} from './zset-type.ts';
+import { WRONGTYPE } from './check-type.ts';
+import { convertToListpackIfFits, convertToSkiplist, newZset, parseLong } from './zset-type.ts';
 
 type SetOp = 'union' | 'inter' | 'diff';
 type Aggregate = 'sum' | 'min' | 'max';

@@ -1,22 +1,15 @@
 // Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetConvert between listpack and
 // skiplist, the range parsers and how a score is replied (zsetAdd itself is in zset-add.ts).
-import {
-	dbAdd,
-	dbDelete,
-	initialLru,
-	lookupKeyRead,
-	lookupKeyWrite,
-	valueChanged,
-	type Db,
-} from '../keyspace.ts';
+import { dbAdd, dbDelete, initialLru, valueChanged, type Db } from '../keyspace.ts';
 import {
 	ZSET_MAX_LISTPACK_VALUE,
 	createZset,
 	parseStrictInt64,
 	type ZsetObject,
 } from '../object.ts';
-import { ERR, error, type Reply } from '../reply.ts';
+import type { Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
+import { readTyped, writeTyped } from './check-type.ts';
 import { formatDouble, strtod } from '../strtod.ts';
 import {
 	lexGteMin,
@@ -26,23 +19,17 @@ import {
 	type ScoreRange,
 } from '../zset-order.ts';
 
-export const WRONGTYPE: Reply = Object.freeze(error(ERR.wrongType));
-
 export const isReply = (x: object | null): x is Reply =>
 	x !== null && 'type' in x && (x as { type: string }).type !== 'zset';
 
 /** lookupKeyRead + checkType: the zset, null when missing, or the WRONGTYPE reply. */
 export function readZset(server: Server, db: Db, key: string): ZsetObject | null | Reply {
-	const obj = lookupKeyRead(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'zset' ? obj : WRONGTYPE;
+	return readTyped(server, db, key, 'zset');
 }
 
 /** lookupKeyWrite + checkType. */
 export function writeZset(server: Server, db: Db, key: string): ZsetObject | null | Reply {
-	const obj = lookupKeyWrite(server, db, key);
-	if (obj === null) return null;
-	return obj.type === 'zset' ? obj : WRONGTYPE;
+	return writeTyped(server, db, key, 'zset');
 }
 
 /** A zset about to be written; `isNew` until storeZset adds it to the keyspace. */
