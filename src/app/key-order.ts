@@ -1,18 +1,12 @@
 // The keyspace table's rows: filtered by name and sorted by name, TTL, access or bytes. The last
 // sort is remembered as positions, so the table need not re-sort 10,000 keys on every clock frame,
-// nor after a command that added, removed or re-timed a few of them.
+// nor when a command or expiry added, removed or re-timed some of them.
 import type { KeyView } from '../engine/index.ts';
 import { showBytes } from './display.ts';
 
 export type SortKey = 'name' | 'ttl' | 'access' | 'bytes';
 
 type Order = { keys: readonly KeyView[]; sortBy: SortKey; filter: string; index: number[] };
-
-/**
- * Past this many changed positions a fresh sort is cheaper than patching: each patch is a binary
- * search plus a splice that moves up to 10,000 indexes.
- */
-const PATCH_LIMIT = 32;
 
 const ttlOf = (k: KeyView) => (k.expiresAt === null ? Infinity : k.expiresAt);
 
@@ -30,10 +24,11 @@ function moved(a: KeyView | undefined, b: KeyView | undefined, by: SortKey): boo
 }
 
 /**
- * The last order brought up to date for `next` by taking out the positions whose key changed and
- * putting them back by binary search, or null when too many changed (or the sort is not by name
- * or TTL, whose keys move with the clock). The positions that did not change hold keys that
- * compare as before, so their relative order stands.
+ * The last order brought up to date for `next`: the positions whose key changed are taken out,
+ * sorted among themselves and merged back, O(n + k log k) for k changes instead of a fresh sort's
+ * O(n log n). The positions that did not change hold keys that compare as before, so their
+ * relative order stands. Null when the sort is not by name or TTL (their keys move with the clock)
+ * or when most positions changed (a fresh sort is then as cheap).
  */
 function patched(
 	prev: Order,
@@ -43,28 +38,26 @@ function patched(
 	compare: (a: KeyView, b: KeyView) => number,
 ): number[] | null {
 	if (prev.sortBy !== by || prev.filter !== f || (by !== 'name' && by !== 'ttl')) return null;
-	const changed: number[] = [];
 	const n = Math.max(prev.keys.length, next.length);
+	const gone = new Uint8Array(n);
+	const changed: number[] = [];
 	for (let i = 0; i < n; i++) {
 		if (!moved(prev.keys[i], next[i], by)) continue;
-		if (changed.length === PATCH_LIMIT) return null;
+		gone[i] = 1;
 		changed.push(i);
 	}
 	if (changed.length === 0) return prev.index;
-	const gone = new Set(changed);
-	const index = prev.index.filter((i) => !gone.has(i));
-	for (const i of changed) {
-		if (i >= next.length || !matches(next[i]!, f)) continue;
-		const key = next[i]!;
-		let lo = 0;
-		let hi = index.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			const j = index[mid]!;
-			if ((compare(next[j]!, key) || j - i) < 0) lo = mid + 1;
-			else hi = mid;
-		}
-		index.splice(lo, 0, i);
+	if (changed.length > n / 2) return null;
+	const order = (a: number, b: number) => compare(next[a]!, next[b]!) || a - b;
+	const kept = prev.index.filter((i) => gone[i] === 0);
+	const back = changed.filter((i) => i < next.length && matches(next[i]!, f)).sort(order);
+	const index = new Array<number>(kept.length + back.length);
+	let a = 0;
+	let b = 0;
+	for (let out = 0; out < index.length; out++) {
+		if (b === back.length || (a < kept.length && order(kept[a]!, back[b]!) < 0))
+			index[out] = kept[a++]!;
+		else index[out] = back[b++]!;
 	}
 	return index;
 }
