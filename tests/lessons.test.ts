@@ -1,15 +1,22 @@
 // Every lesson under lessons/ replayed on a fresh Lab: it parses, its goals all fail after its
 // setup and all pass after its solution, every Run block runs without an error unless the lesson
-// marks the line `# expect error` (then it must fail), the prose stays short, and together the
+// marks the line `# expect error` (then it must fail), every prediction is answered by one of its
+// choices when the learner reaches it by the Run blocks, the prose stays short, and together the
 // lessons teach every idea listed in lessons/README.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText } from '../src/console/line-text.ts';
 import { Lab } from '../src/lab/lab.ts';
-import { evaluateChecks, runScriptLine, startLesson } from '../src/lessons/lesson-run.ts';
+import {
+	evaluateChecks,
+	outcomeOf,
+	runScriptLine,
+	startLesson,
+} from '../src/lessons/lesson-run.ts';
 import type { Lesson, ScriptLine } from '../src/lessons/lesson-types.ts';
 import { parseChapterTitle, parseLesson } from '../src/lessons/parse-lesson.ts';
+import { matchingChoice } from '../src/lessons/predict.ts';
 
 const ROOT = join(import.meta.dirname, '..', 'lessons');
 const MAX_WORDS = 400;
@@ -85,6 +92,21 @@ describe('lesson files', () => {
 			const lab = new Lab();
 			startLesson(lab, lesson);
 			for (const block of lesson.blocks) if (block.kind === 'run') play(lab, block.lines, file);
+		});
+
+		it('answers every prediction with one of its choices, reached by the Run blocks before it', () => {
+			const lab = new Lab();
+			startLesson(lab, lesson);
+			for (const block of lesson.blocks) {
+				if (block.kind === 'run') play(lab, block.lines, file);
+				if (block.kind !== 'predict') continue;
+				const p = lesson.predictions[block.index]!;
+				const outcome = outcomeOf(lab, p);
+				expect(
+					matchingChoice(p.choices, outcome),
+					`${file}:${p.line} happened "${outcome.printed}" (evicted ${outcome.evicted.join(' ') || 'nothing'}), none of ${p.choices.join(' | ')}`,
+				).not.toBeNull();
+			}
 		});
 	});
 

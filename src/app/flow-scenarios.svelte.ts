@@ -17,8 +17,10 @@ export const SCENARIO_LIST: readonly Pick<Scenario, 'id' | 'number' | 'title'>[]
 
 export class FlowScenarios {
 	readonly #session: Session;
-	selected = $state(SCENARIOS[0]!.id);
-	enabledFixes: readonly string[] = $state.raw([]);
+	// What the learner picked last; while a scenario is on the Lab (the learner's, a lesson's or a
+	// shared one), what is on the Lab is what the controls show.
+	#selected = $state(SCENARIOS[0]!.id);
+	#fixes: readonly string[] = $state.raw([]);
 	isPlaying = $state(false);
 	#timer: { id: TimerId; clock: unknown } | null = null;
 
@@ -26,8 +28,33 @@ export class FlowScenarios {
 		this.#session = session;
 	}
 
+	get selected(): string {
+		const p = this.#onLab();
+		return p ? p.id : this.#selected;
+	}
+
+	set selected(id: string) {
+		this.#selected = id;
+	}
+
+	get enabledFixes(): readonly string[] {
+		const p = this.#onLab();
+		return p ? p.fixes : this.#fixes;
+	}
+
+	set enabledFixes(fixes: readonly string[]) {
+		this.#fixes = fixes;
+	}
+
+	#onLab(): Extract<Program, { kind: 'scenario' }> | null {
+		this.#session.trackWorld();
+		const p = this.#session.lab.program;
+		return p.kind === 'scenario' ? p : null;
+	}
+
+	/** The program the controls' choices make (what Restart or a fix toggle puts on the Lab). */
 	get program(): Program {
-		return { kind: 'scenario', id: this.selected, fixes: this.enabledFixes };
+		return { kind: 'scenario', id: this.#selected, fixes: this.#fixes };
 	}
 
 	get scenario(): Scenario {
@@ -70,7 +97,8 @@ export class FlowScenarios {
 	/** Turns a fix on or off, keeping the position: the same interleaving with other options. */
 	toggleFix(id: string): void {
 		const on = this.enabledFixes;
-		this.enabledFixes = on.includes(id) ? on.filter((f) => f !== id) : [...on, id];
+		this.#selected = this.selected;
+		this.#fixes = on.includes(id) ? on.filter((f) => f !== id) : [...on, id];
 		this.pause();
 		this.#session.load({ ...this.#session.lab.toLog(), program: this.program });
 	}
@@ -87,8 +115,14 @@ export class FlowScenarios {
 		lab.stepBack();
 	}
 
+	/** The scenario on the Lab from its start, with its fixes and seed (a lesson's, say). */
 	restart(): void {
-		this.start();
+		this.pause();
+		const lab = this.#session.lab;
+		const on = lab.program.kind === 'scenario';
+		this.#selected = this.selected;
+		this.#fixes = this.enabledFixes;
+		this.#session.run(this.program, on ? lab.seed : SCENARIO_SEED);
 	}
 
 	togglePlay(): void {
@@ -97,7 +131,7 @@ export class FlowScenarios {
 	}
 
 	play(): void {
-		if (this.isFinished) this.start();
+		if (this.isFinished) this.restart();
 		this.isPlaying = true;
 		this.#session.playing = true;
 		this.#book();

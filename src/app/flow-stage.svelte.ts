@@ -20,7 +20,6 @@ export interface FlowListing {
 }
 
 export class FlowStage {
-	mode: FlowMode = $state('sandbox');
 	readonly sandbox: FlowSandbox;
 	readonly scenarios: FlowScenarios;
 	readonly preferences: Preferences;
@@ -34,6 +33,12 @@ export class FlowStage {
 		this.preferences = preferences;
 	}
 
+	/** Whichever program is on the Lab: a lesson or a shared session may have put a scenario there. */
+	get mode(): FlowMode {
+		this.#session.trackWorld();
+		return this.#session.lab.program.kind === 'sandbox' ? 'sandbox' : 'scenarios';
+	}
+
 	/** The sandbox's session: the live one, or the one kept aside while a scenario plays. */
 	sandboxLog(): LabLog {
 		return this.mode === 'sandbox' || !this.#sandboxLog
@@ -44,14 +49,10 @@ export class FlowStage {
 	/** Opens a session from outside (a link, a file): its program decides the mode. */
 	open(log: LabLog): void {
 		this.scenarios.pause();
+		this.#sandboxLog = null;
 		if (log.program.kind === 'scenario') {
-			this.#sandboxLog = null;
-			this.mode = 'scenarios';
 			this.scenarios.selected = log.program.id;
 			this.scenarios.enabledFixes = [...log.program.fixes];
-		} else {
-			this.mode = 'sandbox';
-			this.#sandboxLog = null;
 		}
 		this.#session.load(log);
 	}
@@ -65,11 +66,9 @@ export class FlowStage {
 		if (mode === this.mode) return;
 		if (mode === 'scenarios') {
 			this.#sandboxLog = this.#session.lab.toLog();
-			this.mode = mode;
 			this.scenarios.start();
 		} else {
 			this.scenarios.pause();
-			this.mode = mode;
 			if (this.#sandboxLog) this.#session.load(this.#sandboxLog);
 			else this.#session.run({ kind: 'sandbox' });
 			this.#sandboxLog = null;

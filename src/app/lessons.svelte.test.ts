@@ -116,6 +116,7 @@ describe('LessonsController', () => {
 		expect(lessons.chapters[0]!.lessons!.map((l) => [l.isOpen, l.isDone])).toEqual([
 			[true, true],
 			[false, false],
+			[false, false],
 		]);
 	});
 
@@ -142,6 +143,24 @@ describe('LessonsController', () => {
 		expect(lessons.met).toEqual([true, true]);
 		expect(lessons.isComplete).toBe(true);
 		expect(lessons.typing).toBeNull();
+	});
+
+	it("a lesson's scenario is on the flow stage, which steps it; the sandbox comes back after", async () => {
+		const { session, flow, lessons } = setup();
+		await lessons.start(null, null);
+		await lessons.open('01-basics/03-race');
+		expect(flow.mode).toBe('scenarios');
+		expect(flow.scenarios.selected).toBe('stale-set');
+		expect(flow.scenarios.enabledFixes).toEqual(['lease']);
+		flow.scenarios.step();
+		flow.scenarios.restart();
+		expect(session.lab.program).toEqual({ kind: 'scenario', id: 'stale-set', fixes: ['lease'] });
+		expect(flow.scenarios.position).toBe(0);
+		await lessons.showMe();
+		expect(flow.scenarios.isFinished).toBe(true);
+		expect(lessons.isComplete).toBe(true);
+		lessons.showSandbox();
+		expect(flow.mode).toBe('sandbox');
 	});
 
 	it('hints one at a time; Reset lesson starts over', async () => {

@@ -529,6 +529,10 @@ export function actionWords(a: StageAction): string {
 			return 'Restart Redis';
 		case 'advance':
 			return `Advance the clock ${a.ms / 1000} s`;
+		case 'step':
+			return a.count === 1 ? 'Step scenario' : `Step scenario ${a.count} times`;
+		case 'play':
+			return 'Play scenario to its end';
 	}
 }
 

@@ -10,9 +10,9 @@ describe('Catalog', () => {
 		);
 		const c = new Catalog(sources);
 		expect(c.chapters).toEqual([
-			{ id: '01-basics', lessonIds: ['01-basics/01-ttl', '01-basics/02-hit'] },
+			{ id: '01-basics', lessonIds: ['01-basics/01-ttl', '01-basics/02-hit', '01-basics/03-race'] },
 		]);
-		expect(c.lessonIds).toEqual(['01-basics/01-ttl', '01-basics/02-hit']);
+		expect(c.lessonIds).toEqual(['01-basics/01-ttl', '01-basics/02-hit', '01-basics/03-race']);
 		expect(loads).toBe(0);
 	});
 
@@ -23,6 +23,7 @@ describe('Catalog', () => {
 		expect(chapter.lessons.map((l) => l.title)).toEqual([
 			'A key can expire on its own',
 			'The second read is a hit',
+			'A lease refuses a late fill',
 		]);
 		expect(await c.chapter('01-basics')).toBe(chapter);
 		expect((await c.lesson('01-basics/02-hit'))?.seed).toBe(7);

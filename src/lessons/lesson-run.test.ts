@@ -185,3 +185,39 @@ describe('predictions', () => {
 		).toEqual(['a', 'b', 'c', 'd']);
 	});
 });
+
+describe('a lesson on a scenario', () => {
+	const front = 'title: T\nteaches: [22]\npanels: [flow]\nscenario: stale-set';
+	const lesson = (fixes = '') =>
+		parseLesson(
+			'lessons/05-x/05-y.md',
+			`---\n${front}${fixes}\n---\n\`\`\`redis setup\n@step 8\n\`\`\`\n\n` +
+				'```predict\n@play\nchoices: hit | miss\nwhy: w\n```\n\n' +
+				'```check\ngoal: g\n? staleReads >= 1\n```\n\n```redis solution\n@play\n```\n',
+		);
+
+	it('starts the scenario on the Lab; @step presses Step scenario, @play runs it out', () => {
+		const lab = new Lab();
+		const run = new LessonRun(lab, lesson());
+		expect(lab.program).toEqual({ kind: 'scenario', id: 'stale-set', fixes: [] });
+		expect(lab.scenario?.position).toBe(8);
+		expect(run.evaluate()).toBe(false);
+		runScriptLine(lab, { kind: 'action', text: '@play', line: 1, action: { kind: 'play' } });
+		expect(lab.isScenarioFinished).toBe(true);
+		expect(run.evaluate()).toBe(true);
+		run.restart();
+		expect(lab.scenario?.position).toBe(8);
+		expect(lab.inputs.filter((i) => i.kind === 'step')).toHaveLength(8);
+	});
+
+	it('grades a prediction about the scenario on a copy, by the next read it finishes', () => {
+		const lab = new Lab();
+		const plain = new LessonRun(lab, lesson());
+		expect(plain.grade(0, 'hit')).toMatchObject({ right: true, happened: expect.any(String) });
+		expect(lab.scenario?.position).toBe(8);
+		const leased = new LessonRun(lab, lesson('\nfixes: [lease]'));
+		expect(leased.grade(0, 'hit').right).toBe(false);
+		expect(leased.grade(0, 'miss').right).toBe(true);
+		expect(lab.world.monitor.report().reads).toHaveLength(1);
+	});
+});

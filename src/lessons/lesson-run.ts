@@ -4,8 +4,7 @@
 // met for this attempt (the learner saw it tick), so a busy keyspace is copied at most once per
 // change, only while goals are open, and only for goals peek cannot answer.
 import type { Engine } from '../engine/index.ts';
-import { SANDBOX } from '../lab/lab-log.ts';
-import type { Lab } from '../lab/lab.ts';
+import { Lab } from '../lab/lab.ts';
 import { SandboxProgram } from '../lab/sandbox-program.ts';
 import { World } from '../lab/world.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
@@ -57,7 +56,9 @@ export function evaluateChecks(
 	}
 }
 
-export function toFlowAction(a: Exclude<StageAction, { kind: 'advance' }>): FlowAction {
+export type FlowStageAction = Exclude<StageAction, { kind: 'advance' | 'step' | 'play' }>;
+
+export function toFlowAction(a: FlowStageAction): FlowAction {
 	switch (a.kind) {
 		case 'request':
 			return { kind: 'request', userId: a.userId, ttlSeconds: a.ttlSeconds };
@@ -73,6 +74,14 @@ export function runScriptLine(lab: Lab, line: ScriptLine): void {
 	if (line.kind === 'console') return lab.submit(line.text);
 	const a = line.action;
 	if (a.kind === 'advance') return lab.advance(a.ms);
+	if (a.kind === 'step') {
+		for (let i = 0; i < a.count && lab.step(); i++);
+		return;
+	}
+	if (a.kind === 'play') {
+		for (let i = 0; i < STEP_LIMIT && lab.step(); i++);
+		return;
+	}
 	lab.flow(toFlowAction(a));
 	// A request or an update runs to its end: the clock moves to each of its steps.
 	for (let i = 0; i < STEP_LIMIT; i++) {
@@ -84,7 +93,7 @@ export function runScriptLine(lab: Lab, line: ScriptLine): void {
 
 /** A fresh world with the lesson's seed and its setup played; the scrollback starts empty. */
 export function startLesson(lab: Lab, lesson: Lesson): void {
-	lab.reset(lesson.seed, SANDBOX);
+	lab.reset(lesson.seed, lesson.program);
 	for (const line of lesson.setup) runScriptLine(lab, line);
 	lab.clearScreen();
 }
@@ -112,6 +121,8 @@ export function outcomeOf(lab: Lab, p: Prediction): Outcome {
 			copy.dispose();
 		}
 	}
+	const a = p.about.action;
+	if (a.kind === 'step' || a.kind === 'play') return scenarioOutcome(lab, a);
 	const world = new World({ seed: lab.seed, startMs: lab.startMs }, lab.world.snapshot());
 	try {
 		const sandbox = new SandboxProgram(world, () => {});
@@ -120,7 +131,6 @@ export function outcomeOf(lab: Lab, p: Prediction): Outcome {
 		world.engine.subscribe((e) => {
 			if (e.type === 'evicted') evicted.push(e.key);
 		});
-		const a = p.about.action;
 		if (a.kind === 'advance') world.clock.advanceTo(world.clock.now() + a.ms);
 		else {
 			const reads = world.monitor.report().reads.length;
@@ -133,6 +143,28 @@ export function outcomeOf(lab: Lab, p: Prediction): Outcome {
 		return { printed: '', evicted };
 	} finally {
 		world.dispose();
+	}
+}
+
+/**
+ * The lesson's scenario stepped on a copy of the Lab, rebuilt from its log (a lane may hold a WATCH
+ * across steps, which a snapshot cannot carry): the first read it finishes says hit or miss.
+ */
+function scenarioOutcome(lab: Lab, a: Extract<StageAction, { kind: 'step' | 'play' }>): Outcome {
+	const copy = new Lab({ seed: lab.seed, startMs: lab.startMs, program: lab.program });
+	try {
+		copy.load(lab.toLog());
+		const evicted: string[] = [];
+		copy.engine.subscribe((e) => {
+			if (e.type === 'evicted') evicted.push(e.key);
+		});
+		const reads = copy.world.monitor.report().reads.length;
+		const limit = a.kind === 'step' ? a.count : STEP_LIMIT;
+		for (let i = 0; i < limit && copy.step(); i++);
+		const read = copy.world.monitor.report().reads[reads];
+		return { printed: read ? (read.source === 'cache' ? 'hit' : 'miss') : '', evicted };
+	} finally {
+		copy.dispose();
 	}
 }
 

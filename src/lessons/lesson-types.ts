@@ -1,5 +1,6 @@
 // A lesson as data: its frontmatter, the page's blocks in order (prose, Run blocks, predictions),
 // and what the runtime acts on (setup, goals, hints, solution). Built by parse-lesson.ts.
+import type { Program } from '../lab/lab-log.ts';
 
 export const PANELS = ['keyspace', 'xray', 'flow', 'log'] as const;
 export type Panel = (typeof PANELS)[number];
@@ -18,7 +19,10 @@ export type StageAction =
 	| { readonly kind: 'update'; readonly userId: number; readonly strategy: Strategy }
 	| { readonly kind: 'link'; readonly isDown: boolean }
 	| { readonly kind: 'restart' }
-	| { readonly kind: 'advance'; readonly ms: number };
+	| { readonly kind: 'advance'; readonly ms: number }
+	/** The lesson's scenario: `count` presses of Step scenario, or played to its end. */
+	| { readonly kind: 'step'; readonly count: number }
+	| { readonly kind: 'play' };
 
 /** One line of a `redis`, `redis setup` or `redis solution` block. */
 export type ScriptLine =
@@ -104,6 +108,8 @@ export interface Lesson {
 	readonly teaches: readonly number[];
 	readonly panels: readonly Panel[];
 	readonly seed: number;
+	/** What runs on the lesson's world: the sandbox, or a scenario (with fixes) it steps. */
+	readonly program: Program;
 	readonly summary: string | null;
 	readonly blocks: readonly Block[];
 	readonly setup: readonly ScriptLine[];

@@ -86,10 +86,33 @@ describe('parseLesson', () => {
 		['title: T\nteaches: [26]\npanels: [keyspace]', 3, '"26" is not an idea id'],
 		['title: T\nteaches: [5]\npanels: [stage]', 4, 'unknown panel "stage"'],
 		['title: T\nteaches: [5]\npanels: [keyspace]\nseed: x', 5, 'seed'],
+		[`${FRONT}\nscenario: stale-sets`, 5, 'unknown scenario "stale-sets"'],
+		[`${FRONT}\nscenario: stale-set\nfixes: [lease, leases]`, 6, 'has no fix "leases"'],
+		[`${FRONT}\nfixes: [lease]`, 5, 'fixes: needs a scenario:'],
 	])('names the file and line of a frontmatter error (%#)', (front, line, text) => {
 		const e = errorOf(wrap(front));
 		expect(e.message).toContain(`${FILE}:${line}:`);
 		expect(e.message).toContain(text);
+	});
+
+	it('puts a scenario and its fixes on the world, stepped by @step and @play', () => {
+		const body = '```redis\n@step\n@step 8\n@play\n```';
+		const l = parseLesson(FILE, wrap(`${FRONT}\nscenario: stale-set\nfixes: [lease]`, body));
+		expect(l.program).toEqual({ kind: 'scenario', id: 'stale-set', fixes: ['lease'] });
+		const run = l.blocks.find((b) => b.kind === 'run');
+		expect(run?.kind === 'run' && run.lines.map((x) => x.kind === 'action' && x.action)).toEqual([
+			{ kind: 'step', count: 1 },
+			{ kind: 'step', count: 8 },
+			{ kind: 'play' },
+		]);
+		expect(parseLesson(FILE, wrap(FRONT)).program).toEqual({ kind: 'sandbox' });
+		// A sandbox lesson has no scenario buttons to press, in a Run block or a prediction.
+		expect(errorOf(wrap(FRONT, body)).message).toContain(
+			`${FILE}:7: @step and @play need a scenario`,
+		);
+		const predict = '```predict\n@play\nchoices: hit | miss\nwhy: w\n```';
+		expect(errorOf(wrap(FRONT, predict)).message).toContain(`${FILE}:7:`);
+		expect(errorOf(wrap(FRONT, '```redis\n@step 0\n```')).message).toContain('from 1 to 100');
 	});
 
 	it('names the line inside a fence', () => {

@@ -1,6 +1,8 @@
 // One lesson file into a Lesson: flat frontmatter, then marked's lexer over the body. Fences are
 // told apart by their info string; everything else is prose. Every error names the file and line.
 import { Lexer, type Token, type Tokens } from 'marked';
+import { SCENARIOS } from '../flows/scenarios.ts';
+import { SANDBOX, type Program } from '../lab/lab-log.ts';
 import { parseCheck } from './checks.ts';
 import {
 	LessonError,
@@ -11,12 +13,13 @@ import {
 	type Panel,
 	type Prediction,
 	type ScriptLine,
+	type StageAction,
 } from './lesson-types.ts';
 import { parsePrediction } from './predict.ts';
 import { countWords, renderTokens } from './prose.ts';
 import { parseScript } from './script-lines.ts';
 
-const KEYS = ['title', 'teaches', 'panels', 'seed', 'summary'] as const;
+const KEYS = ['title', 'teaches', 'panels', 'seed', 'scenario', 'fixes', 'summary'] as const;
 type Key = (typeof KEYS)[number];
 
 interface Frontmatter {
@@ -60,6 +63,36 @@ function list(file: string, f: { value: string; line: number }): string[] {
 		.filter((s) => s !== '');
 }
 
+function isScenarioAction(a: StageAction): boolean {
+	return a.kind === 'step' || a.kind === 'play';
+}
+
+/** `scenario:` (an id of the flow stage's scenarios) and its `fixes:`, or the sandbox. */
+function programOf(file: string, fields: Frontmatter['fields']): Program {
+	const { scenario: id, fixes } = fields;
+	if (!id) {
+		if (fixes) throw new LessonError(file, fixes.line, 'fixes: needs a scenario:');
+		return SANDBOX;
+	}
+	const scenario = SCENARIOS.find((s) => s.id === id.value);
+	if (!scenario)
+		throw new LessonError(
+			file,
+			id.line,
+			`unknown scenario "${id.value}" (${SCENARIOS.map((s) => s.id).join(', ')})`,
+		);
+	const known = scenario.fixes.map((f) => f.id);
+	const on = fixes ? list(file, fixes) : [];
+	for (const f of on)
+		if (!known.includes(f))
+			throw new LessonError(
+				file,
+				fixes!.line,
+				`scenario "${scenario.id}" has no fix "${f}" (${known.join(', ') || 'it has none'})`,
+			);
+	return { kind: 'scenario', id: scenario.id, fixes: on };
+}
+
 export function parseLesson(file: string, source: string): Lesson {
 	const text = source.replace(/\r\n?/g, '\n');
 	const { fields, lines } = readFrontmatter(file, text, KEYS);
@@ -90,6 +123,7 @@ export function parseLesson(file: string, source: string): Lesson {
 		if (!Number.isSafeInteger(seed))
 			throw new LessonError(file, fields.seed.line, 'seed: must be an integer');
 	}
+	const program = programOf(file, fields);
 
 	const blocks: Block[] = [];
 	const setup: ScriptLine[] = [];
@@ -160,6 +194,21 @@ export function parseLesson(file: string, source: string): Lesson {
 	if (solution.length === 0)
 		throw new LessonError(file, lines + 1, 'a lesson needs a redis solution block');
 	if (hints.length > 3) throw new LessonError(file, lines + 1, 'a lesson has at most three hints');
+	if (program.kind === 'sandbox') {
+		// Step scenario and Play scenario press the scenario's buttons: a sandbox lesson has none.
+		const lines = [
+			...setup,
+			...solution,
+			...blocks.flatMap((b) => (b.kind === 'run' ? b.lines : [])),
+		];
+		const stepping = lines.find((l) => l.kind === 'action' && isScenarioAction(l.action));
+		const predicted = predictions.find(
+			(p) => p.about.kind === 'action' && isScenarioAction(p.about.action),
+		);
+		const at = stepping?.line ?? predicted?.line;
+		if (at !== undefined)
+			throw new LessonError(file, at, '@step and @play need a scenario: in the frontmatter');
+	}
 	return {
 		id: lessonId(file),
 		file,
@@ -167,6 +216,7 @@ export function parseLesson(file: string, source: string): Lesson {
 		teaches,
 		panels,
 		seed,
+		program,
 		summary: fields.summary?.value ?? null,
 		blocks,
 		setup,

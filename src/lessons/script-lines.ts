@@ -47,8 +47,16 @@ export function parseAction(text: string): StageAction | string {
 				? { kind: 'advance', ms }
 				: '@advance needs a duration such as 10s or 5m';
 		}
+		case 'step': {
+			const count = args[0] === undefined ? 1 : Number(args[0]);
+			return Number.isInteger(count) && count >= 1 && count <= 100 && args.length <= 1
+				? { kind: 'step', count }
+				: '@step takes how many steps, from 1 to 100';
+		}
+		case 'play':
+			return args.length === 0 ? { kind: 'play' } : '@play takes nothing';
 		default:
-			return `unknown stage action "@${name ?? ''}" (request, update, redis-down, redis-up, restart, advance)`;
+			return `unknown stage action "@${name ?? ''}" (request, update, redis-down, redis-up, restart, advance, step, play)`;
 	}
 }
 
