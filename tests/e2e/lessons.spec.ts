@@ -101,6 +101,32 @@ test('Show me completes a lesson with a flow step, visibly', async ({ page }) =>
 	await allGoalsMet(page, lesson);
 });
 
+test("a race lesson is stepped with the stage's own scenario buttons; its prediction and goals follow", async ({
+	page,
+}) => {
+	const lesson = LESSONS.find((l) => l.id === '05-consistency/05-stale-set')!;
+	await startFirst(page);
+	const nav = await openNav(page);
+	await nav.getByRole('button', { name: lesson.title, exact: true }).click();
+	await expect(lessonRegion(page).getByRole('heading', { name: lesson.title })).toBeVisible();
+	await expect(flow(page).getByRole('tab', { name: 'Scenarios' })).toHaveAttribute(
+		'aria-selected',
+		'true',
+	);
+	await expect(flow(page).getByRole('combobox', { name: 'Scenario' })).toHaveValue('stale-set');
+	const step = flow(page).getByRole('button', { name: 'Step scenario', exact: true });
+	for (let i = 1; i <= 8; i++) {
+		await step.click();
+		await expect(flow(page).getByText(`Step ${i}`, { exact: true })).toBeVisible();
+	}
+	await expect(goals(page).first()).toHaveAttribute('aria-checked', 'false');
+	const group = lessonRegion(page).getByRole('group', { name: /^Predict/ });
+	await group.getByRole('button', { name: 'hit', exact: true }).click();
+	await expect(group.getByRole('status')).toContainText('Right');
+	await flow(page).getByRole('button', { name: 'Play scenario' }).click();
+	await allGoalsMet(page, lesson);
+});
+
 test('Show me types a console line into the input before it runs', async ({ page }) => {
 	const lesson = LESSONS.find((l) => l.solution[0]?.kind === 'console')!;
 	const first = lesson.solution[0]!.text;
