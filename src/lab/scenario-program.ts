@@ -3,6 +3,7 @@
 // expiries while it plays. A fix toggle changes options only, never the interleaving.
 import { DEFAULT_USER_ID } from '../flows/flow-options.ts';
 import type { RequestSpec } from '../flows/request-runner.ts';
+import { SCENARIOS } from '../flows/scenarios.ts';
 import type { FlowOverrides, Instruction, Scenario } from '../flows/scenario-types.ts';
 import type { TimelineEntry } from '../flows/timeline-entry.ts';
 import { clockStep, linkStep, redisStep } from '../flows/world-direct-steps.ts';
@@ -17,6 +18,11 @@ export interface ScenarioPosition {
 	/** The instruction being played. */
 	readonly pc: number;
 }
+
+/** Every scenario a program can run, by id, with the ids of its fixes (what lessons may name). */
+export const SCENARIO_FIXES: ReadonlyMap<string, readonly string[]> = new Map(
+	SCENARIOS.map((s) => [s.id, s.fixes.map((f) => f.id)]),
+);
 
 /** Merges the overrides of the enabled fixes, in the scenario's order. */
 export function overridesFor(scenario: Scenario, fixes: readonly string[]): FlowOverrides {

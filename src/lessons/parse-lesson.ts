@@ -1,8 +1,8 @@
 // One lesson file into a Lesson: flat frontmatter, then marked's lexer over the body. Fences are
 // told apart by their info string; everything else is prose. Every error names the file and line.
 import { Lexer, type Token, type Tokens } from 'marked';
-import { SCENARIOS } from '../flows/scenarios.ts';
 import { SANDBOX, type Program } from '../lab/lab-log.ts';
+import { SCENARIO_FIXES } from '../lab/scenario-program.ts';
 import { parseCheck } from './checks.ts';
 import {
 	LessonError,
@@ -74,23 +74,22 @@ function programOf(file: string, fields: Frontmatter['fields']): Program {
 		if (fixes) throw new LessonError(file, fixes.line, 'fixes: needs a scenario:');
 		return SANDBOX;
 	}
-	const scenario = SCENARIOS.find((s) => s.id === id.value);
-	if (!scenario)
+	const known = SCENARIO_FIXES.get(id.value);
+	if (!known)
 		throw new LessonError(
 			file,
 			id.line,
-			`unknown scenario "${id.value}" (${SCENARIOS.map((s) => s.id).join(', ')})`,
+			`unknown scenario "${id.value}" (${[...SCENARIO_FIXES.keys()].join(', ')})`,
 		);
-	const known = scenario.fixes.map((f) => f.id);
 	const on = fixes ? list(file, fixes) : [];
 	for (const f of on)
 		if (!known.includes(f))
 			throw new LessonError(
 				file,
 				fixes!.line,
-				`scenario "${scenario.id}" has no fix "${f}" (${known.join(', ') || 'it has none'})`,
+				`scenario "${id.value}" has no fix "${f}" (${known.join(', ') || 'it has none'})`,
 			);
-	return { kind: 'scenario', id: scenario.id, fixes: on };
+	return { kind: 'scenario', id: id.value, fixes: on };
 }
 
 export function parseLesson(file: string, source: string): Lesson {
