@@ -21,7 +21,10 @@ await Promise.all([loadAllCommands(), loadFlowRuntime()]);
 const KEYS = 10_000;
 const CHECK_GOAL_MS = 5;
 const OPEN_GOAL_MS = 100;
-const RUNS = Number(process.argv[2] ?? 20);
+// Checks per lesson: `--runs N` as the other benches take it, or a bare number; 20 by default.
+const runsAt = process.argv.indexOf('--runs');
+const runsArg = runsAt === -1 ? process.argv[2] : process.argv[runsAt + 1];
+const RUNS = Math.max(1, Number(runsArg) || 20);
 console.log(machineLine());
 
 const ROOT = 'lessons';
