@@ -177,6 +177,14 @@ export class Session {
 		return next;
 	});
 
+	/**
+	 * Whether the page moves from frame to frame (TTL bars draining while time plays, a request
+	 * crossing the stage): the time driver asks for animation frames only then.
+	 */
+	get animating(): boolean {
+		return this.playing && (this.nextExpiry !== null || !this.lab.sandbox.isIdle);
+	}
+
 	get canStepBack(): boolean {
 		this.#world.track();
 		this.#console.track();

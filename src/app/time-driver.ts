@@ -1,22 +1,61 @@
-// The one place real time enters: a requestAnimationFrame loop that turns elapsed wall time into
-// virtual time at the chosen speed. Tests never use it; they move the VirtualClock themselves.
+// The one place real time enters: a loop that turns elapsed wall time into virtual time at the
+// chosen speed. Tests never use it; they move the VirtualClock themselves.
+//
+// It asks for an animation frame only while something on screen moves from frame to frame (TTL
+// bars draining, a request crossing the stage). Otherwise it wakes by a timer: Chromium paces
+// frames that draw nothing at 60 Hz even with no frame-rate limit, so a loop of empty animation
+// frames made every typed reply wait for the next such tick; with the loop idle, the reply's frame
+// starts as soon as the reply is in the DOM.
 
-/** Calls `onFrame(realElapsedMs)` once per animation frame until stopped. */
-export function startTimeDriver(onFrame: (elapsedMs: number) => void): () => void {
-	let last = performance.now();
-	let handle = 0;
+/** How often time moves while nothing animates: about a frame, so the clock never lags. */
+export const IDLE_TICK_MS = 16;
+/** A background tab can sleep for minutes: one step is capped so time doesn't lurch. */
+const MAX_STEP_MS = 250;
+
+export interface DriverHost {
+	readonly now: () => number;
+	readonly requestFrame: (cb: (t: number) => void) => number;
+	readonly cancelFrame: (handle: number) => void;
+	readonly setTimer: (cb: () => void, ms: number) => ReturnType<typeof setTimeout>;
+	readonly clearTimer: (handle: ReturnType<typeof setTimeout>) => void;
+}
+
+const browserHost = (): DriverHost => ({
+	now: () => performance.now(),
+	requestFrame: (cb) => requestAnimationFrame(cb),
+	cancelFrame: (h) => cancelAnimationFrame(h),
+	setTimer: (cb, ms) => setTimeout(cb, ms),
+	clearTimer: (h) => clearTimeout(h),
+});
+
+/**
+ * Calls `onFrame(realElapsedMs)` once per animation frame while `animating()` says something
+ * moves, and every IDLE_TICK_MS of wall time otherwise, until stopped.
+ */
+export function startTimeDriver(
+	onFrame: (elapsedMs: number) => void,
+	animating: () => boolean = () => true,
+	host: DriverHost = browserHost(),
+): () => void {
+	let last = host.now();
+	let frame = 0;
+	let timer: ReturnType<typeof setTimeout> | null = null;
 	let stopped = false;
-	const frame = (t: number) => {
+	const step = (t: number) => {
+		frame = 0;
+		timer = null;
 		if (stopped) return;
-		// A background tab can sleep for minutes: cap one frame's step so time doesn't lurch.
-		const elapsed = Math.min(250, Math.max(0, t - last));
+		const elapsed = Math.min(MAX_STEP_MS, Math.max(0, t - last));
 		last = t;
 		onFrame(elapsed);
-		handle = requestAnimationFrame(frame);
+		if (stopped) return;
+		if (animating()) frame = host.requestFrame(step);
+		else timer = host.setTimer(() => step(host.now()), IDLE_TICK_MS);
 	};
-	handle = requestAnimationFrame(frame);
+	frame = host.requestFrame(step);
 	return () => {
 		stopped = true;
-		cancelAnimationFrame(handle);
+		if (frame) host.cancelFrame(frame);
+		if (timer !== null) host.clearTimer(timer);
 	};
 }
