@@ -5,10 +5,12 @@ import { IDLE_TICK_MS, startTimeDriver, type DriverHost } from './time-driver.ts
 function fakeHost() {
 	let now = 0;
 	let next = 1;
+	const page = { hidden: false };
 	const frames = new Map<number, (t: number) => void>();
 	const timers = new Map<number, { cb: () => void; at: number }>();
 	const host: DriverHost = {
 		now: () => now,
+		hidden: () => page.hidden,
 		requestFrame: (cb) => (frames.set(next, cb), next++),
 		cancelFrame: (h) => void frames.delete(h),
 		setTimer: (cb, ms) => {
@@ -19,6 +21,7 @@ function fakeHost() {
 	};
 	return {
 		host,
+		page,
 		frames,
 		timers,
 		/** Runs the pending animation frames at `now + ms`. */
@@ -70,7 +73,7 @@ describe('startTimeDriver', () => {
 		expect(fake.timers.size).toBe(0);
 	});
 
-	it('caps one step, so a tab that slept does not make time lurch', () => {
+	it('caps one step, so a tab that slept does not make time lurch; a hidden tab waits for frames', () => {
 		const fake = fakeHost();
 		const steps: number[] = [];
 		const stop = startTimeDriver(
@@ -81,8 +84,17 @@ describe('startTimeDriver', () => {
 		fake.frame(10);
 		fake.wait(60_000);
 		expect(steps).toEqual([10, 250]);
+		// Hidden, it waits for a frame (which a hidden tab never gets) instead of ticking on.
+		fake.page.hidden = true;
+		fake.wait(IDLE_TICK_MS);
+		expect(fake.timers.size).toBe(0);
+		expect(fake.frames.size).toBe(1);
+		fake.page.hidden = false;
+		fake.frame(5_000);
+		expect(steps.at(-1)).toBe(250);
+		expect(fake.timers.size).toBe(1);
 		stop();
 		fake.wait(IDLE_TICK_MS);
-		expect(steps).toHaveLength(2);
+		expect(steps).toHaveLength(4);
 	});
 });

@@ -14,6 +14,8 @@ const MAX_STEP_MS = 250;
 
 export interface DriverHost {
 	readonly now: () => number;
+	/** A hidden tab gets no animation frames, so time waits there as it always did. */
+	readonly hidden: () => boolean;
 	readonly requestFrame: (cb: (t: number) => void) => number;
 	readonly cancelFrame: (handle: number) => void;
 	readonly setTimer: (cb: () => void, ms: number) => ReturnType<typeof setTimeout>;
@@ -22,6 +24,7 @@ export interface DriverHost {
 
 const browserHost = (): DriverHost => ({
 	now: () => performance.now(),
+	hidden: () => document.visibilityState === 'hidden',
 	requestFrame: (cb) => requestAnimationFrame(cb),
 	cancelFrame: (h) => cancelAnimationFrame(h),
 	setTimer: (cb, ms) => setTimeout(cb, ms),
@@ -49,7 +52,7 @@ export function startTimeDriver(
 		last = t;
 		onFrame(elapsed);
 		if (stopped) return;
-		if (animating()) frame = host.requestFrame(step);
+		if (animating() || host.hidden()) frame = host.requestFrame(step);
 		else timer = host.setTimer(() => step(host.now()), IDLE_TICK_MS);
 	};
 	frame = host.requestFrame(step);
