@@ -52,6 +52,12 @@ export class FlowScenarios {
 		return p.kind === 'scenario' ? p : null;
 	}
 
+	/** Makes what the controls show (the Lab's scenario, if one runs) the controls' own choice. */
+	#adoptLab(): void {
+		this.#selected = this.selected;
+		this.#fixes = this.enabledFixes;
+	}
+
 	/** The program the controls' choices make (what Restart or a fix toggle puts on the Lab). */
 	get program(): Program {
 		return { kind: 'scenario', id: this.#selected, fixes: this.#fixes };
@@ -96,8 +102,8 @@ export class FlowScenarios {
 
 	/** Turns a fix on or off, keeping the position: the same interleaving with other options. */
 	toggleFix(id: string): void {
-		const on = this.enabledFixes;
-		this.#selected = this.selected;
+		this.#adoptLab();
+		const on = this.#fixes;
 		this.#fixes = on.includes(id) ? on.filter((f) => f !== id) : [...on, id];
 		this.pause();
 		this.#session.load({ ...this.#session.lab.toLog(), program: this.program });
@@ -120,8 +126,7 @@ export class FlowScenarios {
 		this.pause();
 		const lab = this.#session.lab;
 		const on = lab.program.kind === 'scenario';
-		this.#selected = this.selected;
-		this.#fixes = this.enabledFixes;
+		this.#adoptLab();
 		this.#session.run(this.program, on ? lab.seed : SCENARIO_SEED);
 	}
 

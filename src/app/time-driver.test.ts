@@ -43,16 +43,18 @@ function fakeHost() {
 	};
 }
 
+/** A driver on a fake host, recording each step it makes. */
+function drive(animating: () => boolean) {
+	const fake = fakeHost();
+	const steps: number[] = [];
+	const stop = startTimeDriver((ms) => steps.push(ms), animating, fake.host);
+	return { fake, steps, stop };
+}
+
 describe('startTimeDriver', () => {
 	it('asks for animation frames only while something moves, and ticks by a timer otherwise', () => {
-		const fake = fakeHost();
-		const steps: number[] = [];
 		let moving = true;
-		const stop = startTimeDriver(
-			(ms) => steps.push(ms),
-			() => moving,
-			fake.host,
-		);
+		const { fake, steps, stop } = drive(() => moving);
 		fake.frame(17);
 		fake.frame(16);
 		expect(steps).toEqual([17, 16]);
@@ -74,13 +76,7 @@ describe('startTimeDriver', () => {
 	});
 
 	it('caps one step, so a tab that slept does not make time lurch; a hidden tab waits for frames', () => {
-		const fake = fakeHost();
-		const steps: number[] = [];
-		const stop = startTimeDriver(
-			(ms) => steps.push(ms),
-			() => false,
-			fake.host,
-		);
+		const { fake, steps, stop } = drive(() => false);
 		fake.frame(10);
 		fake.wait(60_000);
 		expect(steps).toEqual([10, 250]);

@@ -9,7 +9,15 @@ import { SandboxProgram } from '../lab/sandbox-program.ts';
 import { World } from '../lab/world.ts';
 import type { FlowAction } from '../lab/flow-actions.ts';
 import { outputOn, passes, type FactValues } from './checks.ts';
-import type { Check, Lesson, Prediction, ScriptLine, StageAction } from './lesson-types.ts';
+import {
+	isScenarioAction,
+	type Check,
+	type Lesson,
+	type Prediction,
+	type ScenarioAction,
+	type ScriptLine,
+	type StageAction,
+} from './lesson-types.ts';
 import { describeOutcome, matchingChoice, type Outcome } from './predict.ts';
 
 const DEFAULT_TTL = 300;
@@ -56,7 +64,7 @@ export function evaluateChecks(
 	}
 }
 
-export type FlowStageAction = Exclude<StageAction, { kind: 'advance' | 'step' | 'play' }>;
+type FlowStageAction = Exclude<StageAction, { kind: 'advance' } | ScenarioAction>;
 
 export function toFlowAction(a: FlowStageAction): FlowAction {
 	switch (a.kind) {
@@ -69,17 +77,18 @@ export function toFlowAction(a: FlowStageAction): FlowAction {
 	}
 }
 
+/** How many scenario steps a line presses: `@step n` n, `@play` until the scenario ends. */
+function stepsOf(a: ScenarioAction): number {
+	return a.kind === 'step' ? a.count : STEP_LIMIT;
+}
+
 /** Runs one script line on the Lab as the learner would: typed, or the button pressed. */
 export function runScriptLine(lab: Lab, line: ScriptLine): void {
 	if (line.kind === 'console') return lab.submit(line.text);
 	const a = line.action;
 	if (a.kind === 'advance') return lab.advance(a.ms);
-	if (a.kind === 'step') {
-		for (let i = 0; i < a.count && lab.step(); i++);
-		return;
-	}
-	if (a.kind === 'play') {
-		for (let i = 0; i < STEP_LIMIT && lab.step(); i++);
+	if (isScenarioAction(a)) {
+		for (let i = 0; i < stepsOf(a) && lab.step(); i++);
 		return;
 	}
 	lab.flow(toFlowAction(a));
@@ -122,7 +131,7 @@ export function outcomeOf(lab: Lab, p: Prediction): Outcome {
 		}
 	}
 	const a = p.about.action;
-	if (a.kind === 'step' || a.kind === 'play') return scenarioOutcome(lab, a);
+	if (isScenarioAction(a)) return scenarioOutcome(lab, a);
 	const world = new World({ seed: lab.seed, startMs: lab.startMs }, lab.world.snapshot());
 	try {
 		const sandbox = new SandboxProgram(world, () => {});
@@ -150,7 +159,7 @@ export function outcomeOf(lab: Lab, p: Prediction): Outcome {
  * The lesson's scenario stepped on a copy of the Lab, rebuilt from its log (a lane may hold a WATCH
  * across steps, which a snapshot cannot carry): the first read it finishes says hit or miss.
  */
-function scenarioOutcome(lab: Lab, a: Extract<StageAction, { kind: 'step' | 'play' }>): Outcome {
+function scenarioOutcome(lab: Lab, a: ScenarioAction): Outcome {
 	const copy = new Lab({ seed: lab.seed, startMs: lab.startMs, program: lab.program });
 	try {
 		copy.load(lab.toLog());
@@ -159,8 +168,7 @@ function scenarioOutcome(lab: Lab, a: Extract<StageAction, { kind: 'step' | 'pla
 			if (e.type === 'evicted') evicted.push(e.key);
 		});
 		const reads = copy.world.monitor.report().reads.length;
-		const limit = a.kind === 'step' ? a.count : STEP_LIMIT;
-		for (let i = 0; i < limit && copy.step(); i++);
+		for (let i = 0; i < stepsOf(a) && copy.step(); i++);
 		const read = copy.world.monitor.report().reads[reads];
 		return { printed: read ? (read.source === 'cache' ? 'hit' : 'miss') : '', evicted };
 	} finally {

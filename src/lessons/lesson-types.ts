@@ -24,6 +24,13 @@ export type StageAction =
 	| { readonly kind: 'step'; readonly count: number }
 	| { readonly kind: 'play' };
 
+export type ScenarioAction = Extract<StageAction, { kind: 'step' | 'play' }>;
+
+/** `@step` and `@play`: the buttons of the lesson's scenario, not of the sandbox. */
+export function isScenarioAction(a: StageAction): a is ScenarioAction {
+	return a.kind === 'step' || a.kind === 'play';
+}
+
 /** One line of a `redis`, `redis setup` or `redis solution` block. */
 export type ScriptLine =
 	| {

@@ -13,7 +13,7 @@ import {
 	type Panel,
 	type Prediction,
 	type ScriptLine,
-	type StageAction,
+	isScenarioAction,
 } from './lesson-types.ts';
 import { parsePrediction } from './predict.ts';
 import { countWords, renderTokens } from './prose.ts';
@@ -61,10 +61,6 @@ function list(file: string, f: { value: string; line: number }): string[] {
 		.split(',')
 		.map((s) => s.trim())
 		.filter((s) => s !== '');
-}
-
-function isScenarioAction(a: StageAction): boolean {
-	return a.kind === 'step' || a.kind === 'play';
 }
 
 /** `scenario:` (an id of the flow stage's scenarios) and its `fixes:`, or the sandbox. */
