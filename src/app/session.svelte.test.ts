@@ -97,7 +97,7 @@ describe('Session', () => {
 			lags.push(s.now - s.textNow);
 		}
 		expect(times.size).toBe(14);
-		// The numbers in the key table follow the clock at the same pace, the bars every frame.
+		// The key table and the clock follow time at the same pace (the bars drain on by themselves).
 		expect(Math.max(...lags)).toBe(6 * 9600);
 		expect(lags[6]).toBe(0);
 		// 14 frames of 16 ms: a new look after the 7th and the 14th (112 ms since the last each).
@@ -108,6 +108,25 @@ describe('Session', () => {
 		s.frame(16);
 		s.frame(16);
 		expect(s.view.keys.some((k) => k.name === 'late')).toBe(true);
+	});
+
+	it('asks for animation frames only while a request crosses the stage; TTL bars drain at the speed', async () => {
+		const s = new Session(1, { replyFirst: true });
+		await s.ready();
+		s.playing = false;
+		s.submit('SET k v EX 100');
+		s.setSpeed(600);
+		expect(s.drainRate).toBe(0);
+		expect(s.animating).toBe(false);
+		s.playing = true;
+		// A key with a TTL drains by its bar's own animation: no frame has to redraw it.
+		expect(s.drainRate).toBe(600);
+		expect(s.animating).toBe(false);
+		s.recordFlow({ kind: 'request', userId: 1, ttlSeconds: 60 });
+		expect(s.animating).toBe(true);
+		s.playing = false;
+		expect(s.animating).toBe(false);
+		expect(s.drainRate).toBe(0);
 	});
 
 	it('steps back by replaying every earlier input from the seed', () => {

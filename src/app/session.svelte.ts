@@ -53,12 +53,13 @@ export class Session {
 	history: readonly string[] = $state.raw(loadHistory());
 	/** What a lesson's Run or Show me is typing into the console's input; null when none is. */
 	typed: string | null = $state(null);
-	/** Virtual time as of the last frame: the clock and the TTL bars read it. */
+	/** Virtual time as of the last tick of the time driver. */
 	now = $state(0);
 	/**
-	 * `now` for numbers written in the key table (TTL, idle time): while time plays it follows at
-	 * most every LOOK_MS, since no one reads a number that changes 60 times a second, and each
-	 * change lays its row out again. Paused, or after an input, it is `now`.
+	 * `now` as the page draws it (the clock, the key table's TTLs, bars and idle times): while
+	 * time plays it follows at most every LOOK_MS, since no one reads a number that changes 60
+	 * times a second and each change lays its rows out again; the TTL bars drain on in between by
+	 * themselves, at `drainRate`. Paused, or after an input, it is `now`.
 	 */
 	textNow = $state(0);
 	/** The commands the console knows: the data-type families join once their code is in. */
@@ -177,12 +178,18 @@ export class Session {
 		return next;
 	});
 
+	/** Virtual ms per real ms while time plays, 0 while it stands: how fast the TTL bars drain. */
+	get drainRate(): number {
+		return this.playing ? this.speed : 0;
+	}
+
 	/**
-	 * Whether the page moves from frame to frame (TTL bars draining while time plays, a request
-	 * crossing the stage): the time driver asks for animation frames only then.
+	 * Whether the page draws something new every frame (a request crossing the stage while time
+	 * plays): the time driver asks for animation frames only then. The TTL bars drain by an
+	 * animation of their own and the numbers follow `textNow`, so they need none.
 	 */
 	get animating(): boolean {
-		return this.playing && (this.nextExpiry !== null || !this.lab.sandbox.isIdle);
+		return this.playing && !this.lab.sandbox.isIdle;
 	}
 
 	get canStepBack(): boolean {

@@ -1,11 +1,12 @@
 // The one place real time enters: a loop that turns elapsed wall time into virtual time at the
 // chosen speed. Tests never use it; they move the VirtualClock themselves.
 //
-// It asks for an animation frame only while something on screen moves from frame to frame (TTL
-// bars draining, a request crossing the stage). Otherwise it wakes by a timer: Chromium paces
-// frames that draw nothing at 60 Hz even with no frame-rate limit, so a loop of empty animation
-// frames made every typed reply wait for the next such tick; with the loop idle, the reply's frame
-// starts as soon as the reply is in the DOM.
+// It asks for an animation frame only while the page draws something new every frame (a request
+// crossing the stage). Otherwise it wakes by a timer: Chromium paces frames that draw nothing at
+// 60 Hz even with no frame-rate limit, so a loop of empty animation frames made every typed reply
+// wait for the next such tick; with the loop idle, the reply's frame starts as soon as the reply
+// is in the DOM. TTL bars drain by a compositor animation, so time playing over a full keyspace
+// leaves the main thread free between two looks at the clock.
 
 /** How often time moves while nothing animates: about a frame, so the clock never lags. */
 export const IDLE_TICK_MS = 16;

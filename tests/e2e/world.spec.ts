@@ -145,3 +145,31 @@ test('while Redis is down the console gets redis-cli’s connection error', asyn
 	);
 	await expect(output).toContainText('not connected>');
 });
+
+test('while time plays a TTL bar drains by its own animation, in step with the clock', async ({
+	page,
+}) => {
+	await type(page, 'SET session:9 v EX 3600');
+	await page.getByRole('button', { name: 'Speed 60×' }).click();
+	const fill = keyspace(page).getByRole('row').filter({ hasText: 'session:9' }).locator('.fill');
+	await expect(fill).toHaveCount(1);
+	const drain = () =>
+		fill.evaluate((el) => el.getAnimations().map((a) => ({ rate: a.playbackRate })));
+	// Paused, the bar is a plain style: nothing runs.
+	expect(await drain()).toEqual([]);
+	await page.getByRole('button', { name: 'Play', exact: true }).click();
+	await expect.poll(drain).toHaveLength(1);
+	const [playing] = await drain();
+	expect(playing!.rate).toBe(60);
+	await page.waitForTimeout(500);
+	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	await expect.poll(drain).toEqual([]);
+	// Where it stopped is where the clock stopped: TTL's own remaining time sets the bar.
+	await type(page, 'PTTL session:9');
+	const reply = page.locator('ol[aria-label="Console output"] li.entry').last();
+	await expect(reply).toContainText('(integer)');
+	const pttl = Number((await reply.textContent())!.match(/\(integer\) (\d+)/)![1]);
+	expect(pttl).toBeLessThan(3_600_000 - 20_000);
+	const shown = Number(await fill.evaluate((el) => el.style.getPropertyValue('--f')));
+	expect(shown).toBeCloseTo(pttl / 3_600_000, 3);
+});
