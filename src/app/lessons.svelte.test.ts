@@ -5,7 +5,7 @@ import { fixtureSources } from '../lessons/fixtures.test-util.ts';
 import { createProgressStore, PROGRESS_KEY } from '../lessons/progress-store.ts';
 import type { Progress } from '../lessons/progress-schema.ts';
 import { FlowStage } from './flow-stage.svelte.ts';
-import { LessonsController } from './lessons.svelte.ts';
+import { LessonsController, programWords } from './lessons.svelte.ts';
 import { Preferences } from './preferences.svelte.ts';
 import { Session } from './session.svelte.ts';
 
@@ -161,6 +161,26 @@ describe('LessonsController', () => {
 		expect(lessons.isComplete).toBe(true);
 		lessons.showSandbox();
 		expect(flow.mode).toBe('sandbox');
+	});
+
+	it('says when the stage runs another program than the lesson, until Reset lesson', async () => {
+		const { flow, lessons } = setup();
+		await lessons.start(null, null);
+		await lessons.open('01-basics/03-race');
+		expect(lessons.offProgram).toBeNull();
+		flow.scenarios.toggleFix('lease');
+		expect(lessons.offProgram).toBe('scenario 6, The classic stale set');
+		flow.setMode('sandbox');
+		expect(lessons.offProgram).toBe('the sandbox');
+		lessons.resetLesson();
+		expect(lessons.offProgram).toBeNull();
+		expect(flow.mode).toBe('scenarios');
+		expect(programWords({ kind: 'scenario', id: 'stale-set', fixes: ['lease'] })).toBe(
+			'scenario 6, The classic stale set (with: Lease token)',
+		);
+		// In the full sandbox there is no lesson to be off.
+		lessons.showSandbox();
+		expect(lessons.offProgram).toBeNull();
 	});
 
 	it('hints one at a time; Reset lesson starts over', async () => {

@@ -2,7 +2,8 @@
 // and Show me typing lines visibly, predictions, and the learner's progress stored as it changes.
 // The sandbox's log is kept aside while a lesson runs (and the lesson's while the sandbox shows),
 // so switching never mixes the two. Loaded only when a lesson opens: not in the first download.
-import type { LabLog, LessonMark } from '../lab/lab-log.ts';
+import { scenarioById } from '../flows/scenarios.ts';
+import type { LabLog, LessonMark, Program } from '../lab/lab-log.ts';
 import { bundledCatalog, type Catalog } from '../lessons/catalog.ts';
 import { LessonRun, runScriptLine, type Graded } from '../lessons/lesson-run.ts';
 import type { Lesson, Panel, ScriptLine, StageAction } from '../lessons/lesson-types.ts';
@@ -149,6 +150,19 @@ export class LessonsController {
 
 	get isComplete(): boolean {
 		return this.met.length > 0 && this.met.every(Boolean);
+	}
+
+	/**
+	 * What the world runs while it is not the open lesson's own program, or null while it is: the
+	 * flow stage can switch the one world to another scenario, other fixes or the sandbox in the
+	 * middle of a lesson, and the lesson's goals and predictions then look at that world.
+	 */
+	get offProgram(): string | null {
+		const lesson = this.lesson;
+		if (!this.isOpen || lesson === null) return null;
+		this.#session.trackWorld();
+		const p = this.#session.lab.program;
+		return sameProgram(p, lesson.program) ? null : programWords(p);
 	}
 
 	/**
@@ -552,4 +566,18 @@ export function download(name: string, text: string): void {
 	a.click();
 	a.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function sameProgram(a: Program, b: Program): boolean {
+	if (a.kind === 'sandbox' || b.kind === 'sandbox') return a.kind === b.kind;
+	return a.id === b.id && [...a.fixes].sort().join() === [...b.fixes].sort().join();
+}
+
+/** How the lesson panel names a program: "the sandbox", "scenario 6, The classic stale set". */
+export function programWords(p: Program): string {
+	if (p.kind === 'sandbox') return 'the sandbox';
+	const scenario = scenarioById(p.id);
+	const fixes = p.fixes.map((id) => scenario.fixes.find((f) => f.id === id)?.label ?? id);
+	const name = `scenario ${scenario.number}, ${scenario.title}`;
+	return fixes.length > 0 ? `${name} (with: ${fixes.join(', ')})` : name;
 }

@@ -125,6 +125,14 @@ test("a race lesson is stepped with the stage's own scenario buttons; its predic
 	await expect(group.getByRole('status')).toContainText('Right');
 	await flow(page).getByRole('button', { name: 'Play scenario' }).click();
 	await allGoalsMet(page, lesson);
+	// The stage can take the one world elsewhere; the lesson says so until Reset lesson.
+	const off = lessonRegion(page).getByRole('status').filter({ hasText: 'The stage now runs' });
+	await expect(off).toHaveCount(0);
+	await flow(page).getByRole('tab', { name: 'Sandbox' }).click();
+	await expect(off).toContainText('the sandbox');
+	await lessonRegion(page).getByRole('button', { name: 'Reset lesson' }).click();
+	await expect(off).toHaveCount(0);
+	await expect(flow(page).getByRole('combobox', { name: 'Scenario' })).toHaveValue('stale-set');
 });
 
 test('Show me types a console line into the input before it runs', async ({ page }) => {
