@@ -169,14 +169,9 @@ export class Session {
 	}
 
 	/** When the next key with a TTL passes it (at the last look), or null when no key has a TTL. */
-	readonly nextExpiry: number | null = $derived.by(() => {
-		const { keys, now } = this.view;
-		let next: number | null = null;
-		for (const k of keys)
-			if (k.expiresAt !== null && k.expiresAt >= now && (next === null || k.expiresAt < next))
-				next = k.expiresAt;
-		return next;
-	});
+	get nextExpiry(): number | null {
+		return this.view.nextExpiry;
+	}
 
 	/** Virtual ms per real ms while time plays, 0 while it stands: how fast the TTL bars drain. */
 	get drainRate(): number {

@@ -62,3 +62,21 @@ describe('inspect reuses what did not change', () => {
 		expect(third.keys.find((k) => k.name === 'a')?.preview).toBe('3');
 	});
 });
+
+it('gives the soonest expiry still ahead, leaving ghosts out, in the same look', () => {
+	const clock = new VirtualClock(1_700_000_000_000);
+	const engine = createEngine({ clock, seed: 3 });
+	engine.exec(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']);
+	engine.exec(['SET', 'plain', 'v']);
+	expect(engine.inspect().nextExpiry).toBeNull();
+	engine.exec(['SET', 'later', 'v', 'EX', '30']);
+	engine.exec(['SET', 'soon', 'v', 'PX', '1500']);
+	expect(engine.inspect().nextExpiry).toBe(1_700_000_001_500);
+	clock.advance(1500);
+	// Due now is still ahead: TTL answers 0 until the millisecond after.
+	expect(engine.inspect().nextExpiry).toBe(1_700_000_001_500);
+	clock.advance(1);
+	const view = engine.inspect();
+	expect(view.keys.find((k) => k.name === 'soon')?.isExpired).toBe(true);
+	expect(view.nextExpiry).toBe(1_700_000_030_000);
+});

@@ -51,6 +51,12 @@ export interface KeyspaceView {
 	/** What idleSecondsAt and freqAt need: the LRU clock's tick and LFU's decay period. */
 	readonly lruResolutionMs: number;
 	readonly lfuDecayTime: number;
+	/**
+	 * The soonest expiry still ahead (or due now) among this db's keys, null when none has one
+	 * left: what Next expiry jumps past. Found in the same pass as the keys, since a second pass
+	 * over 10,000 views after every look cost as much as the look.
+	 */
+	readonly nextExpiry: number | null;
 }
 
 /** estimateObjectIdleTime in LRU ticks (seconds) at virtual time `now`; null under LFU. */
@@ -97,6 +103,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 	const pass = ++memo.pass;
 	const previous = memo.keys;
 	let same = previous.length === db.keys.length;
+	let nextExpiry: number | null = null;
 	const keys: KeyView[] = new Array<KeyView>(db.keys.length);
 	for (let i = 0; i < db.keys.length; i++) {
 		const name = db.keys[i]!;
@@ -104,6 +111,8 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		const when = db.expires.get(name);
 		const expiresAt = when ?? null;
 		const isExpired = when !== undefined && now > when;
+		if (when !== undefined && !isExpired && (nextExpiry === null || when < nextExpiry))
+			nextExpiry = when;
 		let m = memo.byName.get(name);
 		const fresh = !m || m.obj !== obj || m.value !== obj.value || m.encoding !== obj.encoding;
 		const text = fresh || obj.type !== 'string' ? preview(obj) : m!.view.preview;
@@ -161,6 +170,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		evictionDueAt: evictionProcDueAt(server),
 		lruResolutionMs: server.lruResolutionMs,
 		lfuDecayTime: server.config['lfu-decay-time'],
+		nextExpiry,
 	});
 }
 
