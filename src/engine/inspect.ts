@@ -83,14 +83,16 @@ interface Memo {
 	value: unknown;
 	encoding: RedisObject['encoding'];
 	view: KeyView;
-	/** The pass that last saw the key; older entries belong to deleted keys. */
-	pass: number;
 }
 
 interface DbMemo {
-	readonly byName: Map<string, Memo>;
+	/**
+	 * By slot (a key's place in db.keys), which a look walks in order: no lookup by name per key.
+	 * A slot that another key has taken since (a deletion moves the last key into it) is looked
+	 * at afresh.
+	 */
+	readonly bySlot: (Memo | undefined)[];
 	keys: readonly KeyView[];
-	pass: number;
 }
 
 const memos = new WeakMap<Db, DbMemo>();
@@ -99,8 +101,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 	const db = server.dbs[dbIndex]!;
 	const now = server.now();
 	let memo = memos.get(db);
-	if (!memo) memos.set(db, (memo = { byName: new Map(), keys: Object.freeze([]), pass: 0 }));
-	const pass = ++memo.pass;
+	if (!memo) memos.set(db, (memo = { bySlot: [], keys: Object.freeze([]) }));
 	const previous = memo.keys;
 	let same = previous.length === db.keys.length;
 	let nextExpiry: number | null = null;
@@ -113,7 +114,8 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 		const isExpired = when !== undefined && now > when;
 		if (when !== undefined && !isExpired && (nextExpiry === null || when < nextExpiry))
 			nextExpiry = when;
-		let m = memo.byName.get(name);
+		let m = memo.bySlot[i];
+		if (m !== undefined && m.view.name !== name) m = undefined;
 		const fresh = !m || m.obj !== obj || m.value !== obj.value || m.encoding !== obj.encoding;
 		const text = fresh || obj.type !== 'string' ? preview(obj) : m!.view.preview;
 		const bytes = fresh || obj.type !== 'string' ? memoryUsage(name, obj) : m!.view.bytes;
@@ -144,17 +146,13 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 			m.value = obj.value;
 			m.encoding = obj.encoding;
 			m.view = view;
-			m.pass = pass;
 		} else {
-			m = { obj, value: obj.value, encoding: obj.encoding, view, pass };
-			memo.byName.set(name, m);
+			memo.bySlot[i] = { obj, value: obj.value, encoding: obj.encoding, view };
 		}
 		keys[i] = view;
 		same &&= previous[i] === view;
 	}
-	if (memo.byName.size > keys.length) {
-		for (const [name, m] of memo.byName) if (m.pass !== pass) memo.byName.delete(name);
-	}
+	if (memo.bySlot.length > keys.length) memo.bySlot.length = keys.length;
 	// Unchanged keys keep the same array, so views can skip re-sorting what did not change.
 	if (!same) memo.keys = Object.freeze(keys);
 	return Object.freeze({
