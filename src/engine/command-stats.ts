@@ -1,6 +1,9 @@
 // Mirrors the per-command counters of struct redisCommand (calls, microseconds, rejected_calls,
-// failed_calls), as call() and rejectCommand() in src/server.c keep them, and INFO commandstats.
-// Time is the virtual clock's: a command takes 0 µs unless it moves the clock (DEBUG SLEEP).
+// failed_calls, latency_histogram), as call() and rejectCommand() in src/server.c keep them, and
+// INFO commandstats and latencystats. Time is the virtual clock's: a command takes 0 µs unless it
+// moves the clock (DEBUG SLEEP), and Redis counts a latency under 1 ns as 1 ns.
+import { storedConfig, type Config } from './config.ts';
+import { LatencyHistogram } from './latency-histogram.ts';
 import type { Server } from './server.ts';
 
 export interface CommandStat {
@@ -8,6 +11,8 @@ export interface CommandStat {
 	usec: number;
 	rejected_calls: number;
 	failed_calls: number;
+	/** Created by the first call timed while latency-tracking is on; CONFIG RESETSTAT drops it. */
+	latency: LatencyHistogram | null;
 }
 
 /** Counters by full command name (`get`, `config|get`). */
@@ -17,7 +22,13 @@ export function commandStats(server: Server): Record<string, CommandStat> {
 
 function statOf(server: Server, name: string): CommandStat {
 	const table = commandStats(server);
-	return (table[name] ??= { calls: 0, usec: 0, rejected_calls: 0, failed_calls: 0 });
+	return (table[name] ??= {
+		calls: 0,
+		usec: 0,
+		rejected_calls: 0,
+		failed_calls: 0,
+		latency: null,
+	});
 }
 
 /** rejectCommand: arity, OOM, a command refused inside MULTI. The command never ran. */
@@ -31,6 +42,22 @@ export function noteCall(server: Server, name: string, usec: number, failed: boo
 	stat.calls++;
 	stat.usec += usec;
 	if (failed) stat.failed_calls++;
+	// Redis times a call in whole microseconds; the virtual clock may leave a fraction.
+	if (latencyTracking(server))
+		(stat.latency ??= new LatencyHistogram()).record(Math.round(usec) * 1000);
+}
+
+/** The config latencyTracking last read: CONFIG SET replaces the object, never edits it. */
+let trackingOf: Config | null = null;
+let tracking = true;
+
+/** latency-tracking, read once per config rather than once per call. */
+function latencyTracking(server: Server): boolean {
+	if (server.config !== trackingOf) {
+		trackingOf = server.config;
+		tracking = storedConfig(server.config, 'latency-tracking') !== 'no';
+	}
+	return tracking;
 }
 
 /**
@@ -50,4 +77,33 @@ export function commandstatsSection(server: Server): [string, string][] {
 					`rejected_calls=${s.rejected_calls},failed_calls=${s.failed_calls}`,
 			];
 		});
+}
+
+/**
+ * The Latencystats lines (fillPercentileDistributionLatencies): for each command with a histogram,
+ * its latency at each of latency-tracking-info-percentiles, in µs. Nothing while tracking is off.
+ */
+export function latencystatsSection(server: Server): [string, string][] {
+	if (!latencyTracking(server)) return [];
+	const percentiles = storedConfig(server.config, 'latency-tracking-info-percentiles')
+		.split(' ')
+		.filter((p) => p !== '')
+		.map(Number);
+	const table = commandStats(server);
+	return Object.keys(table)
+		.sort()
+		.flatMap((name): [string, string][] => {
+			const h = table[name]!.latency;
+			if (!h) return [];
+			const values = percentiles.map(
+				(p) => `p${percentileLabel(p)}=${(h.valueAtPercentile(p) / 1000).toFixed(3)}`,
+			);
+			return [[`latency_percentiles_usec_${name}`, values.join(',')]];
+		});
+}
+
+/** A percentile as Redis labels it: printf's %f with its trailing zeros and point trimmed. */
+function percentileLabel(p: number): string {
+	const text = p.toFixed(6);
+	return text.replace(/0+$/, '').replace(/\.$/, '');
 }

@@ -19,7 +19,10 @@ export function forkServer(src: Server): Server {
 	server.peakMemory = src.peakMemory;
 	server.errorStats = { ...src.errorStats };
 	server.commandStats = Object.fromEntries(
-		Object.entries(src.commandStats).map(([name, s]) => [name, { ...s }]),
+		Object.entries(src.commandStats).map(([name, s]) => [
+			name,
+			{ ...s, latency: s.latency && s.latency.clone() },
+		]),
 	);
 	server.activeExpire = { ...src.activeExpire };
 	server.eviction = {

@@ -4,7 +4,7 @@
 import type { CommandSpec } from '../command.ts';
 import type { Server } from '../server.ts';
 import { bulk } from '../reply.ts';
-import { commandstatsSection } from '../command-stats.ts';
+import { commandstatsSection, latencystatsSection } from '../command-stats.ts';
 import { fieldLines } from './info-format.ts';
 import { memorySection } from './info-memory.ts';
 import {
@@ -32,9 +32,8 @@ const SECTIONS: readonly (readonly [string, string, (server: Server) => Section]
 	['cpu', 'CPU', cpuSection],
 	['modules', 'Modules', () => []],
 	['commandstats', 'Commandstats', commandstatsSection],
-	// Latency percentiles are not modelled: header only.
 	['errorstats', 'Errorstats', errorstatsSection],
-	['latencystats', 'Latencystats', () => []],
+	['latencystats', 'Latencystats', latencystatsSection],
 	['cluster', 'Cluster', clusterSection],
 	['keyspace', 'Keyspace', keyspaceSection],
 ];
