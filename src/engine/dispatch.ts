@@ -12,6 +12,7 @@ import { noteCall, noteRejectedCall } from './command-stats.ts';
 import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 import { dirtyRule, type DirtyRule } from './dirty.ts';
 import { saveParams } from './persistence.ts';
+import { latencyAddSampleIfNeeded } from './latency-monitor.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -26,6 +27,8 @@ export interface ResolvedCommand {
 	readonly isDenyoom: boolean;
 	readonly isNoMulti: boolean;
 	readonly isWrite: boolean;
+	/** CMD_FAST: a spike is logged as "fast-command" rather than "command". */
+	readonly isFast: boolean;
 	/** Shown to MONITOR clients once run (not admin, not skip_monitor). */
 	readonly isMonitored: boolean;
 	/** How a run adds to server.dirty (writes only). */
@@ -55,6 +58,7 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 			isDenyoom: spec.flags.includes('denyoom'),
 			isNoMulti: spec.flags.includes('no_multi'),
 			isWrite,
+			isFast: spec.flags.includes('fast'),
 			isMonitored: !spec.flags.includes('admin') && !spec.flags.includes('skip_monitor'),
 			dirty: isWrite ? dirtyRule(base) : null,
 			mayGrow: isWrite || base === 'config' || base === 'debug',
@@ -224,7 +228,15 @@ export function call(
 		const n = rule.count({ server, argv, reply, signals: server.keySignals - signals, before, db });
 		if (n > 0) addDirty(server, n);
 	}
-	noteCall(server, resolved.fullName, (server.now() - started) * 1000, reply.type === 'error');
+	const usec = (server.now() - started) * 1000;
+	noteCall(server, resolved.fullName, usec, reply.type === 'error');
+	// Only a call that moved the clock by a millisecond or more can reach the monitor's threshold.
+	if (usec >= 1000)
+		latencyAddSampleIfNeeded(
+			server,
+			resolved.isFast ? 'fast-command' : 'command',
+			Math.floor(Math.round(usec) / 1000),
+		);
 	client.lastCommand = resolved.fullName;
 	if (reply.type === 'error') noteErrorReply(server, reply.value);
 	// In this model only writes and config/debug changes can raise used_memory (reads don't

@@ -7,6 +7,7 @@ import { copyPersistence } from './persistence.ts';
 import { Server } from './server.ts';
 import { isBlocked } from './blocking.ts';
 import { watchKey } from './keyspace.ts';
+import { copyLatencyEvents } from './latency-monitor.ts';
 
 /** The copy, on a detached clock at the same moment; its timers are re-armed by the engine. */
 export function forkServer(src: Server): Server {
@@ -24,6 +25,7 @@ export function forkServer(src: Server): Server {
 			{ ...s, latency: s.latency && s.latency.clone() },
 		]),
 	);
+	copyLatencyEvents(src, server);
 	server.activeExpire = { ...src.activeExpire };
 	server.eviction = {
 		nextDb: src.eviction.nextDb,

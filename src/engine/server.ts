@@ -11,6 +11,7 @@ import { isLfuPolicy, lruClockAt } from './lru.ts';
 import type { TimerId } from './clock.ts';
 import type { EvictionCandidate } from './events.ts';
 import type { CommandStat } from './command-stats.ts';
+import type { LatencySeries } from './latency-monitor.ts';
 import { emptyPersistence, type PersistenceState } from './persistence.ts';
 
 /** activeExpireCycle's statics (expire.c): where the next call starts, and how the last ended. */
@@ -103,6 +104,8 @@ export class Server {
 	errorStats: Record<string, number> = {};
 	/** INFO commandstats: counters by full command name (`get`, `config|get`). */
 	commandStats: Record<string, CommandStat> = {};
+	/** The latency monitor's time series by event class (latency-monitor.ts); LATENCY RESET clears them. */
+	latencyEvents = new Map<string, LatencySeries>();
 	activeExpire: ActiveExpireState = { currentDb: 0, timelimitExit: false };
 	eviction: EvictionState = { nextDb: 0, pool: [], proc: null };
 	cron: CronState = { timer: undefined, plannedAt: Infinity, lastSoonest: null };

@@ -206,7 +206,9 @@ function encodeReply3(argv: readonly string[], reply: Reply): string {
 	if (
 		reply.type === 'bulk' &&
 		reply.value !== null &&
-		(name === 'info' || (name === 'client' && (sub === 'list' || sub === 'info')))
+		(name === 'info' ||
+			(name === 'client' && (sub === 'list' || sub === 'info')) ||
+			(name === 'latency' && (sub === 'doctor' || sub === 'graph')))
 	) {
 		return encodeVerbatim(reply.value, 3);
 	}

@@ -65,6 +65,13 @@ const TIPS: Record<string, readonly string[]> = {
 		'response_policy:special',
 	],
 	'memory|purge': ['request_policy:all_shards', 'response_policy:all_succeeded'],
+	...Object.fromEntries(
+		['doctor', 'graph', 'history', 'latest', 'histogram'].map((s) => [
+			`latency|${s}`,
+			['nondeterministic_output', 'request_policy:all_nodes', 'response_policy:special'],
+		]),
+	),
+	'latency|reset': ['request_policy:all_nodes', 'response_policy:all_succeeded'],
 	command: ['nondeterministic_output_order'],
 	'command|list': ['nondeterministic_output_order'],
 	'command|docs': ['nondeterministic_output_order'],

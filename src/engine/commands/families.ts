@@ -1,6 +1,6 @@
 // The commands of src/commands/*.json that the first screen does not need: the data types of
 // bitops.c, sort.c, t_list.c, t_set.c, t_zset.c and t_hash.c, and the introspection containers
-// COMMAND, CLIENT and MEMORY. Loaded on demand by loadAllCommands().
+// COMMAND, CLIENT, MEMORY and LATENCY. Loaded on demand by loadAllCommands().
 export { bitmapCommands } from './bitmaps.ts';
 export { sortCommands } from './sort.ts';
 export { hashesCommands } from './hashes.ts';
@@ -10,3 +10,4 @@ export { zsetsCommands } from './zsets.ts';
 export { memoryCommand } from './memory-command.ts';
 export { commandCommands } from './command-command.ts';
 export { clientCommand } from './client-command.ts';
+export { latencyCommand } from './latency-command.ts';

@@ -2,7 +2,7 @@
 // engine knows, keyed by lower-case name. Built on first use so command modules may import dispatch.
 //
 // The data-type families (bitmaps, SORT, hashes, lists, sets, sorted sets) and the introspection
-// containers COMMAND, CLIENT and MEMORY are in their own module, loaded
+// containers COMMAND, CLIENT, MEMORY and LATENCY are in their own module, loaded
 // by loadAllCommands(): on the page they are a separate download, so the first screen does not wait
 // for code that only those commands need. Until it has run their names are in LAZY_COMMANDS, and
 // dispatch refuses them (assertCommandLoaded: exec answers "ERR internal engine error: …") rather
@@ -39,6 +39,7 @@ function groups(f: Families | null): Group[] {
 		f?.zsetsCommands ?? none,
 		serverCommands,
 		f ? [f.memoryCommand] : none,
+		f ? [f.latencyCommand] : none,
 		f?.commandCommands ?? none,
 		connectionCommands,
 		f ? [f.clientCommand] : none,

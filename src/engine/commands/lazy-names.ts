@@ -9,6 +9,7 @@ export const LAZY_COMMANDS: ReadonlySet<string> = new Set([
 	'bitfield',
 	'bitfield_ro',
 	'client',
+	'latency',
 	'command',
 	'hset',
 	'hmset',
