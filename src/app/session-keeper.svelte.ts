@@ -81,7 +81,9 @@ export class SessionKeeper {
 		const ok = await this.#store.save(log);
 		if (ok) {
 			this.#lastSaved = print;
-			this.status = 'saved';
+			// A change made while this log was being stored has a save of its own coming: until it
+			// lands, what is on screen is not kept yet.
+			if (this.#timer === null) this.status = 'saved';
 		} else if (this.status !== 'off') {
 			this.status = 'off';
 			this.notice ??=
