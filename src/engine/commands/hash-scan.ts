@@ -3,13 +3,16 @@
 // Redis's reverse-binary cursor, so fields present for a whole iteration are never missed even
 // when the table grows or shrinks between calls.
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { stringMatch } from '../glob.ts';
 import { tableSlots } from '../memory.ts';
-import { ERR, array, bulk, bulks, error, type Reply } from '../reply.ts';
+import { ERR, error, type Reply } from '../reply.ts';
 import { isHashReply, readHash } from './hash-type.ts';
-import { isScanOptions, parseScanCursor, parseScanOptions } from './scan.ts';
-
-const EMPTY_SCAN: Reply = Object.freeze(array([bulk('0'), bulks([])]));
+import {
+	EMPTY_SCAN,
+	elementScanReply,
+	isScanOptions,
+	parseScanCursor,
+	parseScanOptions,
+} from './scan.ts';
 
 /** FNV-1a over the field's bytes: a fixed stand-in for Redis's seeded siphash. */
 function fieldHash(field: string): number {
@@ -71,14 +74,7 @@ function hscan({ server, db, argv }: CommandContext): Reply {
 	} else {
 		[next, items] = dictScan(obj.value, obj.value.size, cursor, opts.count);
 	}
-	if (opts.pattern !== null) {
-		const pattern = opts.pattern;
-		const kept: string[] = [];
-		for (let i = 0; i < items.length; i += 2)
-			if (stringMatch(pattern, items[i]!)) kept.push(items[i]!, items[i + 1]!);
-		items = kept;
-	}
-	return array([bulk(next.toString()), bulks(items)]);
+	return elementScanReply(next, items, opts.pattern, 2);
 }
 
 export const hashScanCommands: readonly CommandSpec[] = [

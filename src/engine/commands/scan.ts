@@ -28,6 +28,30 @@ export function parseScanCursor(raw: string): bigint | null {
 	return m[1] === '-' ? (ULONG_MAX + 1n - v) & ULONG_MAX : v;
 }
 
+/** A missing key's reply to HSCAN, SSCAN and ZSCAN: cursor 0, nothing found. */
+export const EMPTY_SCAN: Reply = Object.freeze(array([bulk('0'), bulks([])]));
+
+/**
+ * The end of scanGenericCommand for a key's elements: MATCH filters what the walk found (each
+ * `stride` items are one element, the first its name, as a hash's field and value or a zset's
+ * member and score), then the next cursor and the elements kept.
+ */
+export function elementScanReply(
+	next: bigint,
+	items: readonly string[],
+	pattern: string | null,
+	stride: 1 | 2,
+): Reply {
+	let kept = items;
+	if (pattern !== null) {
+		const out: string[] = [];
+		for (let i = 0; i < items.length; i += stride)
+			if (stringMatch(pattern, items[i]!)) for (let k = 0; k < stride; k++) out.push(items[i + k]!);
+		kept = out;
+	}
+	return array([bulk(next.toString()), bulks(kept)]);
+}
+
 export interface ScanOptions {
 	count: number;
 	pattern: string | null;

@@ -1,13 +1,16 @@
 // Mirrors the reading set commands of src/t_set.c — SISMEMBER, SMISMEMBER, SCARD, SSCAN (SMEMBERS
 // is SINTER of one key there, and lives with it in set-ops.ts).
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { stringMatch } from '../glob.ts';
-import { ERR, ONE, ZERO, array, bulk, bulks, error, integer, type Reply } from '../reply.ts';
+import { ERR, ONE, ZERO, array, error, integer, type Reply } from '../reply.ts';
 import { dictScan } from './hash-scan.ts';
-import { isScanOptions, parseScanCursor, parseScanOptions } from './scan.ts';
+import {
+	EMPTY_SCAN,
+	elementScanReply,
+	isScanOptions,
+	parseScanCursor,
+	parseScanOptions,
+} from './scan.ts';
 import { isReply, readSet } from './set-lookup.ts';
-
-const EMPTY_SCAN: Reply = Object.freeze(array([bulk('0'), bulks([])]));
 
 function sismember({ server, db, argv }: CommandContext): Reply {
 	const obj = readSet(server, db, argv[1]!);
@@ -55,11 +58,7 @@ function sscan({ server, db, argv }: CommandContext): Reply {
 		[next, flat] = dictScan(pairs, obj.value.size, cursor, opts.count * 2);
 		items = flat.filter((_, i) => i % 2 === 0);
 	}
-	if (opts.pattern !== null) {
-		const pattern = opts.pattern;
-		items = items.filter((m) => stringMatch(pattern, m));
-	}
-	return array([bulk(next.toString()), bulks(items)]);
+	return elementScanReply(next, items, opts.pattern, 1);
 }
 
 const readFast = ['readonly', 'fast'] as const;

@@ -2,15 +2,19 @@
 // comes back whole with cursor 0 and its scores as the listpack holds them; a skiplist's dict is
 // walked with the same reverse-binary cursor as HSCAN, each score printed as "%.17Lg".
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { stringMatch } from '../glob.ts';
-import { ERR, array, bulk, bulks, error, type Reply } from '../reply.ts';
+import { ERR, error, type Reply } from '../reply.ts';
 import { d2string, formatDouble } from '../strtod.ts';
 import type { ZSet } from '../zset.ts';
 import { dictScan } from './hash-scan.ts';
-import { isScanOptions, parseScanCursor, parseScanOptions } from './scan.ts';
+import {
+	EMPTY_SCAN,
+	elementScanReply,
+	isScanOptions,
+	parseScanCursor,
+	parseScanOptions,
+} from './scan.ts';
 import { isReply, readZset } from './zset-type.ts';
 
-const EMPTY_SCAN: Reply = Object.freeze(array([bulk('0'), bulks([])]));
 /** double2ll's range: integral scores inside it sit in a listpack as integers. */
 const LL_HALF = 4611686018427387904;
 
@@ -40,14 +44,7 @@ function zscan({ server, db, argv }: CommandContext): Reply {
 	} else {
 		[next, items] = dictScan(memberScores(obj.value), obj.value.size, cursor, opts.count);
 	}
-	if (opts.pattern !== null) {
-		const pattern = opts.pattern;
-		const kept: string[] = [];
-		for (let i = 0; i < items.length; i += 2)
-			if (stringMatch(pattern, items[i]!)) kept.push(items[i]!, items[i + 1]!);
-		items = kept;
-	}
-	return array([bulk(next.toString()), bulks(items)]);
+	return elementScanReply(next, items, opts.pattern, 2);
 }
 
 export const zsetScanCommands: readonly CommandSpec[] = [
