@@ -88,9 +88,15 @@ export function copyPersistence(p: PersistenceState): PersistenceState {
 const SAVE_SPEC = lookupConfig('save')!.spec;
 let parsedText = '';
 let parsed: readonly { seconds: number; changes: number }[] = [];
+/** The config `parsed` was last read from: a Config is replaced, never edited, on CONFIG SET. */
+let parsedOf: Config | null = null;
 
-/** server.saveparams from the `save` parameter's text ("3600 1 300 100 …"). */
+/**
+ * server.saveparams from the `save` parameter's text ("3600 1 300 100 …"). Every write asks
+ * (addDirty compares dirty with each save point), so an unchanged config answers at once.
+ */
 export function saveParams(config: Config): readonly { seconds: number; changes: number }[] {
+	if (config === parsedOf) return parsed;
 	const text = configText(config, SAVE_SPEC);
 	if (text !== parsedText) {
 		const w = text.split(' ').filter(Boolean).map(Number);
@@ -99,6 +105,7 @@ export function saveParams(config: Config): readonly { seconds: number; changes:
 		parsedText = text;
 		parsed = out;
 	}
+	parsedOf = config;
 	return parsed;
 }
 
