@@ -86,3 +86,37 @@ test('with a small maxmemory the eviction x-ray shows the sampled keys, the pool
 		"(error) OOM command not allowed when used memory > 'maxmemory'.",
 	);
 });
+
+for (const [label, viewport] of [
+	['a laptop', { width: 1280, height: 800 }],
+	['a phone', { width: 390, height: 844 }],
+] as const) {
+	test(`on ${label} the keyspace still names each key's type`, async ({ page }) => {
+		await page.setViewportSize(viewport);
+		await page.goto('./');
+		await page.getByRole('button', { name: 'Pause' }).click();
+		for (const line of [
+			'RPUSH recent:views a b c',
+			'SADD tags:1 redis cache',
+			'ZADD board 10 alice',
+			'HSET user:1 name Ada',
+			'SET page:home hello',
+		])
+			await type(page, line);
+		const table = page.getByRole('table', { name: 'Keyspace' });
+		for (const [key, type] of [
+			['recent:views', 'list'],
+			['tags:1', 'set'],
+			['board', 'zset'],
+			['user:1', 'hash'],
+			['page:home', 'string'],
+		]) {
+			const row = table.getByRole('row').filter({ hasText: key });
+			await expect(row.getByRole('cell', { name: type, exact: true })).toBeVisible();
+		}
+		// Where the value column gives way, the key's tooltip still shows what it holds.
+		await expect(
+			table.getByRole('row').filter({ hasText: 'recent:views' }).getByRole('cell').first(),
+		).toHaveAttribute('title', 'recent:views: 3 elements: a b c');
+	});
+}
