@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_START_MS, idleSecondsAt } from '../engine/index.ts';
 import { Session } from './session.svelte.ts';
@@ -191,5 +192,27 @@ describe('Session', () => {
 		expect(s.specs.some((c) => c.name === 'LPUSH')).toBe(true);
 		s.submit('LLEN recent');
 		expect(s.entries.at(-1)?.output).toBe('(integer) 5');
+		// Once every command's code is in, even `help` (which lists them) answers at once.
+		s.submit('help LLEN');
+		expect(s.entries.at(-1)?.input).toBe('help LLEN');
+	});
+
+	it('redraws what reads canStepBack when it turns true, not with every line after', () => {
+		const s = new Session();
+		let runs = 0;
+		const stop = $effect.root(() => {
+			$effect(() => {
+				void s.canStepBack;
+				runs++;
+			});
+		});
+		flushSync();
+		for (const line of ['SET a 1', 'SET b 2', 'GET a', 'TTL a']) {
+			s.submit(line);
+			flushSync();
+		}
+		expect(s.canStepBack).toBe(true);
+		expect(runs).toBe(2);
+		stop();
 	});
 });

@@ -110,11 +110,14 @@ export class Session {
 	ready(): Promise<void> {
 		this.#ready ??= Promise.all([loadAllCommands(), loadFlowRuntime()]).then(() => {
 			this.specs = this.lab.specs;
+			this.#loaded = true;
 		});
 		return this.#ready;
 	}
 
 	#ready: Promise<void> | null = null;
+	/** Every command's code is in: a typed line no longer needs splitting to know whether to wait. */
+	#loaded = false;
 
 	// ---- What the panels draw ----
 
@@ -187,11 +190,15 @@ export class Session {
 		return this.playing && !this.lab.sandbox.isIdle;
 	}
 
-	get canStepBack(): boolean {
+	/**
+	 * A derived, not a getter: it changes only with the first input, so the clock's buttons (which
+	 * also read the keyspace's next expiry) are not redrawn with every typed line's reply.
+	 */
+	readonly canStepBack: boolean = $derived.by(() => {
 		this.#world.track();
 		this.#console.track();
 		return this.lab.inputs.length > 0;
-	}
+	});
 
 	/** When evictions cut short by the tenacity budget resume, or null when none are pending. */
 	get nextEviction(): number | null {
@@ -207,7 +214,8 @@ export class Session {
 
 	submit(line: string): void {
 		if (line.trim() !== '') this.#remember(line);
-		if (this.#waiting === null && !needsLoading(line)) return this.lab.submit(line);
+		if (this.#waiting === null && (this.#loaded || !needsLoading(line)))
+			return this.lab.submit(line);
 		// A command whose code is not in yet waits for it, and the lines typed after it wait their
 		// turn, so the log keeps the order they were typed in. If the chunk cannot be fetched the
 		// line still runs and the engine's error reply says why.
