@@ -247,7 +247,7 @@ function wrap(initial: Server, seed: number, startup: Config, mainId: number | n
 		},
 		snapshotKeys() {
 			const snapshot = server.persistence.snapshot;
-			return snapshot && snapshot.dbs.reduce((n, db) => n + db.size, 0);
+			return snapshot && snapshot.dbs.reduce((n, db) => n + db.keys.length, 0);
 		},
 		setClientBufferBytes(bytes) {
 			server.clientBufferBytes = bytes;

@@ -275,6 +275,28 @@ describe('restart(): the process dies and starts again', () => {
 		expect(stats).toMatch(/uptime_in_seconds:0\r/);
 	});
 
+	it('a save keeps each value and TTL as they were, whatever is edited after it', () => {
+		const t = setup({ save: '' });
+		t.run('SET', 'ttl', 'old', 'EX', '100');
+		t.run('SET', 'plain', 'abc');
+		t.run('SET', 'gone', 'x');
+		t.run('SAVE');
+		t.run('APPEND', 'ttl', '!');
+		t.run('SET', 'plain', 'new');
+		t.run('SETRANGE', 'plain', '0', 'N');
+		t.run('EXPIRE', 'plain', '50');
+		t.run('DEL', 'gone');
+		t.run('SET', 'later', 'y');
+		t.clock.advance(10_000);
+		t.e.restart();
+		expect(t.run('GET', 'ttl')).toEqual({ type: 'bulk', value: 'old' });
+		expect(t.run('TTL', 'ttl')).toEqual(int(90));
+		expect(t.run('GET', 'plain')).toEqual({ type: 'bulk', value: 'abc' });
+		expect(t.run('TTL', 'plain')).toEqual(int(-1));
+		expect(t.run('EXISTS', 'gone', 'later')).toEqual(int(1));
+		expect(t.run('GET', 'later')).toEqual({ type: 'bulk', value: null });
+	});
+
 	it('with save "" (a cache), nothing survives', () => {
 		const t = setup({ save: '' });
 		t.run('SET', 'a', '1');

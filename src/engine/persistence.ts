@@ -2,8 +2,7 @@
 // the part of serverCron (src/server.c) that reaps the bgsave child, fires save points and starts a
 // scheduled BGSAVE. The "disk" is the last snapshot: a deep copy of the dataset that restart loads.
 import { lookupConfig, configText, type Config } from './config.ts';
-import { Db } from './keyspace.ts';
-import { copyDb } from './db-copy.ts';
+import { saveDb, type SavedDb } from './db-copy.ts';
 import type { Server } from './server.ts';
 import { usedMemory } from './stats.ts';
 import { isLfuPolicy } from './lru.ts';
@@ -18,7 +17,7 @@ export const RDB_BYTES_PER_MS = 100_000;
 
 /** What dump.rdb holds: every database as it was when the save began. Never mutated. */
 export interface Snapshot {
-	readonly dbs: readonly Db[];
+	readonly dbs: readonly SavedDb[];
 	/** When the save began (virtual ms): keys' TTLs are absolute, so this only dates it. */
 	readonly at: number;
 	/** The policy then: rdbSaveKeyValuePair writes each key's idle time (LRU) or counter (LFU). */
@@ -110,11 +109,7 @@ export function saveParams(config: Config): readonly { seconds: number; changes:
 }
 
 export function takeSnapshot(server: Server): Snapshot {
-	const dbs = server.dbs.map((from) => {
-		const to = new Db(from.id);
-		copyDb(from, to);
-		return to;
-	});
+	const dbs = server.dbs.map(saveDb);
 	const policy = server.config['maxmemory-policy'];
 	return { dbs, at: server.now(), policy, lruClock: server.lruClock() };
 }
