@@ -4,6 +4,7 @@
 // Components read its fields and call its methods; they never build engines themselves.
 import { createSubscriber } from 'svelte/reactivity';
 import {
+	allCommandsLoaded,
 	commandNeedsLoading,
 	loadAllCommands,
 	type CommandSpec,
@@ -110,14 +111,11 @@ export class Session {
 	ready(): Promise<void> {
 		this.#ready ??= Promise.all([loadAllCommands(), loadFlowRuntime()]).then(() => {
 			this.specs = this.lab.specs;
-			this.#loaded = true;
 		});
 		return this.#ready;
 	}
 
 	#ready: Promise<void> | null = null;
-	/** Every command's code is in: a typed line no longer needs splitting to know whether to wait. */
-	#loaded = false;
 
 	// ---- What the panels draw ----
 
@@ -214,8 +212,7 @@ export class Session {
 
 	submit(line: string): void {
 		if (line.trim() !== '') this.#remember(line);
-		if (this.#waiting === null && (this.#loaded || !needsLoading(line)))
-			return this.lab.submit(line);
+		if (this.#waiting === null && !needsLoading(line)) return this.lab.submit(line);
 		// A command whose code is not in yet waits for it, and the lines typed after it wait their
 		// turn, so the log keeps the order they were typed in. If the chunk cannot be fetched the
 		// line still runs and the engine's error reply says why.
@@ -426,6 +423,8 @@ export class Session {
 
 /** Whether a typed line's command (or `help`, which lists them) waits for the code to load. */
 function needsLoading(line: string): boolean {
+	// Once every command's code is in nothing waits, and the line need not be split to know it.
+	if (allCommandsLoaded()) return false;
 	const args = splitArgs(line) ?? [];
 	// `3 LPUSH l a`: redis-cli's repeat prefix.
 	const name = args.length > 1 && /^[+-]?\d+$/.test(args[0]!) ? args[1] : args[0];
