@@ -67,6 +67,27 @@ export interface CommandSpec {
 	readonly run: (ctx: CommandContext) => Reply;
 }
 
+/** What a subcommand says of itself; the rest comes from its container (see subcommandOf). */
+export type SubcommandFields = Pick<CommandSpec, 'arity' | 'summary' | 'run'> &
+	Partial<Pick<CommandSpec, 'flags' | 'syntax' | 'since' | 'keys' | 'getKeys'>>;
+
+/**
+ * Makes a container's subcommands (`CONFIG|GET`…): the full name, and the container's group,
+ * flags and version, with no syntax, unless a subcommand gives its own.
+ */
+export function subcommandOf(
+	container: string,
+	defaults: Pick<CommandSpec, 'group' | 'flags'> & { readonly since?: string },
+): (name: string, fields: SubcommandFields) => CommandSpec {
+	return (name, fields) => ({
+		name: `${container}|${name}`,
+		syntax: '',
+		since: '',
+		...defaults,
+		...fields,
+	});
+}
+
 /** A container (CONFIG, OBJECT…): its own arity is −2 and its run is never called directly. */
 export function container(
 	spec: Omit<CommandSpec, 'run' | 'arity'> & { subcommands: readonly CommandSpec[] },

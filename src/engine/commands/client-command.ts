@@ -1,7 +1,7 @@
 // Mirrors clientCommand in src/networking.c: CLIENT ID, SETNAME, GETNAME, INFO, LIST, KILL, REPLY
 // and HELP over the engine's clients. The transport (the RESP server) attaches each connection's
 // socket, buffers, kill and reply switch; playground clients have none of those.
-import { container, type CommandContext, type CommandSpec } from '../command.ts';
+import { container, subcommandOf, type CommandContext, type CommandSpec } from '../command.ts';
 import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.ts';
 import { clientInfoLine, clientList } from './client-list.ts';
 import { clientKill } from './client-kill.ts';
@@ -93,17 +93,7 @@ const CLIENT_HELP = [
 const subFlags = ['noscript', 'loading', 'stale'] as const;
 const ADMIN = ['admin', ...subFlags] as const;
 
-function sub(
-	name: string,
-	arity: number,
-	summary: string,
-	since: string,
-	run: (ctx: CommandContext) => Reply,
-	flags: CommandSpec['flags'] = subFlags,
-	syntax = '',
-): CommandSpec {
-	return { name: `CLIENT|${name}`, arity, flags, group: 'connection', summary, syntax, since, run };
-}
+const sub = subcommandOf('CLIENT', { group: 'connection', flags: subFlags });
 
 /** CLIENT UNBLOCK: 1 if the client was blocked and is now answered, else 0. */
 function clientUnblock({ server, argv }: CommandContext): Reply {
@@ -132,107 +122,105 @@ export const clientCommand: CommandSpec = container({
 	syntax: '<subcommand> [arguments]',
 	since: '2.4.0',
 	subcommands: [
-		sub('ID', 2, "Returns this connection's client id.", '5.0.0', ({ client }) =>
-			integer(client.id),
-		),
-		sub(
-			'SETNAME',
-			3,
-			'Names this connection ("" clears the name).',
-			'2.6.9',
-			(ctx) => {
+		sub('ID', {
+			arity: 2,
+			summary: "Returns this connection's client id.",
+			since: '5.0.0',
+			run: ({ client }) => integer(client.id),
+		}),
+		sub('SETNAME', {
+			arity: 3,
+			summary: 'Names this connection ("" clears the name).',
+			since: '2.6.9',
+			run: (ctx) => {
 				const refused = clientNameError(ctx.argv[2]!);
 				if (refused) return refused;
 				ctx.client.name = ctx.argv[2]!;
 				return OK;
 			},
-			subFlags,
-			'connection-name',
-		),
-		sub('GETNAME', 2, "Returns this connection's name, or nil.", '2.6.9', ({ client }) =>
-			client.name === '' ? NIL : bulk(client.name),
-		),
-		sub('INFO', 2, 'Describes this connection in one CLIENT LIST line.', '6.2.0', (ctx) =>
-			bulk(clientInfoLine(ctx.server, ctx.client, ctx.argv)),
-		),
-		sub(
-			'LIST',
-			-2,
-			'Lists the connections, one line each.',
-			'2.4.0',
-			clientList,
-			ADMIN,
-			'[TYPE NORMAL|MASTER|REPLICA|PUBSUB] [ID client-id [client-id ...]]',
-		),
-		sub(
-			'KILL',
-			-3,
-			'Closes connections by address, or by ID, TYPE, USER, ADDR, LADDR and SKIPME filters.',
-			'2.4.0',
-			clientKill,
-			ADMIN,
-			'ip:port | [ID client-id] [TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB] [USER username] [ADDR ip:port] [LADDR ip:port] [SKIPME YES|NO]',
-		),
-		sub(
-			'REPLY',
-			3,
-			"Turns this connection's replies on, off, or off for the next command.",
-			'3.2.0',
-			clientReply,
-			subFlags,
-			'ON|OFF|SKIP',
-		),
-		sub(
-			'NO-EVICT',
-			3,
-			'Keeps this connection out of client eviction.',
-			'7.0.0',
-			clientNoEvict,
-			ADMIN,
-			'ON|OFF',
-		),
-		sub(
-			'GETREDIR',
-			2,
-			'Returns where tracking notifications go: -1, tracking is off.',
-			'6.0.0',
-			() => integer(-1),
-		),
-		sub(
-			'TRACKINGINFO',
-			2,
-			"Describes this connection's client-side caching state.",
-			'6.2.0',
-			() => TRACKING_OFF,
-		),
-		sub(
-			'CACHING',
-			3,
-			'Opts the next command in or out of tracking (OPTIN/OPTOUT tracking only).',
-			'6.0.0',
-			() =>
+			syntax: 'connection-name',
+		}),
+		sub('GETNAME', {
+			arity: 2,
+			summary: "Returns this connection's name, or nil.",
+			since: '2.6.9',
+			run: ({ client }) => (client.name === '' ? NIL : bulk(client.name)),
+		}),
+		sub('INFO', {
+			arity: 2,
+			summary: 'Describes this connection in one CLIENT LIST line.',
+			since: '6.2.0',
+			run: (ctx) => bulk(clientInfoLine(ctx.server, ctx.client, ctx.argv)),
+		}),
+		sub('LIST', {
+			arity: -2,
+			summary: 'Lists the connections, one line each.',
+			since: '2.4.0',
+			run: clientList,
+			flags: ADMIN,
+			syntax: '[TYPE NORMAL|MASTER|REPLICA|PUBSUB] [ID client-id [client-id ...]]',
+		}),
+		sub('KILL', {
+			arity: -3,
+			summary:
+				'Closes connections by address, or by ID, TYPE, USER, ADDR, LADDR and SKIPME filters.',
+			since: '2.4.0',
+			run: clientKill,
+			flags: ADMIN,
+			syntax:
+				'ip:port | [ID client-id] [TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB] [USER username] [ADDR ip:port] [LADDR ip:port] [SKIPME YES|NO]',
+		}),
+		sub('REPLY', {
+			arity: 3,
+			summary: "Turns this connection's replies on, off, or off for the next command.",
+			since: '3.2.0',
+			run: clientReply,
+			syntax: 'ON|OFF|SKIP',
+		}),
+		sub('NO-EVICT', {
+			arity: 3,
+			summary: 'Keeps this connection out of client eviction.',
+			since: '7.0.0',
+			run: clientNoEvict,
+			flags: ADMIN,
+			syntax: 'ON|OFF',
+		}),
+		sub('GETREDIR', {
+			arity: 2,
+			summary: 'Returns where tracking notifications go: -1, tracking is off.',
+			since: '6.0.0',
+			run: () => integer(-1),
+		}),
+		sub('TRACKINGINFO', {
+			arity: 2,
+			summary: "Describes this connection's client-side caching state.",
+			since: '6.2.0',
+			run: () => TRACKING_OFF,
+		}),
+		sub('CACHING', {
+			arity: 3,
+			summary: 'Opts the next command in or out of tracking (OPTIN/OPTOUT tracking only).',
+			since: '6.0.0',
+			run: () =>
 				error(
 					'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled',
 				),
-			subFlags,
-			'YES|NO',
-		),
-		sub(
-			'UNBLOCK',
-			-3,
-			'Ends the wait of a client blocked in BLPOP and the like, as a timeout or an error.',
-			'5.0.0',
-			clientUnblock,
-			['admin', 'noscript', 'loading', 'stale', 'allow_busy'],
-			'client-id [TIMEOUT|ERROR]',
-		),
-		sub(
-			'HELP',
-			2,
-			'Returns helpful text about the different subcommands.',
-			'5.0.0',
-			() => helpReply('CLIENT', CLIENT_HELP),
-			['loading', 'stale'],
-		),
+			syntax: 'YES|NO',
+		}),
+		sub('UNBLOCK', {
+			arity: -3,
+			summary: 'Ends the wait of a client blocked in BLPOP and the like, as a timeout or an error.',
+			since: '5.0.0',
+			run: clientUnblock,
+			flags: ['admin', 'noscript', 'loading', 'stale', 'allow_busy'],
+			syntax: 'client-id [TIMEOUT|ERROR]',
+		}),
+		sub('HELP', {
+			arity: 2,
+			summary: 'Returns helpful text about the different subcommands.',
+			since: '5.0.0',
+			run: () => helpReply('CLIENT', CLIENT_HELP),
+			flags: ['loading', 'stale'],
+		}),
 	],
 });

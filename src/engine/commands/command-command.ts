@@ -1,7 +1,7 @@
 // Mirrors commandCommand and its subcommands in src/server.c: COMMAND, COUNT, INFO, DOCS, LIST and
 // HELP over the engine's command table. COMMAND is a container whose own arity (-1) lets it run
 // bare. Key specs are not modelled (empty arrays); first/last/step come from the spec's `keys`.
-import type { CommandSpec } from '../command.ts';
+import { subcommandOf, type CommandSpec } from '../command.ts';
 import { ERR, NIL, array, bulk, error, integer, status, type Reply } from '../reply.ts';
 import { argReply, argumentsFromSyntax } from './command-docs.ts';
 import { aclCategories, commandTips } from './command-meta.ts';
@@ -122,23 +122,7 @@ const COMMAND_HELP = [
 
 const FLAGS = ['loading', 'stale'] as const;
 
-const sub = (
-	name: string,
-	arity: number,
-	summary: string,
-	syntax: string,
-	since: string,
-	run: CommandSpec['run'],
-): CommandSpec => ({
-	name: `COMMAND|${name}`,
-	arity,
-	flags: FLAGS,
-	group: 'server',
-	summary,
-	syntax,
-	since,
-	run,
-});
+const sub = subcommandOf('COMMAND', { group: 'server', flags: FLAGS });
 
 export const commandCommand: CommandSpec = {
 	name: 'COMMAND',
@@ -150,24 +134,25 @@ export const commandCommand: CommandSpec = {
 	since: '2.8.13',
 	run: () => array(allCommands().map(commandInfo)),
 	subcommands: [
-		sub('COUNT', 2, 'Returns how many commands there are.', '', '2.8.13', () =>
-			integer(commandTable().size),
-		),
-		sub(
-			'LIST',
-			-2,
-			'Returns the command names.',
-			'[FILTERBY <MODULE module-name | ACLCAT category | PATTERN pattern>]',
-			'7.0.0',
-			({ argv }) => commandList(argv),
-		),
-		sub(
-			'INFO',
-			-2,
-			'Returns information about the named commands, or all.',
-			'[command-name [command-name ...]]',
-			'2.8.13',
-			({ argv }) =>
+		sub('COUNT', {
+			arity: 2,
+			summary: 'Returns how many commands there are.',
+			since: '2.8.13',
+			run: () => integer(commandTable().size),
+		}),
+		sub('LIST', {
+			arity: -2,
+			summary: 'Returns the command names.',
+			syntax: '[FILTERBY <MODULE module-name | ACLCAT category | PATTERN pattern>]',
+			since: '7.0.0',
+			run: ({ argv }) => commandList(argv),
+		}),
+		sub('INFO', {
+			arity: -2,
+			summary: 'Returns information about the named commands, or all.',
+			syntax: '[command-name [command-name ...]]',
+			since: '2.8.13',
+			run: ({ argv }) =>
 				argv.length === 2
 					? array(allCommands().map(commandInfo))
 					: array(
@@ -176,31 +161,32 @@ export const commandCommand: CommandSpec = {
 								return spec ? commandInfo(spec) : NIL;
 							}),
 						),
-		),
-		sub(
-			'DOCS',
-			-2,
-			'Returns documentation about the named commands, or all.',
-			'[command-name [command-name ...]]',
-			'7.0.0',
-			({ argv }) => {
+		}),
+		sub('DOCS', {
+			arity: -2,
+			summary: 'Returns documentation about the named commands, or all.',
+			syntax: '[command-name [command-name ...]]',
+			since: '7.0.0',
+			run: ({ argv }) => {
 				const specs = argv.length === 2 ? allCommands() : argv.slice(2).map(findCommand);
 				const out: Reply[] = [];
 				for (const spec of specs) if (spec) out.push(bulk(fullNameOf(spec)), commandDocs(spec));
 				return array(out, 'map');
 			},
-		),
-		sub('HELP', 2, 'Returns helpful text about the different subcommands.', '', '5.0.0', () =>
-			helpReply('COMMAND', COMMAND_HELP),
-		),
-		sub(
-			'GETKEYS',
-			-4,
-			'Returns the keys a full command line names.',
-			'command [arg [arg ...]]',
-			'2.8.13',
-			({ argv }) => getKeys(argv.slice(2)),
-		),
+		}),
+		sub('HELP', {
+			arity: 2,
+			summary: 'Returns helpful text about the different subcommands.',
+			since: '5.0.0',
+			run: () => helpReply('COMMAND', COMMAND_HELP),
+		}),
+		sub('GETKEYS', {
+			arity: -4,
+			summary: 'Returns the keys a full command line names.',
+			syntax: 'command [arg [arg ...]]',
+			since: '2.8.13',
+			run: ({ argv }) => getKeys(argv.slice(2)),
+		}),
 	],
 };
 

@@ -1,6 +1,6 @@
 // Mirrors configGetCommand / configSetCommand / CONFIG RESETSTAT in src/config.c over the parameter
 // table of config-table.ts. CONFIG SET is atomic: every pair is checked before any is applied.
-import { container, type CommandSpec } from '../command.ts';
+import { container, subcommandOf, type CommandSpec } from '../command.ts';
 import {
 	CONFIG_ENTRIES,
 	configText,
@@ -109,24 +109,7 @@ const CONFIG_HELP = [
 	'    Rewrite the configuration file.',
 ];
 
-const sub = (
-	name: string,
-	arity: number,
-	summary: string,
-	syntax: string,
-	since: string,
-	run: CommandSpec['run'],
-	flags: CommandSpec['flags'] = ADMIN,
-): CommandSpec => ({
-	name: `CONFIG|${name}`,
-	arity,
-	flags,
-	group: 'server',
-	summary,
-	syntax,
-	since,
-	run,
-});
+const sub = subcommandOf('CONFIG', { group: 'server', flags: ADMIN });
 
 export const configCommand: CommandSpec = container({
 	name: 'CONFIG',
@@ -137,40 +120,46 @@ export const configCommand: CommandSpec = container({
 	since: '2.0.0',
 	subcommands: [
 		// With a config file (EngineOptions.configFile), what it writes is what a restart reads.
-		sub('REWRITE', 2, 'Rewrites the configuration file.', '', '2.8.0', ({ server }) => {
-			if (server.configFile === null)
-				return error('ERR The server is running without a config file');
-			server.configFile = server.config;
-			return OK;
+		sub('REWRITE', {
+			arity: 2,
+			summary: 'Rewrites the configuration file.',
+			since: '2.8.0',
+			run: ({ server }) => {
+				if (server.configFile === null)
+					return error('ERR The server is running without a config file');
+				server.configFile = server.config;
+				return OK;
+			},
 		}),
-		sub(
-			'GET',
-			-3,
-			'Returns the values of configuration parameters.',
-			'parameter [parameter ...]',
-			'2.0.0',
-			({ server, argv }) => configGet(server, argv.slice(2)),
-		),
-		sub(
-			'SET',
-			-4,
-			'Sets configuration parameters, all or none.',
-			'parameter value [parameter value ...]',
-			'2.0.0',
-			({ server, argv }) => configSet(server, argv.slice(2)),
-		),
-		sub('RESETSTAT', 2, 'Resets the statistics INFO reports.', '', '2.0.0', ({ server }) => {
-			resetStats(server);
-			return OK;
+		sub('GET', {
+			arity: -3,
+			summary: 'Returns the values of configuration parameters.',
+			syntax: 'parameter [parameter ...]',
+			since: '2.0.0',
+			run: ({ server, argv }) => configGet(server, argv.slice(2)),
 		}),
-		sub(
-			'HELP',
-			2,
-			'Returns helpful text about the different subcommands.',
-			'',
-			'5.0.0',
-			() => helpReply('CONFIG', CONFIG_HELP),
-			['loading', 'stale'],
-		),
+		sub('SET', {
+			arity: -4,
+			summary: 'Sets configuration parameters, all or none.',
+			syntax: 'parameter value [parameter value ...]',
+			since: '2.0.0',
+			run: ({ server, argv }) => configSet(server, argv.slice(2)),
+		}),
+		sub('RESETSTAT', {
+			arity: 2,
+			summary: 'Resets the statistics INFO reports.',
+			since: '2.0.0',
+			run: ({ server }) => {
+				resetStats(server);
+				return OK;
+			},
+		}),
+		sub('HELP', {
+			arity: 2,
+			summary: 'Returns helpful text about the different subcommands.',
+			since: '5.0.0',
+			run: () => helpReply('CONFIG', CONFIG_HELP),
+			flags: ['loading', 'stale'],
+		}),
 	],
 });

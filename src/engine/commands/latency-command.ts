@@ -1,7 +1,7 @@
 // Mirrors latencyCommand in src/latency.c: the latency monitor's reports (DOCTOR, GRAPH, HISTORY,
 // LATEST, RESET) and, new in 7.0, HISTOGRAM: each command's latency histogram as a cumulative
 // distribution in µs (latencyAllCommandsFillCDF / latencySpecificCommandsFillCDF).
-import { container, type CommandSpec } from '../command.ts';
+import { container, subcommandOf, type CommandSpec } from '../command.ts';
 import { commandStats } from '../command-stats.ts';
 import { latencyResetEvent, latencySamples, latestSample } from '../latency-monitor.ts';
 import { latencyGraph, latencyReport } from '../latency-report.ts';
@@ -70,24 +70,7 @@ function histogram(server: Server, names: readonly string[]): Reply {
 	);
 }
 
-const sub = (
-	name: string,
-	arity: number,
-	summary: string,
-	syntax: string,
-	run: CommandSpec['run'],
-	since = '2.8.13',
-	flags: CommandSpec['flags'] = ADMIN,
-): CommandSpec => ({
-	name: `LATENCY|${name}`,
-	arity,
-	flags,
-	group: 'server',
-	summary,
-	syntax,
-	since,
-	run,
-});
+const sub = subcommandOf('LATENCY', { group: 'server', flags: ADMIN, since: '2.8.13' });
 
 export const latencyCommand: CommandSpec = container({
 	name: 'LATENCY',
@@ -97,73 +80,67 @@ export const latencyCommand: CommandSpec = container({
 	syntax: '<subcommand> [arguments]',
 	since: '2.8.13',
 	subcommands: [
-		sub('DOCTOR', 2, 'Reads the latency monitor as a report with advice.', '', ({ server }) =>
-			bulk(latencyReport(server)),
-		),
-		sub(
-			'GRAPH',
-			3,
-			'Draws the spikes of an event class as an ASCII graph.',
-			'event',
-			({ server, argv }) => {
+		sub('DOCTOR', {
+			arity: 2,
+			summary: 'Reads the latency monitor as a report with advice.',
+			run: ({ server }) => bulk(latencyReport(server)),
+		}),
+		sub('GRAPH', {
+			arity: 3,
+			summary: 'Draws the spikes of an event class as an ASCII graph.',
+			syntax: 'event',
+			run: ({ server, argv }) => {
 				const event = argv[2]!;
 				const ts = server.latencyEvents.get(event);
 				if (!ts) return error(`ERR No samples available for event '${event}'`);
 				return bulk(latencyGraph(server, event, ts));
 			},
-		),
-		sub(
-			'HISTORY',
-			3,
-			'Returns the (time, milliseconds) spikes of an event class, oldest first.',
-			'event',
-			({ server, argv }) => {
+		}),
+		sub('HISTORY', {
+			arity: 3,
+			summary: 'Returns the (time, milliseconds) spikes of an event class, oldest first.',
+			syntax: 'event',
+			run: ({ server, argv }) => {
 				const ts = server.latencyEvents.get(argv[2]!);
 				if (!ts) return array([]);
 				return array(latencySamples(ts).map((s) => array([integer(s.time), integer(s.latency)])));
 			},
-		),
-		sub(
-			'LATEST',
-			2,
-			'Returns each event class with its latest spike and its highest.',
-			'',
-			({ server }) =>
+		}),
+		sub('LATEST', {
+			arity: 2,
+			summary: 'Returns each event class with its latest spike and its highest.',
+			run: ({ server }) =>
 				array(
 					[...server.latencyEvents].map(([event, ts]) => {
 						const last = latestSample(ts);
 						return array([bulk(event), integer(last.time), integer(last.latency), integer(ts.max)]);
 					}),
 				),
-		),
-		sub(
-			'RESET',
-			-2,
-			'Forgets the spikes of some event classes, or of all; answers how many classes went.',
-			'[event [event ...]]',
-			({ server, argv }) => {
+		}),
+		sub('RESET', {
+			arity: -2,
+			summary:
+				'Forgets the spikes of some event classes, or of all; answers how many classes went.',
+			syntax: '[event [event ...]]',
+			run: ({ server, argv }) => {
 				if (argv.length === 2) return integer(latencyResetEvent(server, null));
 				let resets = 0;
 				for (const event of argv.slice(2)) resets += latencyResetEvent(server, event);
 				return integer(resets);
 			},
-		),
-		sub(
-			'HISTOGRAM',
-			-2,
-			'Returns the cumulative distribution of latencies (µs) of some commands, or of all.',
-			'[command [command ...]]',
-			({ server, argv }) => histogram(server, argv.slice(2)),
-			'7.0.0',
-		),
-		sub(
-			'HELP',
-			2,
-			'Returns helpful text about the different subcommands.',
-			'',
-			() => helpReply('LATENCY', LATENCY_HELP),
-			'2.8.13',
-			['loading', 'stale'],
-		),
+		}),
+		sub('HISTOGRAM', {
+			arity: -2,
+			summary: 'Returns the cumulative distribution of latencies (µs) of some commands, or of all.',
+			syntax: '[command [command ...]]',
+			run: ({ server, argv }) => histogram(server, argv.slice(2)),
+			since: '7.0.0',
+		}),
+		sub('HELP', {
+			arity: 2,
+			summary: 'Returns helpful text about the different subcommands.',
+			run: () => helpReply('LATENCY', LATENCY_HELP),
+			flags: ['loading', 'stale'],
+		}),
 	],
 });

@@ -1,6 +1,6 @@
 // Mirrors memoryCommand in src/object.c: MEMORY USAGE (objectComputeSize over the model in
 // memory.ts), STATS (getMemoryOverheadData), DOCTOR, MALLOC-STATS, PURGE and HELP.
-import { container, type CommandSpec } from '../command.ts';
+import { container, subcommandOf, type CommandSpec } from '../command.ts';
 import { memoryUsage } from '../memory.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.ts';
@@ -88,23 +88,7 @@ function memoryStats(server: Server): Reply {
 /** Redis keeps these figures as C floats and sends them with %.17g. */
 const float = (x: number): Reply => bulk(g17(Math.fround(x)));
 
-const sub = (
-	name: string,
-	arity: number,
-	summary: string,
-	run: CommandSpec['run'],
-	extra: Partial<CommandSpec> = {},
-): CommandSpec => ({
-	name: `MEMORY|${name}`,
-	arity,
-	flags: [],
-	group: 'server',
-	summary,
-	syntax: '',
-	since: '4.0.0',
-	run,
-	...extra,
-});
+const sub = subcommandOf('MEMORY', { group: 'server', flags: [], since: '4.0.0' });
 
 export const memoryCommand: CommandSpec = container({
 	name: 'MEMORY',
@@ -114,33 +98,42 @@ export const memoryCommand: CommandSpec = container({
 	syntax: '<subcommand> [arguments]',
 	since: '4.0.0',
 	subcommands: [
-		sub(
-			'USAGE',
-			-3,
-			'Returns the bytes a key and its value use (the used_memory model).',
+		sub('USAGE', {
+			arity: -3,
+			summary: 'Returns the bytes a key and its value use (the used_memory model).',
 			// A dictFind on the main dict: no lazy expiry, no stats, no touch, so a ghost has a size.
-			({ db, argv }) => {
+			run: ({ db, argv }) => {
 				const samples = usageSamples(argv);
 				if (typeof samples !== 'number') return samples;
 				const obj = db.dict.get(argv[2]!);
 				return obj ? integer(memoryUsage(argv[2]!, obj, samples)) : NIL;
 			},
-			{ flags: ['readonly'], syntax: 'key [SAMPLES count]', keys: [2, 2, 1] },
-		),
-		sub('DOCTOR', 2, 'Returns a report of memory problems.', ({ server }) =>
-			bulk(memoryFigures(server).used < 5 * 1024 * 1024 ? EMPTY_DOCTOR : HEALTHY_DOCTOR),
-		),
-		sub('MALLOC-STATS', 2, "Returns the allocator's internal statistics.", () =>
-			bulk('Stats not supported for the current allocator'),
-		),
-		sub('PURGE', 2, 'Asks the allocator to release memory.', () => OK),
-		sub(
-			'HELP',
-			2,
-			'Returns helpful text about the different subcommands.',
-			() => helpReply('MEMORY', MEMORY_HELP),
-			{ flags: ['loading', 'stale'] },
-		),
-		sub('STATS', 2, 'Returns details about memory usage.', ({ server }) => memoryStats(server)),
+			flags: ['readonly'],
+			syntax: 'key [SAMPLES count]',
+			keys: [2, 2, 1],
+		}),
+		sub('DOCTOR', {
+			arity: 2,
+			summary: 'Returns a report of memory problems.',
+			run: ({ server }) =>
+				bulk(memoryFigures(server).used < 5 * 1024 * 1024 ? EMPTY_DOCTOR : HEALTHY_DOCTOR),
+		}),
+		sub('MALLOC-STATS', {
+			arity: 2,
+			summary: "Returns the allocator's internal statistics.",
+			run: () => bulk('Stats not supported for the current allocator'),
+		}),
+		sub('PURGE', { arity: 2, summary: 'Asks the allocator to release memory.', run: () => OK }),
+		sub('HELP', {
+			arity: 2,
+			summary: 'Returns helpful text about the different subcommands.',
+			run: () => helpReply('MEMORY', MEMORY_HELP),
+			flags: ['loading', 'stale'],
+		}),
+		sub('STATS', {
+			arity: 2,
+			summary: 'Returns details about memory usage.',
+			run: ({ server }) => memoryStats(server),
+		}),
 	],
 });
