@@ -2,7 +2,7 @@
 // failed_calls, latency_histogram), as call() and rejectCommand() in src/server.c keep them, and
 // INFO commandstats and latencystats. Time is the virtual clock's: a command takes 0 µs unless it
 // moves the clock (DEBUG SLEEP), and Redis counts a latency under 1 ns as 1 ns.
-import { storedConfig, type Config } from './config.ts';
+import { perConfig, storedConfig } from './config.ts';
 import { LatencyHistogram } from './latency-histogram.ts';
 import type { Server } from './server.ts';
 
@@ -47,17 +47,11 @@ export function noteCall(server: Server, name: string, usec: number, failed: boo
 		(stat.latency ??= new LatencyHistogram()).record(Math.round(usec) * 1000);
 }
 
-/** The config latencyTracking last read: CONFIG SET replaces the object, never edits it. */
-let trackingOf: Config | null = null;
-let tracking = true;
+const trackingOn = perConfig((config) => storedConfig(config, 'latency-tracking') !== 'no');
 
 /** latency-tracking, read once per config rather than once per call. */
 function latencyTracking(server: Server): boolean {
-	if (server.config !== trackingOf) {
-		trackingOf = server.config;
-		tracking = storedConfig(server.config, 'latency-tracking') !== 'no';
-	}
-	return tracking;
+	return trackingOn(server.config);
 }
 
 /**

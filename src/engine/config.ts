@@ -122,6 +122,22 @@ export function withConfigValue(config: Config, spec: ConfigSpec, value: string)
 	return next;
 }
 
+/**
+ * What `read` makes of a config, kept for the config object it last saw: CONFIG SET replaces the
+ * object, never edits it, so a parameter read on every call or every write costs one comparison.
+ */
+export function perConfig<T>(read: (config: Config) => T): (config: Config) => T {
+	let of: Config | null = null;
+	let value: T;
+	return (config) => {
+		if (config !== of) {
+			value = read(config);
+			of = config;
+		}
+		return value;
+	};
+}
+
 /** A stored parameter's text (save, appendonly, …) for engine code that reads one. */
 export function storedConfig(config: Config, name: string): string {
 	const entry = lookupConfig(name);

@@ -1,7 +1,7 @@
 // Mirrors src/rdb.c's save paths (rdbSave, rdbSaveBackground, backgroundSaveDoneHandlerDisk) and
 // the part of serverCron (src/server.c) that reaps the bgsave child, fires save points and starts a
 // scheduled BGSAVE. The "disk" is the last snapshot: a deep copy of the dataset that restart loads.
-import { lookupConfig, configText, type Config } from './config.ts';
+import { lookupConfig, configText, perConfig, type Config } from './config.ts';
 import { saveDb, type SavedDb } from './db-copy.ts';
 import type { Server } from './server.ts';
 import { usedMemory } from './stats.ts';
@@ -85,28 +85,16 @@ export function copyPersistence(p: PersistenceState): PersistenceState {
 }
 
 const SAVE_SPEC = lookupConfig('save')!.spec;
-let parsedText = '';
-let parsed: readonly { seconds: number; changes: number }[] = [];
-/** The config `parsed` was last read from: a Config is replaced, never edited, on CONFIG SET. */
-let parsedOf: Config | null = null;
-
 /**
  * server.saveparams from the `save` parameter's text ("3600 1 300 100 …"). Every write asks
- * (addDirty compares dirty with each save point), so an unchanged config answers at once.
+ * (addDirty compares dirty with each save point), so it is read once per config.
  */
-export function saveParams(config: Config): readonly { seconds: number; changes: number }[] {
-	if (config === parsedOf) return parsed;
-	const text = configText(config, SAVE_SPEC);
-	if (text !== parsedText) {
-		const w = text.split(' ').filter(Boolean).map(Number);
-		const out: { seconds: number; changes: number }[] = [];
-		for (let i = 0; i + 1 < w.length; i += 2) out.push({ seconds: w[i]!, changes: w[i + 1]! });
-		parsedText = text;
-		parsed = out;
-	}
-	parsedOf = config;
-	return parsed;
-}
+export const saveParams = perConfig((config): readonly { seconds: number; changes: number }[] => {
+	const w = configText(config, SAVE_SPEC).split(' ').filter(Boolean).map(Number);
+	const out: { seconds: number; changes: number }[] = [];
+	for (let i = 0; i + 1 < w.length; i += 2) out.push({ seconds: w[i]!, changes: w[i + 1]! });
+	return out;
+});
 
 export function takeSnapshot(server: Server): Snapshot {
 	const dbs = server.dbs.map(saveDb);
