@@ -34,6 +34,8 @@ const LONG_TASK_MS = 50;
 const MEASURE_MS = 3000;
 const COMMANDS = 100;
 const EMPTY_COMMANDS = 30;
+/** The empty-keyspace commands, typed in turn, into Cache Lab and into the bare page alike. */
+const emptyLine = (i: number) => ['PING', 'GET nothing', 'TTL nothing'][i % 3]!;
 
 function option(name: string, fallback: number): number {
 	const at = process.argv.indexOf(name);
@@ -427,7 +429,7 @@ async function controlReplies(browser: Browser): Promise<Reply[]> {
 		await page.bringToFront();
 		const replies: Reply[] = [];
 		for (let i = 0; i < EMPTY_COMMANDS; i++) {
-			replies.push(await enterToReply(page, ['PING', 'GET nothing', 'TTL nothing'][i % 3]!));
+			replies.push(await enterToReply(page, emptyLine(i)));
 		}
 		return replies;
 	} finally {
@@ -455,7 +457,7 @@ async function run(url: string, executablePath: string | undefined, mode: Mode):
 		const idleFrame = median(await frameIntervals(page, 1000));
 		const emptyReplies: Reply[] = [];
 		for (let i = 0; i < EMPTY_COMMANDS; i++)
-			emptyReplies.push(await enterToReply(page, ['PING', 'GET nothing', 'TTL nothing'][i % 3]!));
+			emptyReplies.push(await enterToReply(page, emptyLine(i)));
 		await typeInPage(page, ['clear']);
 		await page.getByRole('button', { name: 'Pause' }).click();
 		// TTLs of 6 to 12 hours: all drain visibly at 600× and none expire within the run.
