@@ -90,6 +90,21 @@ describe('ZOrder', () => {
 		expect(order.lexRanks(lex('', true, -1, '', true, -1))).toEqual([0, -1]);
 	});
 
+	it("shares a member's replies between reads and makes a new score reply when the score changes", () => {
+		const rng = new Random(5);
+		const order = new ZOrder();
+		const node = new ZNode('alice', 1.5, 1);
+		order.insert(node);
+		const first = node.scoreReply;
+		expect(first).toEqual({ type: 'double', value: '1.5' });
+		expect(node.scoreReply).toBe(first);
+		expect(node.eleReply).toEqual({ type: 'bulk', value: 'alice' });
+		expect(node.eleReply).toBe(node.eleReply);
+		order.updateScore(node, 1e21, rng);
+		expect(node.scoreReply).toEqual({ type: 'double', value: '1e+21' });
+		expect(first).toEqual({ type: 'double', value: '1.5' });
+	});
+
 	it('draws skiplist levels with p = 1/4, capped at 32', () => {
 		const rng = new Random(3);
 		const counts = new Array<number>(33).fill(0);

@@ -7,6 +7,7 @@
 // nothing. Each member still draws the level Redis's skiplist would give it, because the memory
 // model prices its node by that level.
 import type { Random } from './random.ts';
+import type { Reply } from './reply.ts';
 import { formatDouble } from './strtod.ts';
 
 /** ZSKIPLIST_MAXLEVEL: the header Redis allocates always has this many levels. */
@@ -33,10 +34,13 @@ export class ZNode {
 	block: ZBlock | null = null;
 	#score: number;
 	/**
-	 * The score as a reply prints it, made on first use: a leaderboard's top ten are read far more
-	 * often than they change, and formatting a double is most of what a read of them costs.
+	 * The member and its score as a range reply sends them, made on first use and shared by every
+	 * reply after: a leaderboard's top ten are read far more often than they change, and
+	 * formatting the double and building the two replies are most of what a read of them costs.
+	 * Replies are never mutated, so sharing them is safe.
 	 */
-	#text: string | null = null;
+	#eleReply: Reply | null = null;
+	#scoreReply: Reply | null = null;
 
 	constructor(
 		readonly ele: string,
@@ -53,12 +57,17 @@ export class ZNode {
 
 	set score(score: number) {
 		this.#score = score;
-		this.#text = null;
+		this.#scoreReply = null;
 	}
 
-	/** The score as a double reply prints it (formatDouble), remembered until the score changes. */
-	get scoreText(): string {
-		return (this.#text ??= formatDouble(this.#score));
+	/** The member as a bulk reply. */
+	get eleReply(): Reply {
+		return (this.#eleReply ??= { type: 'bulk', value: this.ele });
+	}
+
+	/** The score as a double reply (formatDouble), remembered until the score changes. */
+	get scoreReply(): Reply {
+		return (this.#scoreReply ??= { type: 'double', value: formatDouble(this.#score) });
 	}
 }
 

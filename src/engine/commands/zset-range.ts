@@ -30,8 +30,8 @@ export function nodesReply(nodes: readonly ZNode[], withScores: boolean): Reply 
 	const out: Reply[] = new Array<Reply>(withScores ? nodes.length * 2 : nodes.length);
 	let i = 0;
 	for (const n of nodes) {
-		out[i++] = { type: 'bulk', value: n.ele };
-		if (withScores) out[i++] = { type: 'double', value: n.scoreText };
+		out[i++] = n.eleReply;
+		if (withScores) out[i++] = n.scoreReply;
 	}
 	return { type: 'array', value: out };
 }
@@ -176,6 +176,7 @@ function rangeSpec(
 	since: string,
 	call: Omit<RangeCall, 'argcStart' | 'store'>,
 ): CommandSpec {
+	const range: RangeCall = { argcStart: 1, store: false, ...call };
 	return {
 		name,
 		arity: -4,
@@ -185,7 +186,7 @@ function rangeSpec(
 		syntax,
 		since,
 		keys: oneKey,
-		run: (ctx) => zrangeGeneric(ctx, { argcStart: 1, store: false, ...call }),
+		run: (ctx) => zrangeGeneric(ctx, range),
 	};
 }
 
