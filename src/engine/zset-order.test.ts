@@ -52,6 +52,58 @@ describe('ZOrder', () => {
 		expect(order.at(model.length)).toBeNull();
 	});
 
+	it('keeps every rank right while leaves split, merge and even out, down to empty and back', () => {
+		const rng = new Random(11);
+		const order = new ZOrder();
+		let model: ZNode[] = [];
+		const live = new Map<string, ZNode>();
+		const full = () => {
+			check(order, model);
+			model.forEach((n, r) => {
+				if (r % 7 === 0 || r === model.length - 1) {
+					expect(order.rankOf(n)).toBe(r);
+					expect(order.at(r)).toBe(n);
+				}
+			});
+		};
+		// Grow to 3000 members, shrink to a handful, grow again: every split, merge and borrow.
+		const phases: [number, number][] = [
+			[3000, 0.1],
+			[5, 0.9],
+			[800, 0.2],
+		];
+		for (const [target, removeShare] of phases) {
+			for (let step = 0; step < 12000; step++) {
+				const grow = model.length < target;
+				const r = rng.int(1000) / 1000;
+				if (model.length > 0 && (!grow || r < removeShare)) {
+					const victim = model[rng.int(model.length)]!;
+					if (rng.int(2) === 0) {
+						order.delete(victim);
+						live.delete(victim.ele);
+						model = model.filter((x) => x !== victim);
+					} else {
+						// A third of the new scores tie with many others (score 7).
+						const score = rng.int(3) === 0 ? 7 : rng.int(100000) / 10;
+						order.updateScore(victim, score, rng);
+						model.sort(cmp);
+					}
+				} else {
+					const ele = `m${rng.int(1_000_000)}`;
+					if (live.has(ele)) continue;
+					const node = new ZNode(ele, rng.int(3) === 0 ? 7 : rng.int(100000) / 10, 1);
+					order.insert(node);
+					live.set(ele, node);
+					model.push(node);
+					model.sort(cmp);
+				}
+				if (step % 400 === 0) full();
+				if (!grow && model.length <= target) break;
+			}
+			full();
+		}
+	});
+
 	it('finds the ranks of score ranges, with exclusive ends and empty ranges', () => {
 		const rng = new Random(1);
 		const order = new ZOrder();

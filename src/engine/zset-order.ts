@@ -1,11 +1,11 @@
 // Mirrors the zsl* half of src/t_zset.c (zslInsert, zslDelete, zslUpdateScore, zslGetRank,
 // zslGetElementByRank, zsl{First,Last}In{,Lex}Range) with another layout: members sorted by
-// (score, member) in blocks of at most 2 × LOAD, a Fenwick tree of block sizes giving ranks in
-// O(log n). A pointer-per-level skiplist costs a cache miss per hop in JS; blocks of contiguous
-// scores keep a 100k-member ZADD within a small multiple of SET. A block is a typed array of scores
-// beside one of node indexes, so an insert or a removal inside it is a memmove and allocates
-// nothing. Each member still draws the level Redis's skiplist would give it, because the memory
-// model prices its node by that level.
+// (score, member) in leaves of at most LEAF entries, the leaves' last scores searched as one
+// array, and a Fenwick tree of leaf sizes giving ranks in O(log n). A pointer-per-level skiplist
+// costs a cache miss per hop in JS; leaves of contiguous scores, all held in the same two typed
+// arrays, cost a few cache lines per insert or removal and allocate nothing. Each member still
+// draws the level Redis's skiplist would give it, because the memory model prices its node by
+// that level.
 import type { Random } from './random.ts';
 import type { Reply } from './reply.ts';
 import { formatDouble } from './strtod.ts';
@@ -14,9 +14,6 @@ import { formatDouble } from './strtod.ts';
 export const ZSKIPLIST_MAXLEVEL = 32;
 /** ZSKIPLIST_P × 2^32: a node gets one more level while a 32-bit draw is under this. */
 const LEVEL_THRESHOLD = 0.25 * 4294967296;
-/** Half the largest block; a block splits past 2 × LOAD and merges below LOAD / 4. */
-const LOAD = 128;
-
 /** zslRandomLevel, drawing from the engine's seeded generator where Redis calls random(). */
 export function randomLevel(rng: Random): number {
 	let level = 1;
@@ -28,10 +25,10 @@ export class ZNode {
 	/** Its index in its ZOrder's node pool (the blocks hold indexes, not pointers). */
 	id = -1;
 	/**
-	 * The block that holds it (null while out of the list): an update or a removal finds its
-	 * member by scanning one block's indexes, not by two searches whose ties read other members.
+	 * The leaf slot that holds it (-1 while out of the list): an update or a removal searches one
+	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
 	 */
-	block: ZBlock | null = null;
+	block = -1;
 	#score: number;
 	/**
 	 * The member and its score as a range reply sends them, made on first use and shared by every
@@ -119,67 +116,45 @@ export function lexRangeEmpty(r: LexRange): boolean {
 }
 
 /**
- * A run of members in order, with spare room: entry i has its score at s[i] and its node index
- * at id[i]. A search probes only the scores (eight bytes an entry, half the cache lines of
- * interleaved pairs) and reads a node index only on a tie; a move is one memmove per array.
+/**
+ * Entries a leaf holds at most. Every leaf of a ZOrder has this much room in the same two typed
+ * arrays: leaf `slot` keeps its k-th score at scores[slot × LEAF + k] and that member's node
+ * index at ids[slot × LEAF + k]. A leaf is thus a few cache lines with no object in front of it,
+ * and a move inside it shifts at most LEAF entries: a random update on 100k members reads and
+ * writes a handful of lines where blocks of hundreds shifted kilobytes.
  */
-interface Block {
-	s: Float64Array;
-	id: Int32Array;
-	n: number;
-	/** Its index in the list of blocks, set whenever that list changes (#rebuild). */
-	i: number;
-}
-
-/** A block, as a node sees it: only this module reads one. */
-export type ZBlock = object;
-
-/** Room a block is created with; it doubles up to BLOCK_MAX. */
-const BLOCK_START = 8;
-const BLOCK_MAX = 2 * LOAD + 1;
-
-function newBlock(capacity: number): Block {
-	return { s: new Float64Array(capacity), id: new Int32Array(capacity), n: 0, i: -1 };
-}
-
-/** Makes room for `need` entries in `b`. */
-function reserve(b: Block, need: number): void {
-	if (need <= b.s.length) return;
-	let cap = b.s.length;
-	while (cap < need) cap *= 2;
-	if (cap > BLOCK_MAX && need <= BLOCK_MAX) cap = BLOCK_MAX;
-	const s = new Float64Array(cap);
-	s.set(b.s.subarray(0, b.n));
-	const id = new Int32Array(cap);
-	id.set(b.id.subarray(0, b.n));
-	b.s = s;
-	b.id = id;
-}
-
-/** The entries of `b` from `from` on, moved into a new block (`b` keeps the ones before). */
-function cut(b: Block, from: number): Block {
-	const count = b.n - from;
-	let cap = BLOCK_START;
-	while (cap < count + 1) cap *= 2;
-	const c = newBlock(Math.min(cap, BLOCK_MAX));
-	c.s.set(b.s.subarray(from, b.n));
-	c.id.set(b.id.subarray(from, b.n));
-	c.n = count;
-	b.n = from;
-	return c;
-}
+const LEAF = 64;
+/** A leaf with fewer entries merges with (or borrows from) a neighbour. */
+const LEAF_MIN = LEAF / 4;
+/** Shifts shorter than this are done by hand: the builtin's call costs more than the copy. */
+const SHORT_SHIFT = 16;
 
 export class ZOrder {
-	#blocks: Block[] = [];
-	/** Each block's last score, contiguous: the block search reads one array, not three. */
+	#scores = new Float64Array(LEAF);
+	#ids = new Int32Array(LEAF);
+	/** Entries in each leaf slot. */
+	#n = new Int32Array(1);
+	/** Leaf slots in list order, and each one's last score, contiguous for the leaf search. */
+	#order: number[] = [];
 	#maxes: number[] = [];
-	/** Fenwick tree over block sizes (1-based), rebuilt when blocks split or merge. */
+	/**
+	 * Where each slot was in #order when last looked up: a split or a merge moves the leaves after
+	 * it without rewriting this, so it is checked before use (#index).
+	 */
+	#pos = new Int32Array(1);
+	#freeSlots: number[] = [];
+	#slots = 0;
+	/**
+	 * Fenwick tree over leaf sizes in list order (1-based). A split or a merge only marks it stale:
+	 * the next rank query rebuilds it, so updates that never ask for a rank never pay for it.
+	 */
 	#tree: number[] = [0];
+	#treeStale = false;
 	/** Node by index; freed indexes are reused. */
 	#pool: (ZNode | null)[] = [];
 	#free: number[] = [];
 	length = 0;
-	/** Where #find and #locate leave their answer (block, offset): no tuple per call. */
+	/** Where #find and #locate leave their answer (leaf index in #order, offset): no tuple per call. */
 	#bi = 0;
 	#at = 0;
 
@@ -187,34 +162,125 @@ export class ZOrder {
 		return this.#pool[id]!;
 	}
 
-	#rebuild(): void {
-		const blocks = this.#blocks;
-		const n = blocks.length;
-		for (let i = 0; i < n; i++) blocks[i]!.i = i;
-		this.#maxes = blocks.map((b) => b.s[b.n - 1]!);
-		const tree = new Array<number>(n + 1).fill(0);
-		for (let i = 1; i <= n; i++) {
-			tree[i]! += blocks[i - 1]!.n;
+	/** A free leaf slot, the arrays grown (doubled) when none is left. */
+	#newSlot(): number {
+		if (this.#freeSlots.length > 0) return this.#freeSlots.pop()!;
+		const slot = this.#slots++;
+		if (slot * LEAF >= this.#scores.length) {
+			const cap = Math.max(1, slot * 2);
+			const scores = new Float64Array(cap * LEAF);
+			scores.set(this.#scores);
+			this.#scores = scores;
+			const ids = new Int32Array(cap * LEAF);
+			ids.set(this.#ids);
+			this.#ids = ids;
+			const n = new Int32Array(cap);
+			n.set(this.#n);
+			this.#n = n;
+			const pos = new Int32Array(cap);
+			pos.set(this.#pos);
+			this.#pos = pos;
+		}
+		this.#n[slot] = 0;
+		return slot;
+	}
+
+	/** The index in #order of leaf `slot`. */
+	#index(slot: number): number {
+		const i = this.#pos[slot]!;
+		if (this.#order[i] === slot) return i;
+		// Its last member is in it and in no other leaf.
+		const last = slot * LEAF + this.#n[slot]! - 1;
+		const found = this.#blockFor(this.#scores[last]!, this.#node(this.#ids[last]!).ele);
+		this.#pos[slot] = found;
+		return found;
+	}
+
+	/** Puts leaf `slot` into the list at index `bi`. */
+	#insertLeaf(bi: number, slot: number): void {
+		this.#order.splice(bi, 0, slot);
+		this.#maxes.splice(bi, 0, this.#scores[slot * LEAF + this.#n[slot]! - 1]!);
+		this.#pos[slot] = bi;
+		this.#treeStale = true;
+	}
+
+	#removeLeaf(bi: number): void {
+		this.#freeSlots.push(this.#order[bi]!);
+		this.#order.splice(bi, 1);
+		this.#maxes.splice(bi, 1);
+		this.#treeStale = true;
+	}
+
+	#lastScore(bi: number): number {
+		const slot = this.#order[bi]!;
+		return this.#scores[slot * LEAF + this.#n[slot]! - 1]!;
+	}
+
+	#lastEle(bi: number): string {
+		const slot = this.#order[bi]!;
+		return this.#node(this.#ids[slot * LEAF + this.#n[slot]! - 1]!).ele;
+	}
+
+	/** Points the nodes of `count` entries of leaf `slot` from `from` on at it (they moved in). */
+	#adopt(slot: number, from: number, count: number): void {
+		const ids = this.#ids;
+		const base = slot * LEAF;
+		for (let k = from; k < from + count; k++) this.#pool[ids[base + k]!]!.block = slot;
+	}
+
+	/** Entries [from, to) of the flat arrays moved by `by` (±1 or more) positions. */
+	#shift(from: number, to: number, by: number): void {
+		const scores = this.#scores;
+		const ids = this.#ids;
+		if (to - from > SHORT_SHIFT) {
+			scores.copyWithin(from + by, from, to);
+			ids.copyWithin(from + by, from, to);
+		} else if (by > 0) {
+			for (let k = to - 1; k >= from; k--) {
+				scores[k + by] = scores[k]!;
+				ids[k + by] = ids[k]!;
+			}
+		} else {
+			for (let k = from; k < to; k++) {
+				scores[k + by] = scores[k]!;
+				ids[k + by] = ids[k]!;
+			}
+		}
+	}
+
+	#freshTree(): void {
+		if (!this.#treeStale) return;
+		const order = this.#order;
+		const sizes = this.#n;
+		const count = order.length;
+		const tree = new Array<number>(count + 1).fill(0);
+		for (let i = 1; i <= count; i++) {
+			tree[i]! += sizes[order[i - 1]!]!;
 			const j = i + (i & -i);
-			if (j <= n) tree[j]! += tree[i]!;
+			if (j <= count) tree[j]! += tree[i]!;
 		}
 		this.#tree = tree;
+		this.#treeStale = false;
 	}
 
-	#add(b: number, delta: number): void {
+	/** Leaf `bi` gained or lost `delta` entries without a split or a merge. */
+	#resized(bi: number, delta: number): void {
+		if (this.#treeStale) return;
 		const tree = this.#tree;
-		for (let i = b + 1; i < tree.length; i += i & -i) tree[i]! += delta;
+		for (let i = bi + 1; i < tree.length; i += i & -i) tree[i]! += delta;
 	}
 
-	/** Members in blocks before block `b`. */
-	#before(b: number): number {
+	/** Members in leaves before leaf `bi`. */
+	#before(bi: number): number {
+		this.#freshTree();
 		let sum = 0;
-		for (let i = b; i > 0; i -= i & -i) sum += this.#tree[i]!;
+		for (let i = bi; i > 0; i -= i & -i) sum += this.#tree[i]!;
 		return sum;
 	}
 
-	/** Sets #bi/#at to the block holding 0-based `rank` and the offset in it (rank < length). */
+	/** Sets #bi/#at to the leaf holding 0-based `rank` and the offset in it (rank < length). */
 	#locate(rank: number): void {
+		this.#freshTree();
 		const tree = this.#tree;
 		let pos = 0;
 		let rest = rank;
@@ -231,7 +297,7 @@ export class ZOrder {
 		this.#at = rest;
 	}
 
-	/** First block whose last member is not before (score, ele); the last block if none. */
+	/** First leaf whose last member is not before (score, ele); the last leaf if none. */
 	#blockFor(score: number, ele: string): number {
 		const maxes = this.#maxes;
 		let lo = 0;
@@ -240,25 +306,22 @@ export class ZOrder {
 			const mid = (lo + hi) >> 1;
 			const s = maxes[mid]!;
 			// The member name is read only on a tie, sparing pointer chases per probe.
-			if (s < score || (s === score && this.#lastEle(this.#blocks[mid]!) < ele)) lo = mid + 1;
+			if (s < score || (s === score && this.#lastEle(mid) < ele)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
 	}
 
-	#lastEle(b: Block): string {
-		return this.#node(b.id[b.n - 1]!).ele;
-	}
-
-	/** Offset of the first member of block `b` not before (score, ele). */
-	#offsetIn(b: Block, score: number, ele: string): number {
-		const d = b.s;
+	/** Offset of the first member of leaf `slot` not before (score, ele). */
+	#offsetIn(slot: number, score: number, ele: string): number {
+		const scores = this.#scores;
+		const base = slot * LEAF;
 		let lo = 0;
-		let hi = b.n;
+		let hi = this.#n[slot]!;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			const s = d[mid]!;
-			if (s < score || (s === score && this.#node(b.id[mid]!).ele < ele)) lo = mid + 1;
+			const s = scores[base + mid]!;
+			if (s < score || (s === score && this.#node(this.#ids[base + mid]!).ele < ele)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
@@ -272,57 +335,72 @@ export class ZOrder {
 			node.id = id;
 			this.#pool[id] = node;
 		}
-		const score = node.score;
-		if (this.#blocks.length === 0) {
-			const b = newBlock(BLOCK_START);
-			b.s[0] = score;
-			b.id[0] = node.id;
-			b.n = 1;
-			node.block = b;
-			this.#blocks.push(b);
-			this.#rebuild();
+		if (this.#order.length === 0) {
+			const slot = this.#newSlot();
+			this.#scores[slot * LEAF] = node.score;
+			this.#ids[slot * LEAF] = node.id;
+			this.#n[slot] = 1;
+			node.block = slot;
+			this.#insertLeaf(0, slot);
 			return;
 		}
-		this.#insertInto(this.#blockFor(score, node.ele), node);
+		this.#insertInto(this.#blockFor(node.score, node.ele), node);
 	}
 
-	/** Puts `node` (pooled, with its new score) into block `bi`, which #blockFor chose for it. */
+	/** Puts `node` (pooled, with its new score) into leaf `bi`, which #blockFor chose for it. */
 	#insertInto(bi: number, node: ZNode): void {
 		const score = node.score;
-		const b = this.#blocks[bi]!;
-		const at = this.#offsetIn(b, score, node.ele);
-		reserve(b, b.n + 1);
-		const d = b.s;
-		if (at < b.n) {
-			d.copyWithin(at + 1, at, b.n);
-			b.id.copyWithin(at + 1, at, b.n);
+		let slot = this.#order[bi]!;
+		if (this.#n[slot] === LEAF) {
+			// Full: its upper half moves to a new leaf after it, and the member goes to whichever
+			// half it sorts into.
+			const half = LEAF >> 1;
+			const next = this.#newSlot();
+			this.#scores.copyWithin(next * LEAF, slot * LEAF + half, slot * LEAF + LEAF);
+			this.#ids.copyWithin(next * LEAF, slot * LEAF + half, slot * LEAF + LEAF);
+			this.#n[slot] = half;
+			this.#n[next] = LEAF - half;
+			this.#adopt(next, 0, LEAF - half);
+			this.#maxes[bi] = this.#lastScore(bi);
+			this.#insertLeaf(bi + 1, next);
+			const m = this.#maxes[bi]!;
+			if (score > m || (score === m && node.ele > this.#lastEle(bi))) {
+				bi++;
+				slot = next;
+			}
 		}
-		d[at] = score;
-		b.id[at] = node.id;
-		b.n++;
-		node.block = b;
-		if (b.n > 2 * LOAD) {
-			this.#blocks.splice(bi + 1, 0, this.#adopt(cut(b, LOAD)));
-			this.#rebuild();
-		} else {
-			this.#add(bi, 1);
-			this.#maxes[bi] = d[b.n - 1]!;
-		}
+		const base = slot * LEAF;
+		const n = this.#n[slot]!;
+		const at = this.#offsetIn(slot, score, node.ele);
+		if (at < n) this.#shift(base + at, base + n, 1);
+		this.#scores[base + at] = score;
+		this.#ids[base + at] = node.id;
+		this.#n[slot] = n + 1;
+		node.block = slot;
+		this.#resized(bi, 1);
+		if (at === n) this.#maxes[bi] = score;
 	}
 
-	/** Points the nodes of block `b` at it (after entries moved into it); returns `b`. */
-	#adopt(b: Block): Block {
-		const { id, n } = b;
-		for (let k = 0; k < n; k++) this.#pool[id[k]!]!.block = b;
-		return b;
-	}
-
-	/** Sets #bi/#at to the block and offset of a member known to be in the list. */
+	/** Sets #bi/#at to the leaf and offset of a member known to be in the list. */
 	#find(node: ZNode): void {
-		const b = node.block as Block;
-		this.#bi = b.i;
-		// The entries past b.n may hold stale indexes, but the live one comes first.
-		this.#at = b.id.indexOf(node.id);
+		const slot = node.block;
+		this.#bi = this.#index(slot);
+		// The first entry with the node's score, then along the ties to its index: no member name
+		// is read, however many members share the score.
+		const scores = this.#scores;
+		const base = slot * LEAF;
+		const score = node.score;
+		let lo = 0;
+		let hi = this.#n[slot]!;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (scores[base + mid]! < score) lo = mid + 1;
+			else hi = mid;
+		}
+		const ids = this.#ids;
+		const id = node.id;
+		while (ids[base + lo] !== id) lo++;
+		this.#at = lo;
 	}
 
 	/** zslDeleteNode for a member known to be in the list. */
@@ -332,38 +410,72 @@ export class ZOrder {
 		this.#pool[node.id] = null;
 		this.#free.push(node.id);
 		node.id = -1;
-		node.block = null;
+		node.block = -1;
 	}
 
-	/** Takes entry `at` out of block `bi`; true when that emptied or merged a block (indexes moved). */
+	/**
+	 * Takes entry `at` out of leaf `bi`; true when leaves were removed, merged or rebalanced (an
+	 * index or a boundary a caller found before may have moved).
+	 */
 	#removeAt(bi: number, at: number): boolean {
-		const b = this.#blocks[bi]!;
-		b.s.copyWithin(at, at + 1, b.n);
-		b.id.copyWithin(at, at + 1, b.n);
-		b.n--;
+		const slot = this.#order[bi]!;
+		const base = slot * LEAF;
+		const n = this.#n[slot]! - 1;
+		if (at < n) this.#shift(base + at + 1, base + n + 1, -1);
+		this.#n[slot] = n;
 		this.length--;
-		if (b.n === 0) {
-			this.#blocks.splice(bi, 1);
-			this.#rebuild();
+		if (n === 0) {
+			this.#removeLeaf(bi);
 			return true;
 		}
-		if (b.n < LOAD / 4 && this.#blocks.length > 1) {
-			const into = bi > 0 ? bi - 1 : bi;
-			const a = this.#blocks[into]!;
-			const c = this.#blocks[into + 1]!;
-			reserve(a, a.n + c.n);
-			a.s.set(c.s.subarray(0, c.n), a.n);
-			a.id.set(c.id.subarray(0, c.n), a.n);
-			a.n += c.n;
-			this.#blocks.splice(into + 1, 1);
-			this.#adopt(a);
-			if (a.n > 2 * LOAD) this.#blocks.splice(into + 1, 0, this.#adopt(cut(a, LOAD)));
-			this.#rebuild();
+		if (n < LEAF_MIN && this.#order.length > 1) {
+			this.#rebalance(bi > 0 ? bi - 1 : bi);
 			return true;
 		}
-		this.#add(bi, -1);
-		this.#maxes[bi] = b.s[b.n - 1]!;
+		this.#resized(bi, -1);
+		if (at === n) this.#maxes[bi] = this.#scores[base + n - 1]!;
 		return false;
+	}
+
+	/** Leaves `bi` and `bi + 1`, one of them short: merged when they fit in one, else evened out. */
+	#rebalance(bi: number): void {
+		const a = this.#order[bi]!;
+		const c = this.#order[bi + 1]!;
+		const na = this.#n[a]!;
+		const nc = this.#n[c]!;
+		const scores = this.#scores;
+		const ids = this.#ids;
+		if (na + nc <= LEAF) {
+			scores.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + nc);
+			ids.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + nc);
+			this.#n[a] = na + nc;
+			this.#adopt(a, na, nc);
+			this.#removeLeaf(bi + 1);
+		} else {
+			const want = (na + nc) >> 1;
+			if (na > want) {
+				// a's tail goes to the front of c.
+				const k = na - want;
+				this.#shift(c * LEAF, c * LEAF + nc, k);
+				scores.copyWithin(c * LEAF, a * LEAF + want, a * LEAF + na);
+				ids.copyWithin(c * LEAF, a * LEAF + want, a * LEAF + na);
+				this.#n[a] = want;
+				this.#n[c] = nc + k;
+				this.#adopt(c, 0, k);
+			} else {
+				// c's head goes to the end of a.
+				const k = want - na;
+				scores.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + k);
+				ids.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + k);
+				this.#shift(c * LEAF + k, c * LEAF + nc, -k);
+				this.#n[a] = want;
+				this.#n[c] = nc - k;
+				this.#adopt(a, na, k);
+			}
+			this.#treeStale = true;
+			this.#maxes[bi + 1] = this.#lastScore(bi + 1);
+		}
+		this.#maxes[bi] = this.#lastScore(bi);
 	}
 
 	/**
@@ -375,38 +487,41 @@ export class ZOrder {
 		this.#find(node);
 		const bi = this.#bi;
 		const at = this.#at;
-		const blocks = this.#blocks;
-		const b = blocks[bi]!;
-		const prev = at > 0 ? b.s[at - 1]! : bi > 0 ? this.#maxes[bi - 1]! : null;
+		const order = this.#order;
+		const scores = this.#scores;
+		const slot = order[bi]!;
+		const base = slot * LEAF;
+		const n = this.#n[slot]!;
+		const prev = at > 0 ? scores[base + at - 1]! : bi > 0 ? this.#maxes[bi - 1]! : null;
 		const next =
-			at + 1 < b.n ? b.s[at + 1]! : bi + 1 < blocks.length ? blocks[bi + 1]!.s[0]! : null;
+			at + 1 < n
+				? scores[base + at + 1]!
+				: bi + 1 < order.length
+					? scores[order[bi + 1]! * LEAF]!
+					: null;
 		if ((prev === null || prev < score) && (next === null || next > score)) {
 			node.score = score;
-			b.s[at] = score;
-			if (at === b.n - 1) this.#maxes[bi] = score;
+			scores[base + at] = score;
+			if (at === n - 1) this.#maxes[bi] = score;
 			return node;
 		}
 		// One search for the new place, made while the old entry is still there: it sorts on the
 		// same side of the new key in either case, since the key did not fit between neighbours.
 		const to = this.#blockFor(score, node.ele);
 		if (to === bi) {
-			const d = b.s;
-			const ids = b.id;
-			const id = ids[at]!;
-			const dest = this.#offsetIn(b, score, node.ele);
+			const dest = this.#offsetIn(slot, score, node.ele);
+			const id = this.#ids[base + at]!;
 			let put: number;
 			if (dest > at) {
 				put = dest - 1;
-				d.copyWithin(at, at + 1, dest);
-				ids.copyWithin(at, at + 1, dest);
+				this.#shift(base + at + 1, base + dest, -1);
 			} else {
 				put = dest;
-				d.copyWithin(dest + 1, dest, at);
-				ids.copyWithin(dest + 1, dest, at);
+				this.#shift(base + dest, base + at, 1);
 			}
-			d[put] = score;
-			ids[put] = id;
-			this.#maxes[bi] = d[b.n - 1]!;
+			scores[base + put] = score;
+			this.#ids[base + put] = id;
+			this.#maxes[bi] = scores[base + n - 1]!;
 			node.score = score;
 			node.level = randomLevel(rng);
 			return node;
@@ -416,7 +531,7 @@ export class ZOrder {
 		node.score = score;
 		node.level = randomLevel(rng);
 		this.length++;
-		// Block indexes hold unless the removal emptied or merged a block.
+		// Leaf indexes and boundaries hold unless the removal emptied or merged a leaf.
 		this.#insertInto(moved ? this.#blockFor(score, node.ele) : to, node);
 		return node;
 	}
@@ -431,7 +546,7 @@ export class ZOrder {
 	at(rank: number): ZNode | null {
 		if (rank < 0 || rank >= this.length) return null;
 		this.#locate(rank);
-		return this.#node(this.#blocks[this.#bi]!.id[this.#at]!);
+		return this.#node(this.#ids[this.#order[this.#bi]! * LEAF + this.#at]!);
 	}
 
 	/**
@@ -439,22 +554,23 @@ export class ZOrder {
 	 * along the list (length when it never holds).
 	 */
 	firstRank(atOrPast: (n: ZNode) => boolean): number {
-		const blocks = this.#blocks;
+		const order = this.#order;
+		const ids = this.#ids;
 		let lo = 0;
-		let hi = blocks.length;
+		let hi = order.length;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			const b = blocks[mid]!;
-			if (atOrPast(this.#node(b.id[b.n - 1]!))) hi = mid;
+			const slot = order[mid]!;
+			if (atOrPast(this.#node(ids[slot * LEAF + this.#n[slot]! - 1]!))) hi = mid;
 			else lo = mid + 1;
 		}
-		if (lo === blocks.length) return this.length;
-		const b = blocks[lo]!;
+		if (lo === order.length) return this.length;
+		const base = order[lo]! * LEAF;
 		let l = 0;
-		let h = b.n - 1;
+		let h = this.#n[order[lo]!]! - 1;
 		while (l < h) {
 			const mid = (l + h) >> 1;
-			if (atOrPast(this.#node(b.id[mid]!))) h = mid;
+			if (atOrPast(this.#node(ids[base + mid]!))) h = mid;
 			else l = mid + 1;
 		}
 		return this.#before(lo) + l;
@@ -482,20 +598,20 @@ export class ZOrder {
 		this.#locate(from);
 		let bi = this.#bi;
 		let at = this.#at;
-		const blocks = this.#blocks;
+		const order = this.#order;
 		let left = count;
-		while (bi >= 0 && bi < blocks.length) {
-			const b = blocks[bi]!;
+		while (bi >= 0 && bi < order.length) {
+			const slot = order[bi]!;
 			if (reverse) {
 				for (; at >= 0; at--) {
-					yield this.#node(b.id[at]!);
+					yield this.#node(this.#ids[slot * LEAF + at]!);
 					if (--left === 0) return;
 				}
 				bi--;
-				at = bi >= 0 ? blocks[bi]!.n - 1 : 0;
+				at = bi >= 0 ? this.#n[order[bi]!]! - 1 : 0;
 			} else {
-				for (; at < b.n; at++) {
-					yield this.#node(b.id[at]!);
+				for (; at < this.#n[slot]!; at++) {
+					yield this.#node(this.#ids[slot * LEAF + at]!);
 					if (--left === 0) return;
 				}
 				bi++;
@@ -508,18 +624,20 @@ export class ZOrder {
 	slice(from: number, count: number, reverse = false): ZNode[] {
 		const out: ZNode[] = [];
 		if (from < 0 || from >= this.length || count <= 0) return out;
-		const blocks = this.#blocks;
+		const order = this.#order;
+		const ids = this.#ids;
 		this.#locate(from);
 		let bi = this.#bi;
 		let at = this.#at;
-		while (out.length < count && bi >= 0 && bi < blocks.length) {
-			const b = blocks[bi]!;
+		while (out.length < count && bi >= 0 && bi < order.length) {
+			const base = order[bi]! * LEAF;
 			if (reverse) {
-				for (; at >= 0 && out.length < count; at--) out.push(this.#node(b.id[at]!));
+				for (; at >= 0 && out.length < count; at--) out.push(this.#node(ids[base + at]!));
 				bi--;
-				at = bi >= 0 ? blocks[bi]!.n - 1 : 0;
+				at = bi >= 0 ? this.#n[order[bi]!]! - 1 : 0;
 			} else {
-				for (; at < b.n && out.length < count; at++) out.push(this.#node(b.id[at]!));
+				const n = this.#n[order[bi]!]!;
+				for (; at < n && out.length < count; at++) out.push(this.#node(ids[base + at]!));
 				bi++;
 				at = 0;
 			}
