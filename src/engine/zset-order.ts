@@ -22,13 +22,13 @@ export function randomLevel(rng: Random): number {
 }
 
 export class ZNode {
-	/** Its index in its ZOrder's node pool (the blocks hold indexes, not pointers). */
+	/** Its index in its ZOrder's node pool (the leaves hold indexes, not pointers). */
 	id = -1;
 	/**
 	 * The leaf slot that holds it (-1 while out of the list): an update or a removal searches one
 	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
 	 */
-	block = -1;
+	leaf = -1;
 	#score: number;
 	/**
 	 * The member and its score as a range reply sends them, made on first use and shared by every
@@ -116,12 +116,11 @@ export function lexRangeEmpty(r: LexRange): boolean {
 }
 
 /**
-/**
  * Entries a leaf holds at most. Every leaf of a ZOrder has this much room in the same two typed
  * arrays: leaf `slot` keeps its k-th score at scores[slot × LEAF + k] and that member's node
  * index at ids[slot × LEAF + k]. A leaf is thus a few cache lines with no object in front of it,
  * and a move inside it shifts at most LEAF entries: a random update on 100k members reads and
- * writes a handful of lines where blocks of hundreds shifted kilobytes.
+ * writes a handful of cache lines.
  */
 const LEAF = 64;
 /** A leaf with fewer entries merges with (or borrows from) a neighbour. */
@@ -191,7 +190,7 @@ export class ZOrder {
 		if (this.#order[i] === slot) return i;
 		// Its last member is in it and in no other leaf.
 		const last = slot * LEAF + this.#n[slot]! - 1;
-		const found = this.#blockFor(this.#scores[last]!, this.#node(this.#ids[last]!).ele);
+		const found = this.#leafFor(this.#scores[last]!, this.#node(this.#ids[last]!).ele);
 		this.#pos[slot] = found;
 		return found;
 	}
@@ -225,7 +224,7 @@ export class ZOrder {
 	#adopt(slot: number, from: number, count: number): void {
 		const ids = this.#ids;
 		const base = slot * LEAF;
-		for (let k = from; k < from + count; k++) this.#pool[ids[base + k]!]!.block = slot;
+		for (let k = from; k < from + count; k++) this.#pool[ids[base + k]!]!.leaf = slot;
 	}
 
 	/** Entries [from, to) of the flat arrays moved by `by` (±1 or more) positions. */
@@ -298,7 +297,7 @@ export class ZOrder {
 	}
 
 	/** First leaf whose last member is not before (score, ele); the last leaf if none. */
-	#blockFor(score: number, ele: string): number {
+	#leafFor(score: number, ele: string): number {
 		const maxes = this.#maxes;
 		let lo = 0;
 		let hi = maxes.length - 1;
@@ -340,14 +339,14 @@ export class ZOrder {
 			this.#scores[slot * LEAF] = node.score;
 			this.#ids[slot * LEAF] = node.id;
 			this.#n[slot] = 1;
-			node.block = slot;
+			node.leaf = slot;
 			this.#insertLeaf(0, slot);
 			return;
 		}
-		this.#insertInto(this.#blockFor(node.score, node.ele), node);
+		this.#insertInto(this.#leafFor(node.score, node.ele), node);
 	}
 
-	/** Puts `node` (pooled, with its new score) into leaf `bi`, which #blockFor chose for it. */
+	/** Puts `node` (pooled, with its new score) into leaf `bi`, which #leafFor chose for it. */
 	#insertInto(bi: number, node: ZNode): void {
 		const score = node.score;
 		let slot = this.#order[bi]!;
@@ -376,14 +375,14 @@ export class ZOrder {
 		this.#scores[base + at] = score;
 		this.#ids[base + at] = node.id;
 		this.#n[slot] = n + 1;
-		node.block = slot;
+		node.leaf = slot;
 		this.#resized(bi, 1);
 		if (at === n) this.#maxes[bi] = score;
 	}
 
 	/** Sets #bi/#at to the leaf and offset of a member known to be in the list. */
 	#find(node: ZNode): void {
-		const slot = node.block;
+		const slot = node.leaf;
 		this.#bi = this.#index(slot);
 		// The first entry with the node's score, then along the ties to its index: no member name
 		// is read, however many members share the score.
@@ -410,7 +409,7 @@ export class ZOrder {
 		this.#pool[node.id] = null;
 		this.#free.push(node.id);
 		node.id = -1;
-		node.block = -1;
+		node.leaf = -1;
 	}
 
 	/**
@@ -507,7 +506,7 @@ export class ZOrder {
 		}
 		// One search for the new place, made while the old entry is still there: it sorts on the
 		// same side of the new key in either case, since the key did not fit between neighbours.
-		const to = this.#blockFor(score, node.ele);
+		const to = this.#leafFor(score, node.ele);
 		if (to === bi) {
 			const dest = this.#offsetIn(slot, score, node.ele);
 			const id = this.#ids[base + at]!;
@@ -532,7 +531,7 @@ export class ZOrder {
 		node.level = randomLevel(rng);
 		this.length++;
 		// Leaf indexes and boundaries hold unless the removal emptied or merged a leaf.
-		this.#insertInto(moved ? this.#blockFor(score, node.ele) : to, node);
+		this.#insertInto(moved ? this.#leafFor(score, node.ele) : to, node);
 		return node;
 	}
 
