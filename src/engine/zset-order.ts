@@ -163,7 +163,11 @@ export class ZOrder {
 
 	/** A free leaf slot, the arrays grown (doubled) when none is left. */
 	#newSlot(): number {
-		if (this.#freeSlots.length > 0) return this.#freeSlots.pop()!;
+		if (this.#freeSlots.length > 0) {
+			const slot = this.#freeSlots.pop()!;
+			this.#n[slot] = 0;
+			return slot;
+		}
 		const slot = this.#slots++;
 		if (slot * LEAF >= this.#scores.length) {
 			const cap = Math.max(1, slot * 2);
@@ -398,7 +402,10 @@ export class ZOrder {
 		}
 		const ids = this.#ids;
 		const id = node.id;
-		while (ids[base + lo] !== id) lo++;
+		const n = this.#n[slot]!;
+		while (lo < n && ids[base + lo] !== id) lo++;
+		// Only a broken invariant gets here; failing loudly beats corrupting the order.
+		if (lo === n) throw new Error(`sorted set member ${node.ele} is not in its leaf`);
 		this.#at = lo;
 	}
 
