@@ -6,7 +6,7 @@ import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.
 import { clientInfoLine, clientList } from './client-list.ts';
 import { clientKill } from './client-kill.ts';
 import { clientNameError } from './connection.ts';
-import { helpReply } from './help.ts';
+import { helpSubcommand } from './help.ts';
 import { unblockClient } from '../blocking.ts';
 import { parseStrictInt64 } from '../object.ts';
 
@@ -215,12 +215,6 @@ export const clientCommand: CommandSpec = container({
 			flags: ['admin', 'noscript', 'loading', 'stale', 'allow_busy'],
 			syntax: 'client-id [TIMEOUT|ERROR]',
 		}),
-		sub('HELP', {
-			arity: 2,
-			summary: 'Returns helpful text about the different subcommands.',
-			since: '5.0.0',
-			run: () => helpReply('CLIENT', CLIENT_HELP),
-			flags: ['loading', 'stale'],
-		}),
+		helpSubcommand(sub, 'CLIENT', CLIENT_HELP, '5.0.0'),
 	],
 });

@@ -6,7 +6,7 @@ import { ERR, NIL, array, bulk, error, integer, status, type Reply } from '../re
 import { argReply, argumentsFromSyntax } from './command-docs.ts';
 import { aclCategories, commandTips } from './command-meta.ts';
 import { commandTable } from './index.ts';
-import { helpReply } from './help.ts';
+import { helpSubcommand } from './help.ts';
 import { stringMatch } from '../glob.ts';
 
 const fullNameOf = (spec: CommandSpec) => spec.name.toLowerCase();
@@ -174,12 +174,7 @@ export const commandCommand: CommandSpec = {
 				return array(out, 'map');
 			},
 		}),
-		sub('HELP', {
-			arity: 2,
-			summary: 'Returns helpful text about the different subcommands.',
-			since: '5.0.0',
-			run: () => helpReply('COMMAND', COMMAND_HELP),
-		}),
+		helpSubcommand(sub, 'COMMAND', COMMAND_HELP, '5.0.0'),
 		sub('GETKEYS', {
 			arity: -4,
 			summary: 'Returns the keys a full command line names.',

@@ -12,7 +12,7 @@ import {
 import { performEvictions } from '../evict.ts';
 import { ERR, OK, bulks, error, type Reply } from '../reply.ts';
 import { emptyStats, type Server } from '../server.ts';
-import { helpReply } from './help.ts';
+import { helpSubcommand } from './help.ts';
 import { stringMatch } from '../glob.ts';
 
 const ADMIN = ['admin', 'noscript', 'loading', 'stale'] as const;
@@ -154,12 +154,6 @@ export const configCommand: CommandSpec = container({
 				return OK;
 			},
 		}),
-		sub('HELP', {
-			arity: 2,
-			summary: 'Returns helpful text about the different subcommands.',
-			since: '5.0.0',
-			run: () => helpReply('CONFIG', CONFIG_HELP),
-			flags: ['loading', 'stale'],
-		}),
+		helpSubcommand(sub, 'CONFIG', CONFIG_HELP, '5.0.0'),
 	],
 });

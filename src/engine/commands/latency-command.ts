@@ -8,7 +8,7 @@ import { latencyGraph, latencyReport } from '../latency-report.ts';
 import { array, bulk, error, integer, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { commandTable } from './index.ts';
-import { helpReply } from './help.ts';
+import { helpSubcommand } from './help.ts';
 
 const ADMIN: CommandSpec['flags'] = ['admin', 'noscript', 'loading', 'stale'];
 
@@ -136,11 +136,6 @@ export const latencyCommand: CommandSpec = container({
 			run: ({ server, argv }) => histogram(server, argv.slice(2)),
 			since: '7.0.0',
 		}),
-		sub('HELP', {
-			arity: 2,
-			summary: 'Returns helpful text about the different subcommands.',
-			run: () => helpReply('LATENCY', LATENCY_HELP),
-			flags: ['loading', 'stale'],
-		}),
+		helpSubcommand(sub, 'LATENCY', LATENCY_HELP),
 	],
 });

@@ -5,7 +5,7 @@ import { memoryUsage } from '../memory.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { ERR, NIL, OK, array, bulk, error, integer, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
-import { helpReply } from './help.ts';
+import { helpSubcommand } from './help.ts';
 import { g17 } from './info-format.ts';
 import { memoryFigures } from './info-memory.ts';
 
@@ -124,12 +124,7 @@ export const memoryCommand: CommandSpec = container({
 			run: () => bulk('Stats not supported for the current allocator'),
 		}),
 		sub('PURGE', { arity: 2, summary: 'Asks the allocator to release memory.', run: () => OK }),
-		sub('HELP', {
-			arity: 2,
-			summary: 'Returns helpful text about the different subcommands.',
-			run: () => helpReply('MEMORY', MEMORY_HELP),
-			flags: ['loading', 'stale'],
-		}),
+		helpSubcommand(sub, 'MEMORY', MEMORY_HELP),
 		sub('STATS', {
 			arity: 2,
 			summary: 'Returns details about memory usage.',
