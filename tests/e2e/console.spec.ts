@@ -90,6 +90,7 @@ test('with a small maxmemory the eviction x-ray shows the sampled keys, the pool
 for (const [label, viewport] of [
 	['a laptop', { width: 1280, height: 800 }],
 	['a phone', { width: 390, height: 844 }],
+	['a small phone', { width: 360, height: 740 }],
 ] as const) {
 	test(`on ${label} the keyspace still names each key's type`, async ({ page }) => {
 		await page.setViewportSize(viewport);
@@ -114,6 +115,11 @@ for (const [label, viewport] of [
 			const row = table.getByRole('row').filter({ hasText: key });
 			await expect(row.getByRole('cell', { name: type, exact: true })).toBeVisible();
 		}
+		// Every column fits its row: none runs past the right edge, so the bytes show whole.
+		const overflowing = await table
+			.getByRole('row')
+			.evaluateAll((rows) => rows.filter((row) => row.scrollWidth > row.clientWidth).length);
+		expect(overflowing).toBe(0);
 		// Where the value column gives way, the key's tooltip still shows what it holds.
 		await expect(
 			table.getByRole('row').filter({ hasText: 'recent:views' }).getByRole('cell').first(),
