@@ -9,6 +9,8 @@
 // (e) the JS heap after load and with the 10,000 keys; long tasks while keys expire at 600×,
 // (f) for scale, the empty-keyspace figure of a bare page (an input and a list, nothing else) in
 //     the same browser: the floor this harness and machine put under any page.
+// (g) for information, the CPU Chromium's processes use while time plays over the keys and nothing
+//     is typed, in cores, with the busiest threads (read from /proc; Linux only).
 // The 10,000 keys are typed through the console itself — `SET key:N value:N EX <ttl>` lines fed to
 // the real input inside the page — so the bench needs no back door in production code.
 // Options: --runs N (default 3; medians are printed), --keys N (default 10000), --dist DIR,
@@ -20,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, HOW_TO_GET_A_BROWSER, findBrowser } from '../tools/browser.ts';
 import { freePort } from '../tools/free-port.ts';
+import { browserThreadCpu, cpuShare, type CpuShare } from './browser-cpu.ts';
 import { machineLine } from './machine.ts';
 
 const BASE = '/workshop/lab/';
@@ -32,6 +35,8 @@ const FIRST_REPLY_GOAL_MS = 600;
 const FIRST_REPLY_THROTTLED_GOAL_MS = 1500;
 const LONG_TASK_MS = 50;
 const MEASURE_MS = 3000;
+/** How long the browser's CPU time is read while time plays over the keys and nothing is typed. */
+const CPU_MS = 3000;
 const COMMANDS = 100;
 const EMPTY_COMMANDS = 30;
 /** The empty-keyspace commands, typed in turn, into Cache Lab and into the bare page alike. */
@@ -230,6 +235,8 @@ const MODE_ARGS: Record<Mode, readonly string[]> = {
 
 interface Run {
 	setupMs: number;
+	/** Chromium's CPU while time plays over the keys, nothing typed and no frame asked for. */
+	cpu: CpuShare;
 	frameP95: number;
 	frameMedian: number;
 	/**
@@ -474,6 +481,10 @@ async function run(url: string, executablePath: string | undefined, mode: Mode):
 		await page.getByRole('button', { name: 'Speed 600×' }).click();
 		await page.getByRole('button', { name: 'Play' }).click();
 		await page.waitForTimeout(500);
+		const cpuBefore = browserThreadCpu();
+		const cpuFrom = performance.now();
+		await page.waitForTimeout(CPU_MS);
+		const cpu = cpuShare(cpuBefore, browserThreadCpu(), performance.now() - cpuFrom);
 		const frames = await frameIntervals(page, MEASURE_MS);
 
 		const replies: Reply[] = [];
@@ -494,6 +505,7 @@ async function run(url: string, executablePath: string | undefined, mode: Mode):
 			idleFrame,
 			expiry,
 			setupMs,
+			cpu,
 			frameP95: percentile(frames, 95),
 			frameMedian: median(frames),
 			frameLongest: Math.max(...frames),
@@ -516,6 +528,8 @@ const spread = (values: readonly number[], f: (n: number) => string) =>
 		? 'n/a'
 		: `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const cores = (c: CpuShare) =>
+	`${c.cores.toFixed(2)} cores (${c.top.map((t) => `${t.thread} ${t.cores.toFixed(2)}`).join(', ')})`;
 
 /** First visits at full speed and with the CPU slowed 4×; prints and returns the medians. */
 async function firstLoads(url: string, executablePath: string | undefined): Promise<void> {
@@ -591,7 +605,8 @@ async function busy(
 				`${ms(p95(h.replies, (r) => r.inDom))}); ${h.keys}; heap ${mb(u.heapLoaded)} → ` +
 				`${mb(u.heapKeys)} with the keys; all keys expired in ${x.ms} ms: ` +
 				`${x.longTasks.filter((t) => t > LONG_TASK_MS).length} long task(s) over ${LONG_TASK_MS} ms ` +
-				`(longest ${ms(Math.max(0, ...x.longTasks))}), longest frame ${ms(x.worstFrame)}`,
+				`(longest ${ms(Math.max(0, ...x.longTasks))}), longest frame ${ms(x.worstFrame)}; ` +
+				`browser CPU while time plays ${cores(u.cpu)}, at 60 Hz ${cores(h.cpu)}`,
 		);
 	}
 	const frame = median(fast.map((r) => r.frameP95));
@@ -654,6 +669,16 @@ async function busy(
 	console.log(
 		`while ${KEYS} keys expire at 600×: longest task ${spread(longest, ms)} ` +
 			`(goal: none over ${LONG_TASK_MS} ms: ${verdict(Math.max(...longest) <= LONG_TASK_MS)})`,
+	);
+	const coresOf = (runs: readonly Run[]) =>
+		spread(
+			runs.map((r) => r.cpu.cores),
+			(n) => n.toFixed(2),
+		);
+	console.log(
+		`Chromium's CPU over ${CPU_MS / 1000} s while time plays over the keys, nothing typed ` +
+			`(cores kept busy; for information): frame-rate limit off ${coresOf(fast)}, ` +
+			`60 Hz ${coresOf(paced)}`,
 	);
 }
 
