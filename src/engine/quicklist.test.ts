@@ -75,6 +75,27 @@ describe('QuickList', () => {
 		expectConsistent(ql);
 	});
 
+	it('pops a head node in order whether it is short or long, and pushes after a pop', () => {
+		for (const n of [1, 2, 5, 32, 33, 40]) {
+			const ql = new QuickList(128);
+			for (let i = 0; i < n; i++) ql.pushHead(`e${i}`);
+			expect(ql.nodeCount).toBe(1);
+			const popped: (string | null)[] = [];
+			for (let i = 0; i < n; i++) {
+				popped.push(ql.popHead());
+				// A queue alternates: what is pushed after a pop is the next head.
+				if (i % 3 === 0) {
+					ql.pushHead(`again${i}`);
+					expect(ql.popHead()).toBe(`again${i}`);
+				}
+				expect(ql.length).toBe(n - i - 1);
+				expectConsistent(ql);
+			}
+			expect(popped).toEqual(Array.from({ length: n }, (_, i) => `e${n - 1 - i}`));
+			expect([ql.popHead(), ql.nodeCount]).toEqual([null, 0]);
+		}
+	});
+
 	it('indexes, ranges and replaces across nodes, negative indexes from the tail', () => {
 		const ql = filled(300, (i) => 'z'.repeat(100) + i);
 		expect(ql.at(0)).toBe(`${'z'.repeat(100)}0`);
