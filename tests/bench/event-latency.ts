@@ -11,15 +11,21 @@ import type { Browser, Page } from '@playwright/test';
 
 /** One key press that changed the page, in ms from the moment the key event was made. */
 export interface KeyLatency {
+	/** When the key event was made, on the page's clock (its `event.timeStamp`). */
+	at: number;
 	/** Until the main thread had committed the frame that shows the change (style, layout, paint). */
 	rendered: number;
 	/** Until that frame was presented (raster, draw and swap done). */
 	presented: number;
 }
 
-/** The only category the slices need: others would add tracing's own cost to what is measured. */
-const CATEGORIES = ['input.scrolling'];
-
+/**
+ * The slices need `input.scrolling` only; `blink.user_timing` carries the mark that ties the
+ * trace's clock to the page's. Others would add tracing's own cost to what is measured.
+ */
+const CATEGORIES = ['input.scrolling', 'blink.user_timing'];
+const CLOCK_MARK = 'bench-clock';
+/** A slice is written once its frame's presentation is reported back, which can be late. */
 const SETTLE_MS = 250;
 
 interface TraceEvent {
@@ -28,12 +34,12 @@ interface TraceEvent {
 	ts: number;
 	pid: number;
 	id2?: { local?: string; global?: string };
-	args?: { event_latency?: { event_type?: string } };
+	args?: { event_latency?: { event_type?: string }; data?: { startTime?: number } };
 }
 
 /**
  * Runs `act` with tracing on, and returns the latencies of the key presses in it that led to a
- * commit (a key-down whose handler changed the page), in the order they were pressed.
+ * commit (a key-down whose handler changed the page), by when they were pressed.
  */
 export async function keyLatencies<T>(
 	browser: Browser,
@@ -44,9 +50,8 @@ export async function keyLatencies<T>(
 	let result: T;
 	let trace: Buffer;
 	try {
+		await page.evaluate((name) => performance.mark(name), CLOCK_MARK);
 		result = await act();
-		// A slice is written once its frame's presentation is reported back, which can come after
-		// the page has moved on: give the last key's the time.
 		await page.waitForTimeout(SETTLE_MS);
 	} finally {
 		trace = await browser.stopTracing();
@@ -54,24 +59,30 @@ export async function keyLatencies<T>(
 	return { result, keys: parseKeyLatencies(trace.toString('utf8')) };
 }
 
-/** The KEY_PRESSED EventLatency slices of a trace that include a commit, by start time. */
+/**
+ * The KEY_PRESSED EventLatency slices of a trace that include a commit, in the order pressed,
+ * each placed on the page's clock by the trace's clock mark.
+ */
 export function parseKeyLatencies(json: string): KeyLatency[] {
 	const parsed = JSON.parse(json) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-	const events = (Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []))
-		.filter((e) => e.ph === 'b' || e.ph === 'e')
-		.sort((a, b) => a.ts - b.ts);
+	const all = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+	const mark = all.find((e) => e.name === CLOCK_MARK && e.args?.data?.startTime !== undefined);
+	if (!mark) throw new Error(`the trace has no ${CLOCK_MARK} mark to place its slices by`);
+	// The trace counts µs on the same monotonic clock as the page's ms, from another origin.
+	const toPage = (ts: number) => ts / 1000 - (mark.ts / 1000 - mark.args!.data!.startTime!);
+	const events = all.filter((e) => e.ph === 'b' || e.ph === 'e').sort((a, b) => a.ts - b.ts);
 	// A slice's stages are nested async events with its id, which is reused by later slices: an
 	// open slice owns the stages that begin and end while it is open.
 	const open = new Map<
 		string,
-		{ start: number; type: string; commitEnd: number | null; stages: Map<string, number> }
+		{ start: number; type: string; commitEnd: number | null; commit: boolean }
 	>();
-	const found: { start: number; latency: KeyLatency }[] = [];
+	const found: KeyLatency[] = [];
 	for (const e of events) {
 		const id = `${e.pid}:${e.id2?.local ?? e.id2?.global ?? ''}`;
 		if (e.name === 'EventLatency' && e.ph === 'b') {
 			const type = e.args?.event_latency?.event_type ?? '';
-			open.set(id, { start: e.ts, type, commitEnd: null, stages: new Map() });
+			open.set(id, { start: e.ts, type, commitEnd: null, commit: false });
 			continue;
 		}
 		const slice = open.get(id);
@@ -80,14 +91,14 @@ export function parseKeyLatencies(json: string): KeyLatency[] {
 			open.delete(id);
 			if (slice.type === 'KEY_PRESSED' && slice.commitEnd !== null)
 				found.push({
-					start: slice.start,
-					latency: {
-						rendered: (slice.commitEnd - slice.start) / 1000,
-						presented: (e.ts - slice.start) / 1000,
-					},
+					at: toPage(slice.start),
+					rendered: (slice.commitEnd - slice.start) / 1000,
+					presented: (e.ts - slice.start) / 1000,
 				});
-		} else if (e.ph === 'b') slice.stages.set(e.name, e.ts);
-		else if (e.name === 'Commit' && slice.stages.has('Commit')) slice.commitEnd = e.ts;
+		} else if (e.name === 'Commit') {
+			if (e.ph === 'b') slice.commit = true;
+			else if (slice.commit) slice.commitEnd = e.ts;
+		}
 	}
-	return found.sort((a, b) => a.start - b.start).map((f) => f.latency);
+	return found.sort((a, b) => a.at - b.at);
 }
