@@ -688,52 +688,27 @@ async function busy(
 			`interval p95 ${ms(median(paced.map((r) => r.frameP95)))}, ` +
 			`${pct(median(paced.map((r) => r.slowShare)))} of frames missed a vsync`,
 	);
+	/** The rest of a reply line: its median, and the p95s presented, in the DOM, frame begun. */
+	const details = (replies: (r: Run) => readonly Reply[]) =>
+		`median ${medianOf(fast, replies)}, presented p95 ${p95Over(replies, (x) => x.presented)}, ` +
+		`in the DOM p95 ${p95Over(replies, (x) => x.inDom)}, its frame begun p95 ` +
+		p95Over(replies, (x) => x.frameStart);
 	console.log(
 		`Enter → reply rendered p95 (from the key event until the frame that shows the reply is ` +
 			`committed: Chromium's EventLatency), ${COMMANDS} commands, frame-rate limit off (the ` +
 			`page's own latency): ${ms(rendered)} (goal ≤ ${REPLY_GOAL_MS} ms: ` +
-			`${verdict(rendered <= REPLY_GOAL_MS)}); median ${medianOf(fast, (r) => r.replies)}, ` +
-			`presented p95 ${p95Over(
-				(r) => r.replies,
-				(x) => x.presented,
-			)}, in the DOM p95 ` +
-			`${p95Over(
-				(r) => r.replies,
-				(x) => x.inDom,
-			)}, its frame begun p95 ` +
-			`${p95Over(
-				(r) => r.replies,
-				(x) => x.frameStart,
-			)}`,
+			`${verdict(rendered <= REPLY_GOAL_MS)}); ${details((r) => r.replies)}`,
 	);
 	console.log(
 		`Enter → reply rendered p95, empty keyspace, ${EMPTY_COMMANDS} commands: ${ms(empty)} ` +
-			`(goal ≤ ${EMPTY_REPLY_GOAL_MS} ms: ${verdict(empty <= EMPTY_REPLY_GOAL_MS)}); median ` +
-			`${medianOf(fast, (r) => r.emptyReplies)}, presented p95 ` +
-			`${p95Over(
-				(r) => r.emptyReplies,
-				(x) => x.presented,
-			)}, in the DOM p95 ` +
-			`${p95Over(
-				(r) => r.emptyReplies,
-				(x) => x.inDom,
-			)}, its frame begun p95 ` +
-			`${p95Over(
-				(r) => r.emptyReplies,
-				(x) => x.frameStart,
-			)}`,
+			`(goal ≤ ${EMPTY_REPLY_GOAL_MS} ms: ${verdict(empty <= EMPTY_REPLY_GOAL_MS)}); ` +
+			details((r) => r.emptyReplies),
 	);
+	const control = (r: Run) => r.control;
 	console.log(
 		`  the same ${EMPTY_COMMANDS} commands on a bare page (an input and a list; this machine's ` +
-			`floor): rendered p95 ${p95Over(
-				(r) => r.control,
-				(x) => x.rendered,
-			)}, median ` +
-			`${medianOf(fast, (r) => r.control)}; presented p95 ` +
-			`${p95Over(
-				(r) => r.control,
-				(x) => x.presented,
-			)}`,
+			`floor): rendered p95 ${p95Over(control, (x) => x.rendered)}, median ` +
+			`${medianOf(fast, control)}; presented p95 ${p95Over(control, (x) => x.presented)}`,
 	);
 	// A page with nothing moving on screen gets its frames on Chromium's 60 Hz tick even with the
 	// frame-rate limit off (frames come back to back only while each one draws something), so an
