@@ -110,8 +110,9 @@ function shippedJs(): { files: number; raw: number; gzip: number } {
 	return { files: files.length, raw, gzip };
 }
 
+/** Over the finite values only: a reply the trace could not time has no presented figure. */
 function percentile(values: readonly number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -159,7 +160,7 @@ interface Reply {
 	 * style, layout and paint done): Chromium's EventLatency, read from a trace (event-latency.ts).
 	 */
 	rendered: number;
-	/** Until that frame was presented (raster, draw and swap done too). */
+	/** Until that frame was presented (raster, draw and swap done too); NaN when untraced. */
 	presented: number;
 	/** Until the reply was in the DOM, timed by the page. */
 	inDom: number;
@@ -233,7 +234,8 @@ const SAME_KEY_MS = 1;
  * Types the lines one by one with tracing on and pairs each reply with the trace's slice for its
  * key press, found by the key event's timestamp. Chromium writes a slice only for a frame it
  * presents; when a key has none (a frame dropped under load), the page's own figure, which runs
- * late and so never flatters the page, stands in, and the run says how many did.
+ * late and so never flatters the page, stands in for the time to the commit, and the run says how
+ * many did.
  *
  * A key press's EventLatency is tied to the first frame committed after its handler ran. The page
  * sees the frame after its reply begin (an animation-frame callback); if that came after the
@@ -253,8 +255,9 @@ async function typeReplies(
 	return result.map((r, i) => {
 		const key = keys.find((k) => Math.abs(k.at - r.pressed) <= SAME_KEY_MS);
 		const { inDom, frameStart } = r;
-		if (!key)
-			return { inDom, frameStart, rendered: r.settled, presented: r.settled, untraced: true };
+		// The page's figure is never before the commit, but it can be before the presentation:
+		// such a reply counts towards no presented figure.
+		if (!key) return { inDom, frameStart, rendered: r.settled, presented: NaN, untraced: true };
 		if (key.rendered < r.frameStart)
 			throw new Error(
 				`reply ${i + 1} (${lines[i]}): its frame began ${r.frameStart.toFixed(1)} ms after ` +
