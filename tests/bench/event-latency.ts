@@ -73,16 +73,13 @@ export function parseKeyLatencies(json: string): KeyLatency[] {
 	const events = all.filter((e) => e.ph === 'b' || e.ph === 'e').sort((a, b) => a.ts - b.ts);
 	// A slice's stages are nested async events with its id, which is reused by later slices: an
 	// open slice owns the stages that begin and end while it is open.
-	const open = new Map<
-		string,
-		{ start: number; type: string; commitEnd: number | null; commit: boolean }
-	>();
+	const open = new Map<string, { start: number; type: string; commitEnd: number | null }>();
 	const found: KeyLatency[] = [];
 	for (const e of events) {
 		const id = `${e.pid}:${e.id2?.local ?? e.id2?.global ?? ''}`;
 		if (e.name === 'EventLatency' && e.ph === 'b') {
 			const type = e.args?.event_latency?.event_type ?? '';
-			open.set(id, { start: e.ts, type, commitEnd: null, commit: false });
+			open.set(id, { start: e.ts, type, commitEnd: null });
 			continue;
 		}
 		const slice = open.get(id);
@@ -95,10 +92,7 @@ export function parseKeyLatencies(json: string): KeyLatency[] {
 					rendered: (slice.commitEnd - slice.start) / 1000,
 					presented: (e.ts - slice.start) / 1000,
 				});
-		} else if (e.name === 'Commit') {
-			if (e.ph === 'b') slice.commit = true;
-			else if (slice.commit) slice.commitEnd = e.ts;
-		}
+		} else if (e.name === 'Commit' && e.ph === 'e') slice.commitEnd = e.ts;
 	}
 	return found.sort((a, b) => a.at - b.at);
 }

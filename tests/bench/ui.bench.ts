@@ -674,14 +674,22 @@ async function busy(
 		);
 	}
 	const frame = median(fast.map((r) => r.frameP95));
-	const p95Of = (runs: readonly Run[], pick: (r: Reply) => number) =>
-		median(runs.map((r) => p95(r.replies, pick)));
-	const rendered = p95Of(fast, (r) => r.rendered);
-	const empty = median(fast.map((r) => p95(r.emptyReplies, (x) => x.rendered)));
-	const medianOf = (runs: readonly Run[], replies: (r: Run) => readonly Reply[]) =>
+	type Replies = (r: Run) => readonly Reply[];
+	const typed: Replies = (r) => r.replies;
+	const typedEmpty: Replies = (r) => r.emptyReplies;
+	const control: Replies = (r) => r.control;
+	const renderedMs = (x: Reply) => x.rendered;
+	const presentedMs = (x: Reply) => x.presented;
+	const inDomMs = (x: Reply) => x.inDom;
+	/** The median over runs of each run's p95. */
+	const p95Across = (runs: readonly Run[], replies: Replies, pick: (r: Reply) => number) =>
+		median(runs.map((r) => p95(replies(r), pick)));
+	const rendered = p95Across(fast, typed, renderedMs);
+	const empty = p95Across(fast, typedEmpty, renderedMs);
+	const medianOf = (runs: readonly Run[], replies: Replies) =>
 		ms(median(runs.map((r) => median(replies(r).map((x) => x.rendered)))));
-	const p95Over = (replies: (r: Run) => readonly Reply[], pick: (r: Reply) => number) =>
-		ms(median(fast.map((r) => p95(replies(r), pick))));
+	const p95Over = (replies: Replies, pick: (r: Reply) => number) =>
+		ms(p95Across(fast, replies, pick));
 	const longest = fast.map((r) => Math.max(0, ...r.expiry!.longTasks));
 	console.log(`\nChromium from ${source}; medians of ${RUNS} runs; ${KEYS} keys with TTLs, 600×`);
 	console.log(
@@ -692,26 +700,25 @@ async function busy(
 			`${pct(median(paced.map((r) => r.slowShare)))} of frames missed a vsync`,
 	);
 	/** The rest of a reply line: its median, and the p95s presented, in the DOM, frame begun. */
-	const details = (replies: (r: Run) => readonly Reply[]) =>
-		`median ${medianOf(fast, replies)}, presented p95 ${p95Over(replies, (x) => x.presented)}, ` +
-		`in the DOM p95 ${p95Over(replies, (x) => x.inDom)}, its frame begun p95 ` +
+	const details = (replies: Replies) =>
+		`median ${medianOf(fast, replies)}, presented p95 ${p95Over(replies, presentedMs)}, ` +
+		`in the DOM p95 ${p95Over(replies, inDomMs)}, its frame begun p95 ` +
 		p95Over(replies, (x) => x.frameStart);
 	console.log(
 		`Enter → reply rendered p95 (from the key event until the frame that shows the reply is ` +
 			`committed: Chromium's EventLatency), ${COMMANDS} commands, frame-rate limit off (the ` +
 			`page's own latency): ${ms(rendered)} (goal ≤ ${REPLY_GOAL_MS} ms: ` +
-			`${verdict(rendered <= REPLY_GOAL_MS)}); ${details((r) => r.replies)}`,
+			`${verdict(rendered <= REPLY_GOAL_MS)}); ${details(typed)}`,
 	);
 	console.log(
 		`Enter → reply rendered p95, empty keyspace, ${EMPTY_COMMANDS} commands: ${ms(empty)} ` +
 			`(goal ≤ ${EMPTY_REPLY_GOAL_MS} ms: ${verdict(empty <= EMPTY_REPLY_GOAL_MS)}); ` +
-			details((r) => r.emptyReplies),
+			details(typedEmpty),
 	);
-	const control = (r: Run) => r.control;
 	console.log(
 		`  the same ${EMPTY_COMMANDS} commands on a bare page (an input and a list; this machine's ` +
-			`floor): rendered p95 ${p95Over(control, (x) => x.rendered)}, median ` +
-			`${medianOf(fast, control)}; presented p95 ${p95Over(control, (x) => x.presented)}`,
+			`floor): rendered p95 ${p95Over(control, renderedMs)}, median ` +
+			`${medianOf(fast, control)}; presented p95 ${p95Over(control, presentedMs)}`,
 	);
 	// A page with nothing moving on screen gets its frames on Chromium's 60 Hz tick even with the
 	// frame-rate limit off (frames come back to back only while each one draws something), so an
@@ -722,9 +729,9 @@ async function busy(
 	);
 	console.log(
 		`Enter → reply rendered p95 at 60 Hz (for information: includes the wait for the next ` +
-			`vsync, p95 ≈ 15.9 ms by itself): ${ms(p95Of(paced, (r) => r.rendered))}, presented ` +
-			`${ms(p95Of(paced, (r) => r.presented))}; reply in the ` +
-			`DOM p95 ${ms(p95Of(paced, (r) => r.inDom))}`,
+			`vsync, p95 ≈ 15.9 ms by itself): ${ms(p95Across(paced, typed, renderedMs))}, presented ` +
+			`${ms(p95Across(paced, typed, presentedMs))}; reply in the DOM p95 ` +
+			ms(p95Across(paced, typed, inDomMs)),
 	);
 	console.log(
 		`JS heap: ${spread(
