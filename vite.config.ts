@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './build/compile-hints.ts';
 
 // `vite build` makes dist/: relative URLs (it runs from any sub-path of any static host) and a
 // service worker that precaches the whole app, so it keeps working offline after the first visit.
@@ -13,6 +14,7 @@ export default defineConfig(({ mode }) => {
 		base: './',
 		plugins: [
 			svelte(),
+			compileHints(),
 			single
 				? viteSingleFile()
 				: VitePWA({
@@ -49,7 +51,7 @@ export default defineConfig(({ mode }) => {
 					test: {
 						name: 'unit',
 						environment: 'node',
-						include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+						include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'build/**/*.test.ts'],
 						exclude: ['**/*.svelte.test.ts', 'tests/e2e/**', 'node_modules/**'],
 						setupFiles: ['tests/engine-setup.ts'],
 					},

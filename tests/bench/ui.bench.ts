@@ -71,7 +71,13 @@ function walk(dir: string): string[] {
 function ensureBuilt(): void {
 	if (DIST !== 'dist') return;
 	const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-	const inputs = [...walk('src'), ...walk('public'), 'index.html', 'vite.config.ts'];
+	const inputs = [
+		...walk('src'),
+		...walk('build'),
+		...walk('public'),
+		'index.html',
+		'vite.config.ts',
+	];
 	const newest = Math.max(...inputs.filter(existsSync).map((f) => statSync(f).mtimeMs));
 	if (built >= newest) return;
 	console.log(built === 0 ? 'dist/ missing, building' : 'dist/ older than src/, rebuilding');
