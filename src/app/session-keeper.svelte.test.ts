@@ -33,8 +33,11 @@ describe('SessionKeeper', () => {
 		const keeper = new SessionKeeper(session, () => session.lab.toLog(), store);
 		await keeper.start(false);
 		session.submit('SET a 1');
+		// The reply's frame shows the reply alone; the status follows in the next one.
+		expect(keeper.status).toBe('saved');
+		await vi.advanceTimersByTimeAsync(20); // a frame
 		expect(keeper.status).toBe('unsaved');
-		await vi.advanceTimersByTimeAsync(300); // the debounced save starts, and waits on the store
+		await vi.advanceTimersByTimeAsync(280); // the debounced save starts, and waits on the store
 		session.submit('SET b 2');
 		finishSave();
 		await vi.advanceTimersByTimeAsync(0);
@@ -45,6 +48,24 @@ describe('SessionKeeper', () => {
 		await vi.advanceTimersByTimeAsync(0);
 		expect(saved.at(-1)!.inputs).toHaveLength(2);
 		expect(keeper.status).toBe('saved');
+		keeper.dispose();
+	});
+
+	it('says "Keeping…" a frame after a line, and not at all if it was stored within that frame', async () => {
+		const session = new Session();
+		session.playing = false;
+		const { store, finishSave } = slowStore();
+		const keeper = new SessionKeeper(session, () => session.lab.toLog(), store);
+		await keeper.start(false);
+		session.submit('SET a 1');
+		const stored = keeper.flush(); // as on pagehide
+		finishSave();
+		await stored;
+		await vi.advanceTimersByTimeAsync(20);
+		expect(keeper.status).toBe('saved');
+		session.submit('SET b 2');
+		await vi.advanceTimersByTimeAsync(20);
+		expect(keeper.status).toBe('unsaved');
 		keeper.dispose();
 	});
 });

@@ -4,6 +4,7 @@
 // words, when the session could not be restored or will not be kept.
 import type { LabLog } from '../lab/lab-log.ts';
 import { createSessionStore, type SessionStore } from '../lab/storage.ts';
+import { afterNextFrame } from '../lib/frame.ts';
 import type { Session } from './session.svelte.ts';
 
 /** Real ms to wait after a change before storing (typing a burst of lines stores once). */
@@ -93,15 +94,26 @@ export class SessionKeeper {
 
 	dispose(): void {
 		this.#unsubscribe();
+		this.#cancelFlip();
 		if (this.#timer) clearTimeout(this.#timer);
 		if (this.#interval) clearInterval(this.#interval);
 	}
 
 	#schedule(): void {
 		if (this.status === 'off' || this.#timer) return;
-		if (this.status === 'saved') this.status = 'unsaved';
+		// A typed line gets here from the Enter handler. Its reply should be the only change in
+		// the frame it is drawn in: the header's status follows in the frame after, if the line
+		// is still to be stored by then.
+		if (this.status === 'saved') {
+			this.#cancelFlip();
+			this.#cancelFlip = afterNextFrame(() => {
+				if (this.status === 'saved' && this.#timer !== null) this.status = 'unsaved';
+			});
+		}
 		this.#timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
 	}
+
+	#cancelFlip: () => void = () => {};
 }
 
 /** Two logs with the same inputs and the same virtual second store the same session. */
