@@ -26,6 +26,8 @@ export class SessionKeeper {
 	#interval: ReturnType<typeof setInterval> | null = null;
 	#lastSaved = '';
 	#unsubscribe: () => void = () => {};
+	/** Cancels the status's pending flip to "Keeping…" (see #schedule). */
+	#cancelFlip: () => void = () => {};
 
 	constructor(
 		session: Session,
@@ -112,8 +114,6 @@ export class SessionKeeper {
 		}
 		this.#timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
 	}
-
-	#cancelFlip: () => void = () => {};
 }
 
 /** Two logs with the same inputs and the same virtual second store the same session. */
