@@ -5,8 +5,8 @@ import { d2string, formatDouble, string2d, strtod } from './strtod.ts';
 
 describe('strtod', () => {
 	it('reads decimal, hex, inf and nan forms, and says how far it read', () => {
-		expect(strtod('1.5abc')).toEqual({ value: 1.5, end: 3, range: false });
-		expect(strtod('  -2e3')).toEqual({ value: -2000, end: 6, range: false });
+		expect(strtod('1.5abc')).toEqual({ value: 1.5, end: 3, range: false, tiny: false });
+		expect(strtod('  -2e3')).toEqual({ value: -2000, end: 6, range: false, tiny: false });
 		expect(strtod('0x10')).toMatchObject({ value: 16, end: 4 });
 		expect(strtod('0x1.8p1')).toMatchObject({ value: 3, end: 7 });
 		expect(strtod('-Infinity')).toMatchObject({ value: -Infinity, end: 9, range: false });
@@ -24,6 +24,21 @@ describe('strtod', () => {
 		expect(strtod('0e-400').range).toBe(false);
 		expect(strtod('4e-320').range).toBe(false);
 		expect(strtod('inf').range).toBe(false);
+	});
+
+	it('flags a subnormal result as tiny when rounding made it, as glibc sets ERANGE', () => {
+		for (const s of ['4.9e-324', '1e-310', '-1e-310', '2.2250738585072011e-308'])
+			expect(strtod(s), s).toMatchObject({ range: false, tiny: true });
+		// Normal, zero, or a subnormal the literal names exactly (2^-1030 and 1.5 × 2^-1030).
+		for (const s of ['2.2250738585072014e-308', '0x1p-1022', '0.0', '-0', '0e-400'])
+			expect(strtod(s).tiny, s).toBe(false);
+		for (const s of ['0x1p-1030', '0x1.8p-1030', '0x0.0000000000001p-1022'])
+			expect(strtod(s).tiny, s).toBe(false);
+		expect(strtod('0x1.0000000000001p-1030').tiny).toBe(true);
+		// 2^-1074 = 5^1074 × 10^-1074 written out in full is no rounding either; one digit more is.
+		const digits = (5n ** 1074n).toString();
+		expect(strtod(`${digits}e-1074`)).toMatchObject({ value: 2 ** -1074, tiny: false });
+		expect(strtod(`${digits}1e-1075`).tiny).toBe(true);
 	});
 });
 

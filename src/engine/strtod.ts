@@ -8,6 +8,12 @@ export interface Strtod {
 	readonly end: number;
 	/** errno == ERANGE: the literal overflowed to ±HUGE_VAL or a non-zero literal underflowed to 0. */
 	readonly range: boolean;
+	/**
+	 * glibc also sets ERANGE for a result below DBL_MIN that had to be rounded (a subnormal that
+	 * is not exactly the literal). string2d lets it through (getDoubleFromObject accepts any
+	 * underflow that is not to zero); SORT, which tests errno alone, does not.
+	 */
+	readonly tiny: boolean;
 }
 
 const SPACE = /^[ \t\n\v\f\r]*/;
@@ -42,24 +48,56 @@ export function strtod(s: string): Strtod {
 	const lead = SPACE.exec(s)![0].length;
 	const rest = s.slice(lead);
 	let m = INF.exec(rest);
-	if (m)
-		return { value: m[1] === '-' ? -Infinity : Infinity, end: lead + m[0].length, range: false };
+	if (m) {
+		const value = m[1] === '-' ? -Infinity : Infinity;
+		return { value, end: lead + m[0].length, range: false, tiny: false };
+	}
 	m = NAN.exec(rest);
-	if (m) return { value: NaN, end: lead + m[0].length, range: false };
+	if (m) return { value: NaN, end: lead + m[0].length, range: false, tiny: false };
 	m = HEX.exec(rest);
 	if (m && /[0-9a-fA-F]/.test(m[2]!)) {
 		const value = hexValue(m[1]!, m[2]!, m[3]);
 		const mantZero = !/[1-9a-fA-F]/.test(m[2]!);
-		return { value, end: lead + m[0].length, range: rangeError(value, mantZero) };
+		const tiny = isSubnormal(value) && !hexIsExact(m[2]!, m[3]);
+		return { value, end: lead + m[0].length, range: rangeError(value, mantZero), tiny };
 	}
 	m = DEC.exec(rest);
-	if (!m) return { value: 0, end: 0, range: false };
+	if (!m) return { value: 0, end: 0, range: false, tiny: false };
 	const value = Number(m[0]);
 	const mantZero = !/[1-9]/.test(m[0].replace(/[eE].*$/, ''));
-	return { value, end: lead + m[0].length, range: rangeError(value, mantZero) };
+	const tiny = isSubnormal(value) && !decimalIsExact(m[0], value);
+	return { value, end: lead + m[0].length, range: rangeError(value, mantZero), tiny };
 }
 
 const rangeError = (v: number, mantZero: boolean) => !Number.isFinite(v) || (v === 0 && !mantZero);
+
+/** DBL_MIN: the smallest normal double. */
+const DBL_MIN = 2 ** -1022;
+const isSubnormal = (v: number) => v !== 0 && Math.abs(v) < DBL_MIN;
+
+/** A subnormal's integer significand: |v| / 2^-1074, exact (scaling by powers of two). */
+const subnormalUnits = (v: number) => BigInt(Math.abs(v) * 2 ** 1000 * 2 ** 74);
+
+/** Does a decimal literal whose value came out subnormal name that double exactly? */
+function decimalIsExact(literal: string, v: number): boolean {
+	const [mantissa, exp = '0'] = literal.replace(/^[+-]/, '').split(/[eE]/);
+	const dot = mantissa!.indexOf('.');
+	const digits = dot < 0 ? mantissa! : mantissa!.slice(0, dot) + mantissa!.slice(dot + 1);
+	const k = Number(exp) - (dot < 0 ? 0 : mantissa!.length - dot - 1);
+	// literal = D × 10^k and v = m × 2^-1074; with k < 0 they are equal when D × 2^1074 = m × 10^-k.
+	if (k >= 0) return false;
+	return BigInt(digits) * 2n ** 1074n === subnormalUnits(v) * 10n ** BigInt(-k);
+}
+
+/** Does a hex literal whose value came out subnormal fit a subnormal's 52 bits exactly? */
+function hexIsExact(digits: string, exp: string | undefined): boolean {
+	const dot = digits.indexOf('.');
+	const int = dot < 0 ? digits : digits.slice(0, dot) + digits.slice(dot + 1);
+	const e = (exp === undefined ? 0 : Number(exp)) - 4 * (dot < 0 ? 0 : digits.length - dot - 1);
+	// literal = M × 2^e: exact when the bits of M below 2^-1074 are zero.
+	const below = -1074 - e;
+	return below <= 0 || BigInt(`0x${int}`) % 2n ** BigInt(below) === 0n;
+}
 
 /**
  * The common case without regular expressions: only digits, one optional leading '-' and at

@@ -111,11 +111,14 @@ function comparator(o: SortOptions): (a: SortItem, b: SortItem) => number {
 	return o.desc ? (a, b) => -compare(a, b) : compare;
 }
 
-/** The number a value sorts by: strtod to the very end (a zero byte ends it), not NaN, in range. */
+/**
+ * The number a value sorts by: strtod to the very end (a zero byte ends it), not NaN, and no
+ * ERANGE, which here includes a rounded subnormal such as 1e-310 (ZADD would take it).
+ */
 function sortScore(value: string): number | null {
 	const r = strtod(value);
 	const stop = r.end === value.length || value.charCodeAt(r.end) === 0;
-	return stop && !r.range && !Number.isNaN(r.value) ? r.value : null;
+	return stop && !r.range && !r.tiny && !Number.isNaN(r.value) ? r.value : null;
 }
 
 function sortGeneric({ server, db, argv }: CommandContext, readonly: boolean): Reply {
