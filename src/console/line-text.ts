@@ -87,5 +87,11 @@ export function entryText(o: ShownOutcome): EntryText {
 			);
 		case 'connect':
 			return local('Cache Lab has one Redis, inside this page: there is nowhere else to connect.');
+		case 'monitor':
+			return local(
+				'MONITOR turns a connection into a stream of every command the server runs, which ' +
+					'redis-cli shows until Ctrl+C closes it. This console answers one line at a time, ' +
+					'so it does not switch to that mode: the Event log tells what the engine does.',
+			);
 	}
 }

@@ -75,6 +75,7 @@ describe('interpretLine: what a line did, as data', () => {
 		expect(run('clear')).toEqual({ kind: 'clear' });
 		expect(run('quit')).toMatchObject({ kind: 'quit' });
 		expect(run('connect host 1')).toMatchObject({ kind: 'connect' });
+		expect(run('MONITOR')).toMatchObject({ kind: 'monitor' });
 		expect(run('restart')).toMatchObject({ kind: 'restart' });
 		expect(run('0 PING')).toMatchObject({ kind: 'repeat-error' });
 		expect(run('help')).toMatchObject({ kind: 'help-intro' });

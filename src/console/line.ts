@@ -60,6 +60,7 @@ export type ShownOutcome = { readonly input: string } & (
 	| { readonly kind: 'unknown-meta'; readonly name: string }
 	| { readonly kind: 'quit' }
 	| { readonly kind: 'connect' }
+	| { readonly kind: 'monitor' }
 );
 
 /** Everything a line can do: show something, or wipe the scrollback (`clear`, `:reset`, `:seed`). */
@@ -128,6 +129,8 @@ function local(
 			return { kind: 'quit', input };
 		case 'connect':
 			return { kind: 'connect', input };
+		case 'monitor':
+			return { kind: 'monitor', input };
 		case ':help':
 			return { kind: 'meta-help', input };
 		case ':advance': {

@@ -69,6 +69,7 @@ describe('runLine', () => {
 			':advance 10s',
 			'help get',
 			'3 ? get',
+			'monitor',
 		];
 		const got = names.map((line) => runLine(line, exec, INITIAL_STATE).local);
 		expect(got.map((l) => l?.name)).toEqual([
@@ -79,6 +80,7 @@ describe('runLine', () => {
 			':advance',
 			'help',
 			'help',
+			'monitor',
 		]);
 		expect(got[4]?.argv).toEqual([':advance', '10s']);
 		expect(got[5]?.argv).toEqual(['get']);
@@ -90,6 +92,7 @@ describe('runLine', () => {
 	it('sends clear and connect with other argument counts', () => {
 		expect(play(['clear x'])[0]?.output).toContain("unknown command 'clear'");
 		expect(play(['connect'])[0]?.output).toContain("unknown command 'connect'");
+		expect(play(['monitor now'])[0]?.output).toContain("unknown command 'monitor'");
 		expect(play(['2 quit'])[0]?.output).toContain("unknown command 'quit'");
 	});
 

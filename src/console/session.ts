@@ -16,7 +16,10 @@ export interface ConsoleState {
 /** A command redis-cli handles itself; the caller acts on it. `argv` is binary strings. */
 export interface LocalCommand {
 	readonly kind: 'local';
-	/** 'quit' | 'exit' | 'clear' | 'connect' | 'help' (also for `?`), or the `:name` of a meta. */
+	/**
+	 * 'quit' | 'exit' | 'clear' | 'connect' | 'monitor' | 'help' (also for `?`), or the `:name` of a
+	 * meta.
+	 */
 	readonly name: string;
 	readonly argv: readonly string[];
 }
@@ -117,6 +120,9 @@ export function readLine(line: string, exec: Exec, state: ConsoleState): LineRea
 	if (is(first, 'restart')) return done({ kind: 'restart' });
 	if (argv.length === 3 && is(first, 'connect')) return local('connect');
 	if (argv.length === 1 && is(first, 'clear')) return local('clear');
+	// redis-cli's monitor mode prints the stream until Ctrl+C; a console that answers one line at a
+	// time cannot, and a connection left monitoring could not touch the keyspace any more.
+	if (argv.length === 1 && is(first, 'monitor')) return local('monitor');
 
 	const args = argv.slice(skip);
 	if (is(args[0], 'help') || is(args[0], '?')) return local('help', args.slice(1));

@@ -17,6 +17,8 @@ export interface Connection {
 	kill(): void;
 	/** MONITOR: the connection starts receiving every command the server runs. */
 	monitor(): void;
+	/** RESET of a monitoring connection: it stops receiving them. */
+	unmonitor(): void;
 }
 
 export interface ClientState {

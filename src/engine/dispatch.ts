@@ -27,6 +27,8 @@ export interface ResolvedCommand {
 	readonly isDenyoom: boolean;
 	readonly isNoMulti: boolean;
 	readonly isWrite: boolean;
+	/** CMD_READONLY, CMD_WRITE or CMD_MAY_REPLICATE: a monitor (a replica, to Redis) may not run it. */
+	readonly touchesKeyspace: boolean;
 	/** CMD_FAST: a spike is logged as "fast-command" rather than "command". */
 	readonly isFast: boolean;
 	/** Shown to MONITOR clients once run (not admin, not skip_monitor). */
@@ -58,6 +60,8 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 			isDenyoom: spec.flags.includes('denyoom'),
 			isNoMulti: spec.flags.includes('no_multi'),
 			isWrite,
+			touchesKeyspace:
+				isWrite || spec.flags.includes('readonly') || spec.flags.includes('may_replicate'),
 			isFast: spec.flags.includes('fast'),
 			isMonitored: !spec.flags.includes('admin') && !spec.flags.includes('skip_monitor'),
 			dirty: isWrite ? dirtyRule(base) : null,
@@ -157,6 +161,16 @@ export function processCommand(
 			return reject(server, client, argv, error(ERR.oom), resolved.fullName);
 		}
 	}
+
+	// A MONITOR connection is flagged CLIENT_SLAVE too, and replicas may not touch the keyspace.
+	if (client.monitor && resolved.touchesKeyspace)
+		return reject(
+			server,
+			client,
+			argv,
+			error("ERR Replica can't interact with the keyspace"),
+			resolved.fullName,
+		);
 
 	if (client.multi !== null && !NOT_QUEUED.has(base)) {
 		if (resolved.isNoMulti)

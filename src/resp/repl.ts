@@ -107,6 +107,10 @@ export async function runRepl(options: ReplOptions): Promise<void> {
 				}
 				if (name === 'connect')
 					write('(error) CONNECT is not available: this REPL is the engine\n');
+				if (name === 'monitor')
+					write(
+						'(error) MONITOR needs a socket: run npm run server, then redis-cli -p 6380 monitor\n',
+					);
 			}
 			prompt();
 		});

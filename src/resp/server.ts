@@ -140,7 +140,8 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 				// setProtocolError: the error is counted like any error reply, then the client closes.
 				const message = `ERR ${request.error}`;
 				session.client.noteErrorReply(message);
-				out += encodeReply({ type: 'error', value: message }, session.resp);
+				if (session.repliesDropped) session.closeUnheard = true;
+				else out += encodeReply({ type: 'error', value: message }, session.resp);
 				session.closeAfterReply = true;
 				break;
 			}
@@ -152,6 +153,15 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 		}
 	};
 
+	/**
+	 * CLIENT_CLOSE_AFTER_REPLY: the socket closes once the replies are out, whatever else the client
+	 * keeps sending. Redis frees the client when a write empties its buffer, so when the reply that
+	 * asked for the close was dropped (QUIT or a protocol error under CLIENT REPLY OFF) and nothing
+	 * else was written, the connection stays open and reads nothing more.
+	 */
+	const closeIfWritten = (hadOutput: boolean) => {
+		if (!session.closeUnheard || hadOutput || socket.writableLength > 0) socket.destroySoon();
+	};
 	socket.on('data', (chunk: Buffer) => {
 		processing = true;
 		for (let at = 0; at < chunk.length; at += READ_LEN) {
@@ -160,10 +170,9 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 			process();
 		}
 		processing = false;
+		const hadOutput = out !== '';
 		flush();
-		// CLIENT_CLOSE_AFTER_REPLY: the socket closes once the replies are out, whatever else the
-		// client keeps sending.
-		if (session.closeAfterReply) socket.destroySoon();
+		if (session.closeAfterReply) closeIfWritten(hadOutput);
 		else if (socket.writableLength > OUTPUT_HIGH_WATER) socket.pause();
 		account();
 	});
@@ -172,8 +181,9 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 		processing = true;
 		process();
 		processing = false;
+		const hadOutput = out !== '';
 		flush();
-		if (session.closeAfterReply) socket.destroySoon();
+		if (session.closeAfterReply) closeIfWritten(hadOutput);
 		account();
 	};
 	socket.on('drain', () => {

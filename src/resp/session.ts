@@ -40,6 +40,8 @@ export class RespSession {
 	transport: Transport = NO_TRANSPORT;
 	/** CLIENT_CLOSE_AFTER_REPLY: QUIT, a protocol error or CLIENT KILL of itself. */
 	closeAfterReply = false;
+	/** The reply that asked for the close was dropped (CLIENT REPLY OFF or SKIP): see server.ts. */
+	closeUnheard = false;
 	/**
 	 * sdslen(querybuf) while this read's commands run: Redis trims the buffer only after the whole
 	 * read is processed, so every command of a pipelined read sees all of its bytes.
@@ -87,6 +89,11 @@ export class RespSession {
 		return this.client.resp;
 	}
 
+	/** CLIENT REPLY OFF, or SKIP for this command: whatever it answers is not written. */
+	get repliesDropped(): boolean {
+		return this.#skipping || this.client.replyMode === 'off';
+	}
+
 	/** Runs one command and returns its reply; never throws. */
 	run(argv: readonly string[]): Reply {
 		this.hub.wall.sync();
@@ -96,8 +103,9 @@ export class RespSession {
 			let reply: Reply | null = null;
 			if (!this.client.inTransaction) reply = connectionCommand(this, name, argv);
 			reply ??= this.client.exec(argv);
-			// quitCommand: OK, then the connection closes (even inside MULTI: QUIT is never queued).
-			if (name === 'quit' && argv.length === 1) this.closeAfterReply = true;
+			// quitCommand: OK, then the connection closes, whatever its arguments (arity -1), and even
+			// inside MULTI: QUIT is never queued.
+			if (name === 'quit') this.closeAfterReply = true;
 			return reply;
 		} finally {
 			this.#running = false;
@@ -130,6 +138,7 @@ export class RespSession {
 		}
 		const mode = this.client.replyMode;
 		const silent = skipping || monitoring || mode === 'off' || isReplySwitchOff(argv, reply);
+		if (this.closeAfterReply && (skipping || mode === 'off')) this.closeUnheard = true;
 		// resetClient: a SKIP just set applies to the next command.
 		if (this.client.takeReplySkip()) this.#skipping = true;
 		if (silent) return '';
@@ -180,6 +189,7 @@ export class RespSession {
 				else this.transport.close();
 			},
 			monitor: () => this.hub.addMonitor(this),
+			unmonitor: () => this.hub.removeMonitor(this),
 		};
 	}
 }

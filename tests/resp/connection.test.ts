@@ -319,6 +319,60 @@ describe('MONITOR', () => {
 	});
 });
 
+describe('QUIT, RESET and what a monitor may not do', () => {
+	/** Each script on a fresh connection: the bytes back (MONITOR lines' time and address masked) and
+	 * whether the server closed it. */
+	async function play(port: number, script: string[][]): Promise<string> {
+		const c = await raw(port);
+		c.send(...script);
+		await c.settle(200);
+		c.socket.destroy();
+		const got = c.received().replace(/^\+\d+\.\d{6} \[(\d+) [^\]]+\]/gm, '+<time> [$1 <addr>]');
+		return `${JSON.stringify(got)} ${c.closed() ? 'closed' : 'open'}`;
+	}
+	const scripts: Record<string, string[][]> = {
+		'QUIT with arguments closes': [['QUIT', 'now'], ['PING']],
+		'QUIT inside MULTI is not queued': [['MULTI'], ['QUIT', 'x'], ['PING']],
+		'a QUIT nobody hears leaves the connection open, reading nothing': [
+			['CLIENT', 'REPLY', 'OFF'],
+			['QUIT'],
+			['PING'],
+		],
+		'… and so does one after SKIP': [['CLIENT', 'REPLY', 'SKIP'], ['QUIT'], ['PING']],
+		'… unless something else was written': [['PING'], ['CLIENT', 'REPLY', 'OFF'], ['QUIT']],
+		'RESET lifts CLIENT REPLY OFF and answers': [['CLIENT', 'REPLY', 'OFF'], ['RESET'], ['PING']],
+		'a monitor may not touch keys, and RESET ends monitoring': [
+			['MONITOR'],
+			['GET', 'x'],
+			['SET', 'x', '1'],
+			['PING'],
+			['RESET'],
+			['PING'],
+			['GET', 'x'],
+		],
+		'MONITOR inside EXEC is refused': [['MULTI'], ['MONITOR'], ['EXEC'], ['PING']],
+	};
+	for (const [name, script] of Object.entries(scripts)) {
+		it(name, async (ctx) => {
+			const [ourPort, realPort] = ports(ctx);
+			expect(await play(ourPort, script)).toBe(await play(realPort, script));
+		});
+	}
+
+	it('a protocol error nobody hears leaves the connection open too', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const c = await raw(port);
+			c.socket.write('CLIENT REPLY OFF\r\n*abc\r\nPING\r\n');
+			await c.settle(200);
+			out.push(`${JSON.stringify(c.received())} ${c.closed() ? 'closed' : 'open'}`);
+			c.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+		expect(out[0]).toBe('"" open');
+	});
+});
+
 describe('INFO commandstats and errorstats over the wire', () => {
 	const script = [
 		['CONFIG', 'RESETSTAT'],

@@ -15,6 +15,7 @@ function withPeer(f: ReturnType<typeof serverFixture>, addr: string) {
 		output: () => ({ rbs: 1024, rbp: 0, obl: 0, oll: 0, omem: 0 }),
 		kill: () => killed.push(addr),
 		monitor: () => killed.push('monitor'),
+		unmonitor: () => killed.push('unmonitor'),
 	};
 	state.conn = conn;
 	f.server.clients.set(state.id, state);

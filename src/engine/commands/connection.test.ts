@@ -165,4 +165,45 @@ describe('RESET and QUIT', () => {
 		run(e, 'MULTI');
 		expect(run(e, 'QUIT')).toEqual(OK);
 	});
+
+	it('RESET lifts CLIENT REPLY OFF but keeps NO-EVICT, as 7.0.15 does', () => {
+		const c = createEngine().connect();
+		run(c, 'CLIENT', 'NO-EVICT', 'on');
+		run(c, 'CLIENT', 'REPLY', 'OFF');
+		expect(c.replyMode).toBe('off');
+		run(c, 'RESET');
+		expect(c.replyMode).toBe('on');
+		expect(fields(text(run(c, 'CLIENT', 'INFO'))).get('flags')).toBe('e');
+	});
+});
+
+describe('MONITOR', () => {
+	const REPLICA = err("ERR Replica can't interact with the keyspace");
+
+	it('leaves a monitor only the commands that do not touch keys, until RESET', () => {
+		const e = createEngine();
+		const c = e.connect();
+		run(e, 'SET', 'k', 'v');
+		expect(run(c, 'MONITOR')).toEqual(OK);
+		expect(run(c, 'GET', 'k')).toEqual(REPLICA);
+		expect(run(c, 'SET', 'k', 'w')).toEqual(REPLICA);
+		expect(run(c, 'PING')).toEqual({ type: 'status', value: 'PONG' });
+		// Refused like any rejected command: counted as rejected, not as a call.
+		expect(text(run(e, 'INFO', 'commandstats'))).toMatch(
+			/cmdstat_set:calls=1,.*rejected_calls=1,failed_calls=0/,
+		);
+		run(c, 'RESET');
+		expect(run(c, 'GET', 'k')).toEqual(bulk('v'));
+	});
+
+	it('is refused inside EXEC, which expects one reply per command', () => {
+		const c = createEngine().connect();
+		run(c, 'MULTI');
+		expect(run(c, 'MONITOR')).toEqual({ type: 'status', value: 'QUEUED' });
+		expect(run(c, 'EXEC')).toEqual({
+			type: 'array',
+			value: [err("ERR MONITOR isn't allowed for DENY BLOCKING client")],
+		});
+		expect(run(c, 'GET', 'k')).toEqual(bulk(null));
+	});
 });

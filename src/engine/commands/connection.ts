@@ -77,11 +77,20 @@ function auth({ argv }: CommandContext): Reply {
 }
 
 /** clearClientConnectionState: out of MULTI, nothing watched, db 0, no name, RESP2. */
+/**
+ * clearClientConnectionState as 7.0 has it: a monitor stops monitoring, and CLIENT REPLY OFF is
+ * lifted (so RESET's own reply is sent); CLIENT NO-EVICT stays as it was.
+ */
 function reset({ server, client }: CommandContext): Reply {
+	if (client.monitor) {
+		client.monitor = false;
+		client.conn?.unmonitor();
+	}
 	discardTransaction(server, client);
 	client.db = 0;
 	client.name = '';
 	client.resp = 2;
+	if (client.replyMode === 'off') client.replyMode = 'on';
 	return status('RESET');
 }
 
