@@ -185,7 +185,10 @@ export const CONFIG_TABLE: readonly ConfigSpec[] = [
 	special('dir', '/data', { lock: 'protected' }),
 	bool('disable-thp', 'yes', { lock: 'immutable' }),
 	bool('dynamic-hz', 'yes'),
-	enumOf('enable-debug-command', 'no', ['no', 'yes', 'local'], { lock: 'immutable' }),
+	// The one default that is not a bare server's: `local`, as if started with
+	// --enable-debug-command local, so that the console and loopback clients may run DEBUG (the
+	// lessons turn the active expire cycle off with it) and other machines may not.
+	enumOf('enable-debug-command', 'local', ['no', 'yes', 'local'], { lock: 'immutable' }),
 	enumOf('enable-module-command', 'no', ['no', 'yes', 'local'], { lock: 'immutable' }),
 	enumOf('enable-protected-configs', 'no', ['no', 'yes', 'local'], { lock: 'immutable' }),
 	int('hash-max-listpack-entries', '512', 0n, 9223372036854775807n, {

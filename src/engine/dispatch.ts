@@ -13,6 +13,7 @@ import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 import { dirtyRule, type DirtyRule } from './dirty.ts';
 import { saveParams } from './persistence.ts';
 import { latencyAddSampleIfNeeded } from './latency-monitor.ts';
+import { storedConfig } from './config.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -149,6 +150,9 @@ export function processCommand(
 	// c->lastcmd is set on lookup, so a queued or refused command still shows in CLIENT LIST.
 	client.lastCommand = resolved.fullName;
 
+	if (base === 'debug' && !debugAllowed(server, client))
+		return reject(server, client, argv, DEBUG_NOT_ALLOWED, resolved.fullName);
+
 	if (server.config.maxmemory > 0 && !server.sleeping) {
 		const outOfMemory = performEvictions(server) === 'fail';
 		const queuedDenyoom =
@@ -190,6 +194,24 @@ export function processCommand(
 	if (server.blocking !== null && server.blocking.ready.length > 0)
 		handleClientsBlockedOnKeys(server);
 	return reply;
+}
+
+const DEBUG_NOT_ALLOWED = error(
+	'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you ' +
+		'can run it from a local connection, otherwise you need to set this option in the ' +
+		'configuration file, and then restart the server.',
+);
+
+/**
+ * allowProtectedAction for DEBUG: `yes`, or `local` and a local client. The page's own clients
+ * have no socket and are local; a RESP connection is when it comes from a loopback address.
+ */
+function debugAllowed(server: Server, client: ClientState): boolean {
+	const mode = storedConfig(server.config, 'enable-debug-command');
+	if (mode === 'yes') return true;
+	if (mode !== 'local') return false;
+	const addr = client.conn?.addr;
+	return addr === undefined || addr.startsWith('127.0.0.1:') || addr.startsWith('[::1]:');
 }
 
 function isDenyoom(argv: readonly string[]): boolean {

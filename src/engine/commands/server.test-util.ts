@@ -19,6 +19,7 @@ export function serverFixture(config: Partial<Config> = {}) {
 	return {
 		clock,
 		server,
+		client,
 		db,
 		run: (...argv: string[]): Reply => processCommand(server, client, argv),
 		/** Plants a string key; `px` sets a TTL from now (negative: already a ghost). */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { OK_REPLY, err, int, serverFixture, str } from './server.test-util.ts';
 
+/** The socket half of a fake RESP connection: nothing queued, nothing to kill. */
+const NO_SOCKET = {
+	queryBuffer: () => ({ qbuf: 0, qbufFree: 0 }),
+	output: () => ({ rbs: 0, rbp: 0, obl: 0, oll: 0, omem: 0 }),
+	kill: () => {},
+	monitor: () => {},
+	unmonitor: () => {},
+};
+
 describe('TIME, DBSIZE, LASTSAVE', () => {
 	it('TIME reads the virtual clock as seconds and microseconds', () => {
 		const f = serverFixture();
@@ -28,6 +37,46 @@ describe('TIME, DBSIZE, LASTSAVE', () => {
 });
 
 describe('DEBUG', () => {
+	const NOT_ALLOWED = err(
+		'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you ' +
+			'can run it from a local connection, otherwise you need to set this option in the ' +
+			'configuration file, and then restart the server.',
+	);
+	const withDebug = (mode: string) =>
+		serverFixture({ stored: { 'enable-debug-command': mode } } as never);
+
+	it('is allowed to local clients only, as enable-debug-command local says', () => {
+		const f = serverFixture();
+		expect(f.run('CONFIG', 'GET', 'enable-debug-command')).toMatchObject({
+			type: 'array',
+			value: [str('enable-debug-command'), str('local')],
+		});
+		expect(f.run('DEBUG', 'SLEEP', '0')).toEqual(OK_REPLY);
+		const remote = { addr: '10.0.0.7:5000', laddr: '10.0.0.1:6379', fd: 9 };
+		f.client.conn = { ...remote, ...NO_SOCKET };
+		expect(f.run('DEBUG', 'SLEEP', '0')).toEqual(NOT_ALLOWED);
+		f.client.conn = { ...remote, addr: '127.0.0.1:5000', ...NO_SOCKET };
+		expect(f.run('DEBUG', 'SLEEP', '0')).toEqual(OK_REPLY);
+		f.client.conn = { ...remote, addr: '[::1]:5000', ...NO_SOCKET };
+		expect(f.run('DEBUG', 'SLEEP', '0')).toEqual(OK_REPLY);
+	});
+
+	it('is refused under no, even inside MULTI (the transaction is doomed), allowed under yes', () => {
+		const no = withDebug('no');
+		expect(no.run('DEBUG', 'SLEEP', '0')).toEqual(NOT_ALLOWED);
+		no.run('MULTI');
+		expect(no.run('DEBUG', 'SLEEP', '0')).toEqual(NOT_ALLOWED);
+		expect(no.run('EXEC')).toEqual(
+			err('EXECABORT Transaction discarded because of previous errors.'),
+		);
+		expect(no.run('INFO', 'commandstats')).toMatchObject({
+			value: expect.stringMatching(/cmdstat_debug:calls=0,.*rejected_calls=2,/),
+		});
+		const yes = withDebug('yes');
+		yes.client.conn = { addr: '10.0.0.7:5000', laddr: '10.0.0.1:6379', fd: 9, ...NO_SOCKET };
+		expect(yes.run('DEBUG', 'SLEEP', '0')).toEqual(OK_REPLY);
+	});
+
 	it('SLEEP advances the clock with the cron held off', () => {
 		const f = serverFixture();
 		const seen: boolean[] = [];
