@@ -114,6 +114,10 @@ export function parseConfigValue(
 
 /** A copy of `config` with `spec` set to the already-parsed text `value`. */
 export function withConfigValue(config: Config, spec: ConfigSpec, value: string): Config {
+	// applyWatchdogPeriod: a period shorter than two cron ticks could not fire reliably, so it is
+	// raised to two (at the hz of the moment); 0 turns the watchdog off.
+	if (spec.name === 'watchdog-period' && value !== '0')
+		value = String(Math.max(Number(value), Math.trunc(1000 / config.hz) * 2));
 	const next: Config = { ...config, stored: { ...config.stored, [spec.name]: value } };
 	if (isModelled(spec.name)) {
 		const typed = spec.name === 'maxmemory-policy' ? value : Number(value);

@@ -237,6 +237,9 @@ describe('COMMAND GETKEYS', () => {
 		);
 		expect(keys('info', 'x')).toBe('ERR The command has no key arguments');
 		expect(keys('config', 'get', 'x')).toBe('ERR The command has no key arguments');
+		// Keys are looked for before the arity is checked.
+		expect(keys('config', 'get')).toBe('ERR The command has no key arguments');
+		expect(keys('client', 'kill')).toBe('ERR The command has no key arguments');
 		expect(f.run('COMMAND', 'GETKEYS', 'get')).toEqual(
 			err("ERR wrong number of arguments for 'command|getkeys' command"),
 		);

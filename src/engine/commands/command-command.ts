@@ -82,6 +82,9 @@ function getKeys(cmdArgv: readonly string[]): Reply {
 	let spec = commandTable().get(cmdArgv[0]!.toLowerCase());
 	if (spec?.subcommands && cmdArgv.length >= 2) spec = findCommand(`${cmdArgv[0]}|${cmdArgv[1]}`);
 	if (!spec) return error('ERR Invalid command specified');
+	const [first, last, step] = spec.keys ?? [0, 0, 0];
+	// doesCommandHaveKeys is asked before the arity: `CONFIG GET` alone has no keys to look for.
+	if (!spec.getKeys && first === 0) return error('ERR The command has no key arguments');
 	const n = cmdArgv.length;
 	if ((spec.arity > 0 && n !== spec.arity) || n < -spec.arity)
 		return error('ERR Invalid number of arguments specified for command');
@@ -91,8 +94,6 @@ function getKeys(cmdArgv: readonly string[]): Reply {
 		if (found.length === 0) return error('ERR Invalid arguments specified for command');
 		return array(found.map((i) => bulk(cmdArgv[i]!)));
 	}
-	const [first, last, step] = spec.keys ?? [0, 0, 0];
-	if (first === 0) return error('ERR The command has no key arguments');
 	const end = last < 0 ? n + last : last;
 	const keys: Reply[] = [];
 	for (let i = first; i <= end && i < n; i += step) keys.push(bulk(cmdArgv[i]!));

@@ -149,6 +149,14 @@ describe('the whole 7.0 table', () => {
 		// Hidden parameters need their exact name.
 		expect(f.run('CONFIG', 'GET', 'watchdog*')).toEqual(map());
 		expect(f.run('CONFIG', 'GET', 'watchdog-period')).toEqual(map('watchdog-period', '0'));
+		// Raised to two cron ticks at the current hz, as applyWatchdogPeriod does.
+		f.run('CONFIG', 'SET', 'watchdog-period', '1');
+		expect(f.run('CONFIG', 'GET', 'watchdog-period')).toEqual(map('watchdog-period', '200'));
+		f.run('CONFIG', 'SET', 'hz', '100');
+		f.run('CONFIG', 'SET', 'watchdog-period', '1');
+		expect(f.run('CONFIG', 'GET', 'watchdog-period')).toEqual(map('watchdog-period', '20'));
+		f.run('CONFIG', 'SET', 'watchdog-period', '0');
+		expect(f.run('CONFIG', 'GET', 'watchdog-period')).toEqual(map('watchdog-period', '0'));
 	});
 
 	it('sets a modelled parameter through its alias, typed for the engine', () => {
