@@ -81,7 +81,7 @@ export function loadSnapshot(server: Server, snapshot: Snapshot): void {
 			const src = from.objects[i]!;
 			const obj = copyObject(src);
 			if (obj.type === 'zset') {
-				zsetLoaded(obj);
+				zsetLoaded(server.config, obj);
 				obj.cost = keyCost(key, obj);
 			}
 			if (saved === 'lfu' && lfu) obj.lru = (lfuTimeInMinutes(now) << 8) | (src.lru & 0xff);

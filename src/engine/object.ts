@@ -91,9 +91,6 @@ export const OBJ_ENCODING_EMBSTR_SIZE_LIMIT = 44;
 /** hash-max-listpack-entries / hash-max-listpack-value defaults (512 and 64 in 7.0, verified). */
 export const HASH_MAX_LISTPACK_ENTRIES = 512;
 export const HASH_MAX_LISTPACK_VALUE = 64;
-/** zset-max-listpack-entries / zset-max-listpack-value defaults in 7.0. */
-export const ZSET_MAX_LISTPACK_ENTRIES = 128;
-export const ZSET_MAX_LISTPACK_VALUE = 64;
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;

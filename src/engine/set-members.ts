@@ -98,9 +98,10 @@ export class SetMembers extends Set<string> {
 
 	/**
 	 * setTypeAdd: an intset takes a member string2ll accepts (widening if needed); any other
-	 * member, or one past set-max-intset-entries, turns it into a hashtable. True if new.
+	 * member, or one past `maxIntset` (set-max-intset-entries), turns it into a hashtable. True if
+	 * new.
 	 */
-	addMember(member: string): boolean {
+	addMember(member: string, maxIntset = SET_MAX_INTSET_ENTRIES): boolean {
 		if (this.isDict) {
 			if (this.rehashLeft > 0) this.rehashStep();
 			if (super.has(member)) return false;
@@ -112,14 +113,14 @@ export class SetMembers extends Set<string> {
 		const w = intWidth(member);
 		if (w === 0) {
 			this.toDict();
-			return this.addMember(member);
+			return this.addMember(member, maxIntset);
 		}
 		if (super.has(member)) return false;
 		super.add(member);
 		this.sdsSum += keyBytes(member);
 		this.#sorted = null;
 		if (w > this.width) this.width = w;
-		if (this.size > SET_MAX_INTSET_ENTRIES) this.toDict();
+		if (this.size > maxIntset) this.toDict();
 		return true;
 	}
 

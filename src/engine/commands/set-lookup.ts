@@ -31,9 +31,12 @@ export function newSet(server: Server, first: string): SetObject {
 	return obj;
 }
 
-/** setTypeAdd on the object: adds a member and keeps OBJECT ENCODING in step. True if new. */
-export function setAdd(obj: SetObject, member: string): boolean {
-	const added = obj.value.addMember(member);
+/**
+ * setTypeAdd on the object: adds a member and keeps OBJECT ENCODING in step, an intset turning
+ * into a hashtable past set-max-intset-entries as configured now. True if new.
+ */
+export function setAdd(server: Server, obj: SetObject, member: string): boolean {
+	const added = obj.value.addMember(member, server.config['set-max-intset-entries']);
 	if (obj.value.isDict) obj.encoding = 'hashtable';
 	return added;
 }

@@ -68,7 +68,7 @@ function sinterGeneric(
 		if (cardinalityOnly) {
 			cardinality++;
 			if (limit > 0 && cardinality >= limit) break;
-		} else if (dst) setAdd(dst, m);
+		} else if (dst) setAdd(ctx.server, dst, m);
 		else out.push(m);
 	}
 	if (cardinalityOnly) return integer(cardinality);
@@ -81,7 +81,7 @@ function unionDiff(sets: (SetObject | null)[], diff: boolean, ctx: CommandContex
 	const dst = newSet(ctx.server, '0');
 	const head = sets[0];
 	if (!diff) {
-		for (const s of sets) if (s) for (const m of s.value.ordered()) setAdd(dst, m);
+		for (const s of sets) if (s) for (const m of s.value.ordered()) setAdd(ctx.server, dst, m);
 		return dst;
 	}
 	if (!head) return dst;
@@ -104,7 +104,7 @@ function unionDiff(sets: (SetObject | null)[], diff: boolean, ctx: CommandContex
 					break;
 				}
 			}
-			if (keep) setAdd(dst, m);
+			if (keep) setAdd(ctx.server, dst, m);
 		}
 		return dst;
 	}
@@ -112,7 +112,7 @@ function unionDiff(sets: (SetObject | null)[], diff: boolean, ctx: CommandContex
 		const s = sets[j];
 		if (!s) continue;
 		for (const m of s.value.ordered()) {
-			if (j === 0) setAdd(dst, m);
+			if (j === 0) setAdd(ctx.server, dst, m);
 			else dst.value.delete(m);
 		}
 		if (dst.value.size === 0) break;

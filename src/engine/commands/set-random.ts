@@ -68,7 +68,7 @@ function spopWithCount(ctx: CommandContext): Reply {
 		members[at] = members[members.length - 1]!;
 		members.pop();
 		fresh ??= newSet(server, m);
-		setAdd(fresh, m);
+		setAdd(server, fresh, m);
 		obj.value.delete(m);
 	}
 	fresh!.lru = obj.lru;

@@ -9,7 +9,7 @@ function sadd({ server, db, argv }: CommandContext): Reply {
 	if (isReply(found)) return found;
 	const obj = found ?? newSet(server, argv[2]!);
 	let added = 0;
-	for (let j = 2; j < argv.length; j++) if (setAdd(obj, argv[j]!)) added++;
+	for (let j = 2; j < argv.length; j++) if (setAdd(server, obj, argv[j]!)) added++;
 	storeSet(server, db, key, obj, found === null, added > 0);
 	return integer(added);
 }
@@ -48,7 +48,7 @@ function smove({ server, db, argv }: CommandContext): Reply {
 	}
 	storeSet(server, db, srckey, src, false, true);
 	const target = dst ?? newSet(server, ele);
-	const added = setAdd(target, ele);
+	const added = setAdd(server, target, ele);
 	storeSet(server, db, dstkey, target, dst === null, added);
 	return ONE;
 }

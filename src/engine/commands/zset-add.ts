@@ -7,7 +7,6 @@ import { ERR, NIL, error, integer, type Reply } from '../reply.ts';
 import { string2d } from '../strtod.ts';
 import type { Server } from '../server.ts';
 import type { ZsetObject } from '../object.ts';
-import { ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from '../object.ts';
 import { convertToSkiplist, isReply, openZset, scoreReply, storeZset } from './zset-type.ts';
 
 export const ZADD_IN_INCR = 1;
@@ -58,7 +57,8 @@ export function zsetAdd(
 	if (flags & ZADD_IN_XX) return ZADD_OUT_NOP;
 	if (
 		obj.encoding === 'listpack' &&
-		(z.size + 1 > ZSET_MAX_LISTPACK_ENTRIES || member.length > ZSET_MAX_LISTPACK_VALUE)
+		(z.size + 1 > server.config['zset-max-listpack-entries'] ||
+			member.length > server.config['zset-max-listpack-value'])
 	)
 		convertToSkiplist(obj);
 	z.insert(member, obj.encoding === 'listpack' && score === 0 ? 0 : score, server.rng);

@@ -161,7 +161,7 @@ export function storeNodes(
 	for (const n of nodes) zsetAdd(server, dst, n.score, n.ele, 0);
 	let longest = 0;
 	for (const n of nodes) longest = Math.max(longest, n.ele.length);
-	convertToListpackIfFits(dst, longest);
+	convertToListpackIfFits(server.config, dst, longest);
 	setKey(server, db, dstkey, dst);
 	return integer(nodes.length);
 }

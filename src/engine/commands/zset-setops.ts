@@ -182,7 +182,7 @@ function zsetOp({ server, db, argv }: CommandContext, call: OpCall): Reply {
 	}
 	let longest = 0;
 	for (const member of result.keys()) longest = Math.max(longest, member.length);
-	convertToListpackIfFits(dst, longest);
+	convertToListpackIfFits(server.config, dst, longest);
 	setKey(server, db, dstkey, dst);
 	return integer(dst.value.size);
 }

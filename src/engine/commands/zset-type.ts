@@ -1,12 +1,7 @@
 // Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetConvert between listpack and
 // skiplist, the range parsers and how a score is replied (zsetAdd itself is in zset-add.ts).
 import { dbAdd, dbDelete, initialLru, valueChanged, type Db } from '../keyspace.ts';
-import {
-	ZSET_MAX_LISTPACK_VALUE,
-	createZset,
-	parseStrictInt64,
-	type ZsetObject,
-} from '../object.ts';
+import { createZset, parseStrictInt64, type ZsetObject } from '../object.ts';
 import type { Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { readTyped, writeTyped } from './check-type.ts';
@@ -56,7 +51,9 @@ export function openZset(
 /** createZsetListpackObject, or createZsetObject when the first member is too long for one. */
 export function newZset(server: Server, firstLength: number): ZsetObject {
 	const obj = createZset(initialLru(server));
-	if (firstLength > ZSET_MAX_LISTPACK_VALUE) convertToSkiplist(obj);
+	const { config } = server;
+	if (config['zset-max-listpack-entries'] === 0 || firstLength > config['zset-max-listpack-value'])
+		convertToSkiplist(obj);
 	return obj;
 }
 
