@@ -17,7 +17,7 @@ const tableBytes = (s: SetMembers) => 8 * (s.slots + s.oldSlots);
 /** The value part of MEMORY USAGE. */
 export function setUsageBytes(s: SetMembers, samples = DEFAULT_SAMPLES): number {
 	if (!s.isDict) return intsetBytes(s);
-	let asize = ROBJ_SIZE + DICT_STRUCT + tableBytes(s);
+	const asize = ROBJ_SIZE + DICT_STRUCT + tableBytes(s);
 	const limit = samples === 0 ? Infinity : samples;
 	let elesize = 0;
 	let seen = 0;
@@ -26,8 +26,8 @@ export function setUsageBytes(s: SetMembers, samples = DEFAULT_SAMPLES): number 
 		elesize += DICT_ENTRY_SIZE + keyBytes(m);
 		seen++;
 	}
-	if (seen > 0) asize += Math.trunc((elesize / seen) * s.size);
-	return asize;
+	// size_t += double: the sum is taken in double, then truncated once.
+	return seen > 0 ? Math.trunc(asize + (elesize / seen) * s.size) : asize;
 }
 
 /** The same set as used_memory sees it: every allocation in its jemalloc size class. */

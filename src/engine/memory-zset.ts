@@ -58,15 +58,15 @@ function skiplistFixed(z: ZSet): number {
  */
 export function zsetUsageBytes(encoding: string, z: ZSet, samples = DEFAULT_SAMPLES): number {
 	if (encoding === 'listpack') return ROBJ_SIZE + je(listpackBytes(z));
-	let asize = ROBJ_SIZE + DICT_STRUCT + skiplistFixed(z);
+	const asize = ROBJ_SIZE + DICT_STRUCT + skiplistFixed(z);
 	let elesize = 0;
 	let seen = 0;
 	for (const x of z.zsl.walk(0, false, samples === 0 ? Infinity : samples)) {
 		elesize += keyBytes(x.ele) + DICT_ENTRY_SIZE + nodeAlloc(x.level);
 		seen++;
 	}
-	if (seen > 0) asize += Math.trunc((elesize / seen) * z.size);
-	return asize;
+	// size_t += double: the sum is taken in double, then truncated once.
+	return seen > 0 ? Math.trunc(asize + (elesize / seen) * z.size) : asize;
 }
 
 /** The same zset as used_memory sees it: every member's real allocations, dict struct rounded. */
