@@ -65,6 +65,24 @@ describe('blocking on the virtual clock', () => {
 		expect(w.client.blocked).toBe(false);
 	});
 
+	it('rounds a timeout up to whole milliseconds: under 1 ms is 1 ms, not for ever', () => {
+		const { engine, clock } = setup();
+		const waits = ['0.0005', '1e-300', '0.0015', '-0.0009'].map((t) => {
+			const w = waiter(engine);
+			expect(w.client.exec(['BZPOPMIN', `z${t}`, t])).toBe(BLOCKED);
+			return w;
+		});
+		clock.advance(2);
+		expect(waits.map((w) => w.replies.length)).toEqual([1, 1, 0, 0]);
+		clock.advance(1);
+		// 1.5 ms waits 2 ms; -0.9 ms rounds up to 0, which is for ever.
+		expect(waits.map((w) => w.replies.length)).toEqual([1, 1, 1, 0]);
+		expect(engine.exec(['BLPOP', 'k', '-0.0011'])).toEqual({
+			type: 'error',
+			value: 'ERR timeout is negative',
+		});
+	});
+
 	it('waits forever with timeout 0', () => {
 		const { engine, clock } = setup();
 		const w = waiter(engine);

@@ -108,7 +108,7 @@ export function canBlock(client: ClientState, deadline: number): boolean {
 }
 
 /**
- * getTimeoutFromObjectOrReply: seconds as a long double (or whole ms), truncated to ms; negative,
+ * getTimeoutFromObjectOrReply: seconds as a long double (or whole ms), rounded up to ms; negative,
  * unparsable or overflowing values get Redis's errors. Returns the absolute deadline, 0 = forever,
  * -1 = already past (a deadline that overflowed).
  */
@@ -118,7 +118,7 @@ export function parseTimeout(server: Server, arg: string, unit: 'seconds' | 'ms'
 		const ld = parseLongDouble(arg);
 		if (ld === null || ld.kind === 'nan')
 			return error('ERR timeout is not a float or out of range');
-		ms = timesThousand(ld);
+		ms = ceilTimesThousand(ld);
 	} else {
 		if (!/^(0|-?[1-9][0-9]*)$/.test(arg) || BigInt(arg) > LLONG_MAX || BigInt(arg) < LLONG_MIN)
 			return error('ERR timeout is not an integer or out of range');
@@ -135,13 +135,18 @@ export function parseTimeout(server: Server, arg: string, unit: 'seconds' | 'ms'
 const LLONG_MAX = 9223372036854775807n;
 const LLONG_MIN = -9223372036854775808n;
 
-/** (long long)(x * 1000.0) on x87: the product rounded to 64 bits, truncated; ±inf and anything
- * past the long long range become LLONG_MIN ("integer indefinite"). */
-function timesThousand(ld: Exclude<LongDouble, { kind: 'nan' }>): bigint {
+/**
+ * (long long)ceill(x * 1000.0) on x87: the product rounded to 64 bits, then up to a whole ms, so a
+ * positive timeout under 1 ms waits 1 ms rather than for ever; ±inf and anything past the long
+ * long range become LLONG_MIN ("integer indefinite").
+ */
+function ceilTimesThousand(ld: Exclude<LongDouble, { kind: 'nan' }>): bigint {
 	if (ld.kind === 'inf') return LLONG_MIN;
 	const p = roundToExtended(ld.negative, ld.m * 1000n, 1n, ld.e);
 	if (p.kind !== 'finite') return LLONG_MIN;
-	const magnitude = p.e >= 0 ? p.m << BigInt(p.e) : p.m >> BigInt(-p.e);
+	let magnitude = p.e >= 0 ? p.m << BigInt(p.e) : p.m >> BigInt(-p.e);
+	// Towards +inf: a positive product with a fraction goes up; a negative one is cut, as ceil does.
+	if (!p.negative && p.e < 0 && (p.m & ((1n << BigInt(-p.e)) - 1n)) !== 0n) magnitude += 1n;
 	const value = p.negative ? -magnitude : magnitude;
 	return value > LLONG_MAX || value < LLONG_MIN ? LLONG_MIN : value;
 }

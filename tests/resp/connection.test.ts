@@ -359,6 +359,16 @@ describe('QUIT, RESET and what a monitor may not do', () => {
 		});
 	}
 
+	it('a blocking timeout under a millisecond times out, not waits for ever', async (ctx) => {
+		for (const port of ports(ctx)) {
+			const c = await raw(port);
+			c.send(['BZPOPMIN', 'nokey', '0.0005'], ['BLPOP', 'nokey', '1e-10']);
+			await until(() => c.received().length >= 10, 1000);
+			expect(c.received(), String(port)).toBe('*-1\r\n*-1\r\n');
+			c.socket.destroy();
+		}
+	});
+
 	it('a protocol error nobody hears leaves the connection open too', async (ctx) => {
 		const out: string[] = [];
 		for (const port of ports(ctx)) {
