@@ -38,6 +38,7 @@ const show = (key: string) => binaryToUtf8(key);
 export function describeEvent(e: EngineEvent): { area: LogArea; text: string } | null {
 	switch (e.type) {
 		case 'command':
+		case 'monitor':
 		case 'hit':
 		case 'miss':
 			return null;

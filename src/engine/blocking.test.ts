@@ -204,10 +204,21 @@ describe('blocking on the virtual clock', () => {
 		const w = waiter(engine);
 		w.client.exec(['BLPOP', 'k', '0']);
 		expect(events.filter((e) => e.type === 'command')).toEqual([]);
+		// MONITOR's line, though, is fed as the command is called.
+		expect(events).toEqual([
+			{
+				type: 'monitor',
+				at: expect.any(Number),
+				client: w.client.id,
+				db: 0,
+				argv: ['BLPOP', 'k', '0'],
+			},
+		]);
 		engine.exec(['RPUSH', 'k', 'v']);
 		const commands = events.filter((e) => e.type === 'command').map((e) => e.argv[0]);
 		expect(commands).toEqual(['RPUSH', 'BLPOP']);
 		expect(events.at(-1)).toMatchObject({ type: 'command', reply: pair('k', 'v') });
+		expect(events.at(-1)).not.toHaveProperty('monitor');
 	});
 });
 

@@ -219,8 +219,7 @@ function finish(server: Server, b: BlockedClient, reply: Reply): void {
 			db: b.db.id,
 			argv: b.argv,
 			reply,
-			// MONITOR shows the command here, when it completes, rather than when it was called.
-			monitor: true,
+			// No MONITOR line: the monitors saw it when it was called (dispatch.ts).
 		});
 	sinks.get(b.client)?.(reply);
 }

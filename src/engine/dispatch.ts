@@ -258,8 +258,13 @@ export function call(
 	const signals = server.keySignals;
 	const reply = spec.run({ server, client, db, argv });
 	server.stats.total_commands_processed++;
-	// A blocked command's stats, event and reply come when it is served or times out (blocking.ts).
-	if (reply === BLOCKED) return reply;
+	// A blocked command's stats, event and reply come when it is served or times out (blocking.ts);
+	// its MONITOR line comes now, as call() feeds the monitors whether the command blocked or not.
+	if (reply === BLOCKED) {
+		if (resolved.isMonitored && server.events.active)
+			server.events.emit({ type: 'monitor', at: server.now(), client: client.id, db: db.id, argv });
+		return reply;
+	}
 	if (rule) {
 		const n = rule.count({ server, argv, reply, signals: server.keySignals - signals, before, db });
 		if (n > 0) addDirty(server, n);

@@ -36,6 +36,17 @@ export type EngineEvent =
 			readonly monitor?: boolean;
 	  }
 	| {
+			/**
+			 * MONITOR's line for a command that blocked: Redis's call() feeds the monitors as the
+			 * command is called, so the line comes now and the 'command' event when it completes.
+			 */
+			readonly type: 'monitor';
+			readonly at: number;
+			readonly client: number;
+			readonly db: number;
+			readonly argv: readonly string[];
+	  }
+	| {
 			readonly type: 'hit' | 'miss';
 			readonly at: number;
 			readonly db: number;

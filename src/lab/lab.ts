@@ -329,6 +329,8 @@ export class Lab {
 			case 'command':
 				// Not worth a log line, but the keyspace changed (an LRU stamp, a lazy expiry…).
 				return this.#notify('world');
+			case 'monitor':
+				return;
 			case 'active-expire-cycle':
 				if (e.expired === 0) return;
 				break;

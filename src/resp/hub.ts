@@ -61,7 +61,7 @@ export class Hub {
 	addMonitor(session: RespSession): void {
 		this.monitors.add(session);
 		this.#unsubscribe ??= this.engine.subscribe((event) => {
-			if (event.type !== 'command' || !event.monitor) return;
+			if (!(event.type === 'monitor' || (event.type === 'command' && event.monitor))) return;
 			const from = [...this.sessions].find((s) => s.id === event.client);
 			const line = monitorLine(wallMicros(), event.db, from?.peer.addr ?? 'lua', event.argv);
 			for (const m of this.monitors) m.transport.write(line);

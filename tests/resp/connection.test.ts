@@ -301,6 +301,31 @@ describe('MONITOR', () => {
 		expect(out[0]).toBe('+OK\r\n+PONG\r\n+<time> [0 <addr>] "PING"\r\n');
 	});
 
+	it('feeds a blocking command when it is called, not when it is served', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const mon = await raw(port);
+			mon.send(['MONITOR']);
+			await sleep(50);
+			const waiting = await raw(port);
+			waiting.send(['BLPOP', 'fed:list', '0']);
+			await sleep(50);
+			const before = mon.received();
+			const pusher = await raw(port);
+			pusher.send(['RPUSH', 'fed:list', 'v']);
+			await until(() => waiting.received() !== '');
+			await sleep(50);
+			const mask = (s: string) => s.replace(/^\+\d+\.\d{6} \[(\d+) [^\]]+\]/gm, '+<time> [$1]');
+			out.push(`${mask(before)}|${mask(mon.received())}|${waiting.received()}`);
+			for (const c of [mon, waiting, pusher]) c.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+		const blpop = '+OK\r\n+<time> [0] "BLPOP" "fed:list" "0"\r\n';
+		expect(out[0]).toBe(
+			`${blpop}|${blpop}+<time> [0] "RPUSH" "fed:list" "v"\r\n|*2\r\n$8\r\nfed:list\r\n$1\r\nv\r\n`,
+		);
+	});
+
 	it('stamps lines with the wall clock and the client address', async () => {
 		const mon = await raw(ours.port);
 		mon.send(['MONITOR']);
