@@ -83,6 +83,24 @@ describe('blocking on the virtual clock', () => {
 		});
 	});
 
+	it('waits, in the timeout table, when the deadline overflows (7.0 adds the time unchecked)', () => {
+		const { engine, clock } = setup();
+		const w = waiter(engine);
+		expect(w.client.exec(['BLPOP', 'k', '9223372036854775'])).toBe(BLOCKED);
+		expect(engine.exec(['INFO', 'clients'])).toMatchObject({
+			value: expect.stringContaining('clients_in_timeout_table:1'),
+		});
+		clock.advance(86_400_000);
+		expect(w.replies).toEqual([]);
+		engine.exec(['RPUSH', 'k', 'v']);
+		expect(w.replies).toEqual([pair('k', 'v')]);
+		// Just past LLONG_MAX ms once rounded up: LLONG_MIN, so "negative".
+		expect(engine.exec(['BLPOP', 'k', '9223372036854775.8075'])).toEqual({
+			type: 'error',
+			value: 'ERR timeout is negative',
+		});
+	});
+
 	it('waits forever with timeout 0', () => {
 		const { engine, clock } = setup();
 		const w = waiter(engine);

@@ -104,13 +104,13 @@ export function blockedKeys(server: Server, client: ClientState): readonly strin
  */
 export function canBlock(client: ClientState, deadline: number): boolean {
 	if (client.multi !== null) return false;
-	return deadline !== 0 || sinks.has(client);
+	return sinks.has(client) || (deadline !== 0 && Number.isFinite(deadline));
 }
 
 /**
  * getTimeoutFromObjectOrReply: seconds as a long double (or whole ms), rounded up to ms; negative,
  * unparsable or overflowing values get Redis's errors. Returns the absolute deadline, 0 = forever,
- * -1 = already past (a deadline that overflowed).
+ * Infinity = a deadline that overflowed (in the timeout table, but never due).
  */
 export function parseTimeout(server: Server, arg: string, unit: 'seconds' | 'ms'): number | Reply {
 	let ms: bigint;
@@ -126,10 +126,11 @@ export function parseTimeout(server: Server, arg: string, unit: 'seconds' | 'ms'
 	}
 	if (ms < 0n) return error('ERR timeout is negative');
 	if (ms === 0n) return 0;
-	// 7.0 adds mstime() unchecked: past LLONG_MAX the deadline wraps negative, so the client
-	// times out at the first chance instead of waiting. -1 stands for that here.
+	// 7.0 adds mstime() unchecked: past LLONG_MAX the deadline wraps negative, and the timeout
+	// table keys its clients by the deadline read as unsigned, where that is far beyond any clock:
+	// the client waits, counted in clients_in_timeout_table, and never times out.
 	const deadline = ms + BigInt(server.now());
-	return deadline > LLONG_MAX ? -1 : Number(deadline);
+	return deadline > LLONG_MAX ? Infinity : Number(deadline);
 }
 
 const LLONG_MAX = 9223372036854775807n;
@@ -177,7 +178,7 @@ export function blockForKeys(
 		if (queue) queue.push(b);
 		else state.byKey.set(id, [b]);
 	}
-	if (deadline !== 0) {
+	if (deadline !== 0 && Number.isFinite(deadline)) {
 		b.timer = server.clock.setTimeout(
 			() => {
 				b.timer = undefined;

@@ -394,6 +394,23 @@ describe('QUIT, RESET and what a monitor may not do', () => {
 		}
 	});
 
+	it('a timeout whose deadline overflows waits, counted in the timeout table', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const waiting = await raw(port);
+			waiting.send(['BLPOP', 'overflow:list', '9223372036854775']);
+			await sleep(300);
+			const other = await RespClient.open(port);
+			const info = bulkText(await other.send(['INFO', 'clients']));
+			const counts = info.match(/(blocked_clients|clients_in_timeout_table):\d+/g)?.join(' ');
+			out.push(`${JSON.stringify(waiting.received())} ${counts}`);
+			other.close();
+			waiting.socket.destroy();
+		}
+		expect(out[0]).toBe(out[1]);
+		expect(out[0]).toBe('"" blocked_clients:1 clients_in_timeout_table:1');
+	});
+
 	it('a protocol error nobody hears leaves the connection open too', async (ctx) => {
 		const out: string[] = [];
 		for (const port of ports(ctx)) {
