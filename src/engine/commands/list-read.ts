@@ -28,20 +28,20 @@ export function clampRange(start: number, end: number, len: number): [number, nu
 	return [start, end >= len ? len - 1 : end];
 }
 
-const LONG_MIN = -(2 ** 63);
-
 const RANK_ZERO =
 	"ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
 
 interface LposOptions {
 	rank: number;
+	/** RANK was LONG_MIN exactly: as a JS number, ranks down to 512 above it round to it too. */
+	rankIsLongMin: boolean;
 	count: number;
 	maxlen: number;
 }
 
 /** lposCommand's option loop: each bad option answers at once, before the key is looked up. */
 function lposOptions(argv: readonly string[]): LposOptions | Reply {
-	const o: LposOptions = { rank: 1, count: -1, maxlen: 0 };
+	const o: LposOptions = { rank: 1, rankIsLongMin: false, count: -1, maxlen: 0 };
 	for (let j = 3; j < argv.length; j++) {
 		const opt = argv[j]!.toLowerCase();
 		const more = j + 1 < argv.length;
@@ -50,6 +50,7 @@ function lposOptions(argv: readonly string[]): LposOptions | Reply {
 			if (r === null) return NOT_INTEGER;
 			if (r === 0) return error(RANK_ZERO);
 			o.rank = r;
+			o.rankIsLongMin = argv[j] === '-9223372036854775808';
 		} else if (opt === 'count' && more) {
 			const c = parsePositive(argv[++j]!, "COUNT can't be negative");
 			if (typeof c !== 'number') return c;
@@ -64,11 +65,13 @@ function lposOptions(argv: readonly string[]): LposOptions | Reply {
 }
 
 /** The scan: a negative rank walks from the tail; COUNT 0 means every match. */
-function lposScan(list: ListObject, ele: string, { rank, count, maxlen }: LposOptions): Reply {
+function lposScan(list: ListObject, ele: string, o: LposOptions): Reply {
+	const { count, maxlen } = o;
+	let rank = o.rank;
 	const fromTail = rank < 0;
 	// -LONG_MIN overflows back to LONG_MIN in C: every match then counts as reached, and the
 	// COUNT test (matches - rank + 1) wraps negative, so it never stops early.
-	const wrapped = rank === LONG_MIN;
+	const wrapped = o.rankIsLongMin;
 	if (fromTail && !wrapped) rank = -rank;
 	const items = list.value.toArray();
 	const len = items.length;

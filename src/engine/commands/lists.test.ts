@@ -35,6 +35,22 @@ describe('list commands', () => {
 		expect(f.db().bytes).toBe(sum);
 	});
 
+	it('LPOS wraps only at RANK LONG_MIN itself, not at ranks a double would round to it', () => {
+		const f = fixture();
+		f.run('RPUSH', 'l', 'a', 'c', 'c');
+		expect(f.run('LPOS', 'l', 'c', 'RANK', '-9223372036854775808')).toEqual({
+			type: 'integer',
+			value: 2,
+		});
+		for (const rank of ['-9223372036854775807', '-9223372036854775297']) {
+			expect(f.run('LPOS', 'l', 'c', 'RANK', rank)).toEqual({ type: 'bulk', value: null });
+			expect(f.run('LPOS', 'l', 'c', 'RANK', rank, 'COUNT', '0')).toEqual({
+				type: 'array',
+				value: [],
+			});
+		}
+	});
+
 	it('delete a list once it is empty, whatever empties it', () => {
 		const f = fixture();
 		for (const emptying of [
