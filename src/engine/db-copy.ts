@@ -1,6 +1,6 @@
 // Mirrors rdbLoad's key loop (src/rdb.c) for the loading half; the copying half has no Redis
 // counterpart: fork() and snapshots deep-copy databases where Redis forks a process.
-import { appendSlot, chargedCost, initialLru, type Db } from './keyspace.ts';
+import { appendSlot, chargedCost, dbDelete, initialLru, type Db } from './keyspace.ts';
 import { lfuTimeInMinutes } from './lfu.ts';
 import { LRU_CLOCK_MAX, lruIdleTicks } from './lru.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots } from './memory.ts';
@@ -8,7 +8,7 @@ import { copyObject, type RedisObject } from './object.ts';
 import type { Snapshot } from './persistence.ts';
 import { savedIdleOrFreq } from './persistence.ts';
 import type { Server } from './server.ts';
-import { zsetLoaded } from './zset-convert.ts';
+import { loadedObject } from './rdb-load.ts';
 
 /** A deep copy of every key, TTL and the active-expire bookkeeping, slot for slot. */
 export function copyDb(from: Db, to: Db): void {
@@ -62,7 +62,7 @@ export function saveDb(from: Db): SavedDb {
  * counts them), the rest get fresh tables. A key's idle time (LRU) or counter (LFU) comes back when
  * the snapshot was saved under such a policy and the server now runs one of the same kind.
  */
-export function loadSnapshot(server: Server, snapshot: Snapshot): void {
+export function loadSnapshot(server: Server, snapshot: Snapshot, replace = false): void {
 	const p = server.persistence;
 	const now = server.now();
 	const saved = savedIdleOrFreq(snapshot);
@@ -78,12 +78,11 @@ export function loadSnapshot(server: Server, snapshot: Snapshot): void {
 				p.loadKeysExpired++;
 				continue;
 			}
+			// RDBFLAGS_ALLOW_DUP (DEBUG RELOAD MERGE): a key already there gives way to the saved one.
+			if (replace && to.dict.has(key)) dbDelete(server, to, key);
 			const src = from.objects[i]!;
-			const obj = copyObject(src);
-			if (obj.type === 'zset') {
-				zsetLoaded(server.config, obj);
-				obj.cost = keyCost(key, obj);
-			}
+			const obj = loadedObject(server.config, copyObject(src));
+			if (obj.type !== 'string') obj.cost = keyCost(key, obj);
 			if (saved === 'lfu' && lfu) obj.lru = (lfuTimeInMinutes(now) << 8) | (src.lru & 0xff);
 			else if (saved === 'lru' && !lfu) {
 				const idle = lruIdleTicks(snapshot.lruClock, src.lru);

@@ -144,6 +144,31 @@ export class SetMembers extends Set<string> {
 		this.#sorted = null;
 	}
 
+	/**
+	 * rdbLoadObject's set tail: a set of at most `maxIntset` integers comes back an intset (a saved
+	 * intset keeps its width; a saved hashtable gets the narrowest one), anything else a hashtable
+	 * presized for every member (dictTryExpand), with no rehash in flight.
+	 */
+	reload(maxIntset: number): void {
+		const ints =
+			this.size <= maxIntset && (!this.isDict || [...this].every((m) => intWidth(m) > 0));
+		this.#sorted = null;
+		this.oldSlots = 0;
+		this.rehashLeft = 0;
+		this.priceStale = false;
+		if (ints) {
+			if (this.isDict) {
+				this.isDict = false;
+				this.slots = 0;
+				this.width = 2;
+				for (const m of this) this.width = Math.max(this.width, intWidth(m));
+			}
+			return;
+		}
+		this.isDict = true;
+		this.slots = nextPower(this.size);
+	}
+
 	/** Members in the set's own order: an intset's is ascending; a hashtable's is table order. */
 	ordered(): string[] {
 		if (this.isDict) return [...this];

@@ -6,7 +6,9 @@ import type { CommandSpec } from '../command.ts';
 import type { RedisObject } from '../object.ts';
 import { ERR, OK, error, status, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
-import type { Db } from '../keyspace.ts';
+import { emptyDb, type Db } from '../keyspace.ts';
+import { loadSnapshot } from '../db-copy.ts';
+import { rdbSave } from '../persistence.ts';
 import { listpackBytes } from '../memory-zset.ts';
 import { DEBUG_HELP } from './debug-help.ts';
 import { debugPopulate } from './debug-populate.ts';
@@ -118,6 +120,36 @@ function debugObject(server: Server, db: Db, key: string): Reply {
 	);
 }
 
+/**
+ * DEBUG RELOAD [MERGE] [NOFLUSH] [NOSAVE]: save (unless NOSAVE), empty every database (unless
+ * NOFLUSH), load the last save back. What comes back is what a restart would load: expired keys
+ * are dropped and every value is re-encoded for the current config (rdb-load.ts).
+ */
+function debugReload(server: Server, argv: readonly string[]): Reply {
+	let merge = false;
+	let flush = true;
+	let save = true;
+	for (let j = 2; j < argv.length; j++) {
+		const opt = argv[j]!.toLowerCase();
+		if (opt === 'merge') merge = true;
+		else if (opt === 'noflush') flush = false;
+		else if (opt === 'nosave') save = false;
+		else return error('ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.');
+	}
+	if (save && !rdbSave(server)) return error('ERR');
+	const snapshot = server.persistence.snapshot;
+	// Keys both loaded and kept, without MERGE, stop Redis with "Duplicated key found in RDB
+	// file"; the engine answers the load error and keeps what it has instead.
+	const clash =
+		!flush &&
+		!merge &&
+		snapshot?.dbs.some((d) => d.keys.some((k) => server.dbs[d.id]?.dict.has(k)));
+	if (flush) for (const d of server.dbs) emptyDb(server, d);
+	if (!snapshot || clash) return error('ERR Error trying to load the RDB dump');
+	loadSnapshot(server, snapshot, merge);
+	return OK;
+}
+
 export const debugCommand: CommandSpec = {
 	name: 'DEBUG',
 	arity: -2,
@@ -140,6 +172,7 @@ export const debugCommand: CommandSpec = {
 		if (argc >= 3 && argc <= 5 && name === 'populate') return debugPopulate(server, db, argv);
 		if (argc === 3 && name === 'log') return OK;
 		if (argc === 3 && name === 'object') return debugObject(server, db, argv[2]!);
+		if (name === 'reload') return debugReload(server, argv);
 		const shown = sub.slice(0, 128).replace(/[\r\n]/g, ' ');
 		return error(
 			`ERR unknown subcommand or wrong number of arguments for '${shown}'. Try ${argv[0]!.toUpperCase()} HELP.`,
