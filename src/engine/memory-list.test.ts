@@ -65,3 +65,44 @@ describe('list MEMORY USAGE against 7.0.15', () => {
 		expect(listAllocBytes(wide) + keyBytes('l2') + 32).toBe(264);
 	});
 });
+
+// The same on 7.0.15 with list-max-listpack-size F and list-compress-depth D set before the key
+// `k{kind}{L|R}{n}` was built: [default 5 samples, SAMPLES 0]. "aaa" is RPUSH of three 100 × "a".
+const COMPRESSED: Record<string, [number, number]> = {
+	'a 1 1 aaa 3': [464, 464],
+	'long -2 1 R 1000': [26574, 21928],
+	'long -2 2 L 1000': [46708, 37416],
+	'mid -2 1 R 10000': [142459, 69064],
+	'word -2 1 R 10000': [52065, 48072],
+	'neg -2 1 R 10000': [74304, 63552],
+	'big -1 1 R 1000': [76110, 23368],
+	// Too few nodes to have one beyond the depth, and nodes too small to compress.
+	'short -2 3 L 10000': [36648, 36648],
+	'word 4 2 R 50': [1032, 1032],
+	'short 8 1 L 200': [1896, 1896],
+};
+
+describe('list MEMORY USAGE with list-compress-depth, against 7.0.15', () => {
+	it.for(Object.entries(COMPRESSED))('%s', ([name, [sampled, all]]) => {
+		const [kind, fill, depth, dir, n] = name.split(' ') as [string, string, string, string, string];
+		const ql = new QuickList(Number(fill));
+		ql.setCompressDepth(Number(depth));
+		const gen = kind === 'a' ? () => 'a'.repeat(100) : GENERATORS[kind]!;
+		for (let i = 0; i < Number(n); i++) {
+			if (dir === 'L') ql.pushHead(gen(i));
+			else ql.pushTail(gen(i));
+		}
+		const overhead = keyBytes(`k${kind}${dir}${n}`) + 24;
+		expect(listUsageBytes(ql) + overhead).toBe(sampled);
+		expect(listUsageBytes(ql, 0) + overhead).toBe(all);
+	});
+
+	it('charges used_memory a compressed node at its quicklistLZF size class', () => {
+		const ql = new QuickList(1);
+		ql.setCompressDepth(1);
+		for (let i = 0; i < 3; i++) ql.pushTail('a'.repeat(100));
+		// 110-byte listpacks: 112 each at the ends, and the middle one's 8 + 16 bytes of LZF in 32.
+		expect(ql.nodes.map((n) => n.lzf)).toEqual([0, 16, 0]);
+		expect(listAllocBytes(ql)).toBe(16 + 48 + 3 * 48 + 112 + 32 + 112);
+	});
+});

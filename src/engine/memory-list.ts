@@ -1,8 +1,9 @@
 // Mirrors the list half of object.c's objectComputeSize and the allocations of quicklist.c: robj +
-// quicklist struct + one quicklistNode and one listpack per node. MEMORY USAGE estimates from the
-// first SAMPLES nodes (as Redis does); used_memory counts every node in its jemalloc size class.
+// quicklist struct + one quicklistNode and one listpack per node (a quicklistLZF instead for a node
+// that list-compress-depth keeps compressed). MEMORY USAGE estimates from the first SAMPLES nodes
+// (as Redis does); used_memory counts every node in its jemalloc size class.
 import { ROBJ_SIZE, je } from './memory.ts';
-import type { QuickList } from './quicklist.ts';
+import { nodeAllocBytes, type QuickList } from './quicklist.ts';
 
 /** sizeof(quicklist) and sizeof(quicklistNode) in 7.0 (the node's bitfields pad it to 40). */
 const QUICKLIST_STRUCT = 40;
@@ -19,7 +20,7 @@ export function listUsageBytes(ql: QuickList, samples = DEFAULT_SAMPLES): number
 	// Redis's do/while samples the head even when the sample size is 0 ("all").
 	do {
 		const node = nodes[n];
-		elesize += QUICKLIST_NODE + (node ? je(node.sz) : 0);
+		elesize += QUICKLIST_NODE + (node ? nodeAllocBytes(node) : 0);
 		n++;
 	} while (n < nodes.length && n < limit);
 	return Math.floor(ROBJ_SIZE + QUICKLIST_STRUCT + (elesize / n) * nodes.length);
@@ -29,7 +30,10 @@ export function listUsageBytes(ql: QuickList, samples = DEFAULT_SAMPLES): number
 const STRUCT_ALLOC = je(QUICKLIST_STRUCT);
 const NODE_ALLOC = je(QUICKLIST_NODE);
 
-/** The same list as used_memory sees it: every struct in its size class, every listpack exact. */
+/**
+ * The same list as used_memory sees it: every struct in its size class, every listpack (or
+ * compressed node) exact.
+ */
 export function listAllocBytes(ql: QuickList): number {
 	return ROBJ_SIZE + STRUCT_ALLOC + ql.nodeCount * NODE_ALLOC + ql.lpAlloc;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { listpackBytes } from './listpack-bytes.ts';
+import { lzfCompressedLength } from './lzf.ts';
 import { je } from './memory.ts';
-import { LP_EMPTY_BYTES, QuickList, lpElementBytes } from './quicklist.ts';
+import { LP_EMPTY_BYTES, QuickList, lpElementBytes, nodeAllocBytes } from './quicklist.ts';
+import type { QuickListNode } from './quicklist.ts';
 import { Random } from './random.ts';
 
 const filled = (n: number, gen: (i: number) => string = String) => {
@@ -32,9 +35,38 @@ function expectConsistent(ql: QuickList): void {
 	]);
 	expect([ql.headSz, ql.tailSz]).toEqual([head?.sz ?? 0, tail?.sz ?? 0]);
 	let alloc = 0;
-	for (const node of ql.nodes) alloc += je(node.sz);
+	for (const node of ql.nodes) alloc += nodeAllocBytes(node);
 	expect(ql.lpAlloc).toBe(alloc);
 }
+
+/** What __quicklistCompressNode makes of a node: its LZF size, or -1 when that does not pay. */
+function lzfOf(node: QuickListNode): number {
+	if (node.sz < 48) return -1;
+	const c = lzfCompressedLength(listpackBytes(node.items), node.sz);
+	return c === 0 || c + 8 >= node.sz ? -1 : c;
+}
+
+/**
+ * Nodes within the depth of an end are raw; those beyond it are compressed when that pays (or
+ * known not to pay). `untried` allows one left raw untried (lzf 0) by an in-place edit.
+ */
+function expectCompressed(ql: QuickList, untried = false): void {
+	const depth = ql.compress;
+	const len = ql.nodes.length;
+	ql.nodes.forEach((node, k) => {
+		const inner = depth > 0 && k >= depth && k < len - depth;
+		if (!inner) expect(node.lzf, `node ${k} of ${len}`).toBe(0);
+		else if (!(untried && node.lzf === 0))
+			expect(node.lzf, `node ${k} of ${len}`).toBe(lzfOf(node));
+	});
+	expectConsistent(ql);
+}
+
+const deep = (fill: number, depth: number) => {
+	const ql = new QuickList(fill);
+	ql.setCompressDepth(depth);
+	return ql;
+};
 
 describe('listpack element sizes', () => {
 	it('stores canonical integers in 7/13/16/24/32/64-bit forms', () => {
@@ -165,5 +197,165 @@ describe('QuickList', () => {
 		expect(a.length).toBe(10);
 		expect(b.length).toBe(11);
 		expect(b.lpAlloc).toBeGreaterThanOrEqual(a.lpAlloc);
+	});
+});
+
+describe('QuickList with list-compress-depth', () => {
+	it('compresses every node beyond the depth that LZF shrinks by more than 8 bytes', () => {
+		for (const depth of [1, 2, 3]) {
+			const ql = deep(4, depth);
+			for (let i = 0; i < 60; i++) {
+				if (i % 3 === 0) ql.pushHead(`head-${'h'.repeat(i % 50)}`);
+				else ql.pushTail(i % 5 === 0 ? String(i * 7919) : `tail-${'t'.repeat(i)}`);
+				expectCompressed(ql);
+			}
+			const compressed = ql.nodes.filter((n) => n.lzf > 0).length;
+			expect(compressed).toBeGreaterThan(5);
+			expect(compressed).toBeLessThanOrEqual(ql.nodes.length - 2 * depth);
+		}
+	});
+
+	it('decompresses the nodes that pops bring within the depth, and prices them raw again', () => {
+		const ql = deep(2, 1);
+		for (let i = 0; i < 10; i++) ql.pushTail('a'.repeat(60));
+		expect(ql.nodes.map((n) => n.lzf > 0)).toEqual([false, true, true, true, false]);
+		const before = ql.lpAlloc;
+		ql.popHead();
+		ql.popHead();
+		expect(ql.nodes.map((n) => n.lzf > 0)).toEqual([false, true, true, false]);
+		ql.popTail();
+		ql.popTail();
+		expect(ql.nodes.map((n) => n.lzf > 0)).toEqual([false, true, false]);
+		ql.popTail();
+		ql.popTail();
+		expect(ql.nodes.map((n) => n.lzf)).toEqual([0, 0]);
+		// Two raw 133-byte listpacks now, where there were two raw ends and three compressed nodes.
+		expect(ql.lpAlloc).toBe(2 * je(133));
+		expect(before).toBe(2 * je(133) + 3 * je(8 + lzfOf(ql.nodes[0]!)));
+		expectCompressed(ql);
+	});
+
+	it('leaves nodes too small to pay raw, and compresses nothing at depth 0', () => {
+		const small = deep(3, 1);
+		for (let i = 0; i < 30; i++) small.pushTail(`w${i}`);
+		expect(small.nodes.every((n) => n.lzf <= 0)).toBe(true);
+		expectCompressed(small);
+		const flat = deep(1, 0);
+		for (let i = 0; i < 30; i++) flat.pushTail('a'.repeat(100));
+		expect(flat.nodes.every((n) => n.lzf === 0)).toBe(true);
+		expect(flat.lpAlloc).toBe(30 * je(110));
+	});
+
+	it('recompresses a middle node after LSET, LREM and LTRIM change it', () => {
+		const ql = deep(3, 1);
+		for (let i = 0; i < 15; i++) ql.pushTail('b'.repeat(40) + (i % 3));
+		expectCompressed(ql);
+		ql.replace(7, 'c'.repeat(90));
+		expectCompressed(ql);
+		expect(ql.removeWhere((s) => s.endsWith('1'), false, 2)).toBe(2);
+		expectCompressed(ql);
+		ql.deleteRange(0, 4);
+		expectCompressed(ql);
+		ql.deleteRange(ql.length - 4, 4);
+		expectCompressed(ql);
+		expect(ql.removeWhere((s) => s.endsWith('0'), true, 0)).toBeGreaterThan(0);
+		expectCompressed(ql);
+	});
+
+	it('leaves a raw middle node raw after an in-place LINSERT until a read passes it', () => {
+		const ql = deep(3, 1);
+		const d = (i: number | string) => 'd'.repeat(17) + i;
+		for (let i = 0; i < 15; i++) ql.pushTail(d(i));
+		expect(ql.nodes.map((n) => n.lzf > 0)).toEqual([false, true, true, true, false]);
+		// Two 20-byte entries make a 47-byte listpack: under 48, not worth compressing.
+		expect(ql.removeWhere((s) => s === d(7), false, 1)).toBe(1);
+		expect(ql.nodes.map((n) => n.lzf)).toEqual([
+			0,
+			lzfOf(ql.nodes[1]!),
+			-1,
+			lzfOf(ql.nodes[3]!),
+			0,
+		]);
+		// LINSERT into it: 67 bytes that would compress, but quicklist.c only recompresses what was
+		// compressed before the insert.
+		ql.insert(6, d('x'), true);
+		expect(ql.nodes[2]!.lzf).toBe(0);
+		expectCompressed(ql, true);
+		// A read of other nodes leaves it so; LRANGE (or LINDEX) over it compresses it.
+		expect(ql.range(0, 1)).toEqual([d(0), d(1)]);
+		expect(ql.nodes[2]!.lzf).toBe(0);
+		expect(ql.range(5, 6)).toEqual([d(5), d(6)]);
+		expect(ql.nodes[2]!.lzf).toBe(lzfOf(ql.nodes[2]!));
+		expect(ql.nodes[2]!.lzf).toBeGreaterThan(0);
+		expectCompressed(ql);
+	});
+
+	it('pops a range as single pops do, reading it first as LRANGE does', () => {
+		const build = () => {
+			const ql = deep(3, 1);
+			for (let i = 0; i < 30; i++) ql.pushTail('r'.repeat(30) + i);
+			return ql;
+		};
+		const a = build();
+		const b = build();
+		expect(a.popRange(7, false)).toEqual(Array.from({ length: 7 }, () => b.popHead()));
+		expect(a.popRange(5, true)).toEqual(Array.from({ length: 5 }, () => b.popTail()));
+		expect(a.nodes.map((n) => [n.sz, n.lzf])).toEqual(b.nodes.map((n) => [n.sz, n.lzf]));
+		expectCompressed(a);
+		expect(a.popRange(100, true)).toHaveLength(18);
+		expect([a.length, a.nodeCount, a.lpAlloc]).toEqual([0, 0, 0]);
+		expect(a.popRange(1, false)).toEqual([]);
+	});
+
+	it('keeps its accounting through any mix of edits at every depth', () => {
+		const rng = new Random(17);
+		for (const [fill, depth] of [
+			[-2, 1],
+			[2, 1],
+			[3, 2],
+			[5, 3],
+			[1, 1],
+		] as const) {
+			const ql = deep(fill, depth);
+			const word = () =>
+				rng.int(4) === 0
+					? String(rng.int(100000))
+					: 'q'.repeat(rng.int(5) === 0 ? 300 : rng.int(60));
+			for (let step = 0; step < 400; step++) {
+				const op = rng.int(11);
+				const at = ql.length > 0 ? rng.int(ql.length) : 0;
+				if (op < 3) ql.pushHead(word());
+				else if (op < 5) ql.pushTail(word());
+				else if (op === 5) ql.popHead();
+				else if (op === 6) ql.popTail();
+				else if (op === 7 && ql.length > 0) ql.insert(at, word(), rng.int(2) === 0);
+				else if (op === 8 && ql.length > 0) ql.replace(at, word());
+				else if (op === 9 && ql.length > 0) ql.deleteRange(at, rng.int(4) + 1);
+				else if (op === 10 && ql.length > 0) ql.at(at);
+				expectCompressed(ql, true);
+			}
+		}
+	});
+
+	it('copies the depth and each node as it is', () => {
+		const a = deep(2, 1);
+		for (let i = 0; i < 12; i++) a.pushTail('f'.repeat(50));
+		const b = new QuickList(a.fill);
+		b.copyFrom(a);
+		expect(b.compress).toBe(1);
+		expect(b.nodes.map((n) => n.lzf)).toEqual(a.nodes.map((n) => n.lzf));
+		expect(b.lpAlloc).toBe(a.lpAlloc);
+		b.popHead();
+		b.popHead();
+		expectCompressed(b);
+		expectCompressed(a);
+	});
+
+	it('clamps the depth to the 16 bits quicklist.c keeps', () => {
+		const ql = new QuickList();
+		ql.setCompressDepth(2147483647);
+		expect(ql.compress).toBe(65535);
+		ql.setCompressDepth(-1);
+		expect(ql.compress).toBe(0);
 	});
 });

@@ -2,6 +2,15 @@
 // nodes, each kept under list-max-listpack-size (-2: 8 kb). The elements live in plain arrays; what
 // is modelled byte for byte is each node's listpack size, because MEMORY USAGE and used_memory read
 // the node layout (which node splits, merges and fills decide), not the element count.
+//
+// With list-compress-depth N > 0, every node more than N nodes from both ends is kept LZF-compressed
+// when that pays, and its allocation is then the compressed size. Which nodes are compressed follows
+// quicklist.c's own calls, not a rule of thumb: a node is (re)compressed when an edit or a read
+// leaves it, or when it reaches the boundary N nodes from an end, and decompressed when it comes
+// within N of an end; an in-place LINSERT or a partial LTRIM of an uncompressed middle node leaves
+// it uncompressed until something visits it. Depth 0 (the default) costs pushes and pops nothing.
+import { listpackBytes } from './listpack-bytes.ts';
+import { lzfCompressedLength } from './lzf.ts';
 import { je } from './memory.ts';
 
 /** LP_HDR_SIZE (total bytes + element count) plus the LP_EOF byte: an empty listpack. */
@@ -11,6 +20,17 @@ const SIZE_SAFETY_LIMIT = 8192;
 const OPTIMIZATION_LEVEL = [4096, 8192, 16384, 32768, 65536];
 /** What quicklist.c adds to an element's length to over-estimate its listpack growth. */
 const SIZE_ESTIMATE_OVERHEAD = 8;
+/** MIN_COMPRESS_BYTES: smaller listpacks are not worth compressing. */
+const MIN_COMPRESS_BYTES = 48;
+/** MIN_COMPRESS_IMPROVE: compression is kept only if it saves more than this many bytes. */
+const MIN_COMPRESS_IMPROVE = 8;
+/** COMPRESS_MAX: the depth is a 16-bit field of the quicklist struct. */
+const COMPRESS_MAX = 65535;
+/**
+ * sizeof(quicklistLZF) before the compressed bytes: its length, a size_t since 7.0 (older
+ * releases had an unsigned int; live 7.0.15 allocations show 8).
+ */
+const LZF_HEADER = 8;
 
 /** lpEncodeBacklen's size: an entry's length written backwards, 7 bits per byte. */
 function backlenBytes(l: number): number {
@@ -99,10 +119,24 @@ function unshiftOut(items: string[]): string {
 	return s;
 }
 
+/** quicklistSetFill's clamp of list-max-listpack-size (FILL_MAX, and -5 the largest level). */
+export const clampFill = (fill: number) => (fill > 32767 ? 32767 : fill < -5 ? -5 : fill);
+
 export class QuickListNode {
-	/** lpBytes of this node's listpack (node->sz). */
+	/** lpBytes of this node's listpack (node->sz), compressed or not. */
 	sz = LP_EMPTY_BYTES;
+	/**
+	 * The compressed length (quicklistLZF's sz) while the node is LZF-encoded; 0 while it is raw;
+	 * -1 while it is raw because compressing it did not pay and it has not changed since, so the
+	 * next attempt (quicklist.c makes one whenever it passes the node) can be answered without LZF.
+	 */
+	lzf = 0;
 	constructor(public items: string[]) {}
+}
+
+/** zmalloc_size(node->entry): the listpack, or the quicklistLZF that replaced it. */
+export function nodeAllocBytes(node: QuickListNode): number {
+	return node.lzf > 0 ? je(LZF_HEADER + node.lzf) : je(node.sz);
 }
 
 /** _quicklistNodeSizeMeetsOptimizationRequirement. */
@@ -132,10 +166,17 @@ function canInsert(sz: number, count: number, fill: number, len: number): boolea
 /** What an empty list's head and tail elements are: never written to (no node holds it). */
 const NO_ITEMS: string[] = [];
 
-/** _quicklistNodeAllowMerge: the merged listpack loses one header and trailer. */
+/**
+ * What _quicklistNodeAllowMerge takes off the two sizes for the header and trailer the merge saves:
+ * still the ziplist's 11 in 7.0, not the listpack's 7, so a merge may end 4 bytes over the limit
+ * (a LINSERT split that merges straight back: measured on 7.0.15).
+ */
+const MERGE_SAVING = 11;
+
+/** _quicklistNodeAllowMerge. */
 function allowMerge(a: QuickListNode | undefined, b: QuickListNode | undefined, fill: number) {
 	if (!a || !b) return false;
-	const mergeSz = a.sz + b.sz - LP_EMPTY_BYTES;
+	const mergeSz = a.sz + b.sz - MERGE_SAVING;
 	if (meetsOptimization(mergeSz, fill)) return true;
 	if (mergeSz > SIZE_SAFETY_LIMIT) return false;
 	return a.items.length + b.items.length <= fill;
@@ -158,22 +199,67 @@ export class QuickList {
 	nodeCount = 0;
 	/** quicklist->count: elements in all nodes. */
 	length = 0;
-	/** Σ zmalloc_size(node->entry): listpacks are realloc'ed to their exact size on every edit. */
+	/**
+	 * Σ zmalloc_size(node->entry): listpacks are realloc'ed to their exact size on every edit, and
+	 * a compressed node's quicklistLZF to its compressed size.
+	 */
 	lpAlloc = 0;
+	/** list-compress-depth, fixed when the list is created (see setCompressDepth). */
+	compress = 0;
+	/**
+	 * Some node beyond the depth may be raw and never tried since it changed (lzf 0): only then can
+	 * a read, which has quicklist.c try to compress every node it leaves, change anything.
+	 */
+	#unsettled = false;
 
 	/** list-max-listpack-size, fixed when the list is created (quicklistSetOptions). */
 	constructor(readonly fill = -2) {}
 
-	/** Makes this empty list a node-for-node copy of `from` (COPY, snapshots). */
+	/** quicklistSetCompressDepth, for a list being created (quicklistNew's second argument). */
+	setCompressDepth(depth: number): void {
+		this.compress = depth > COMPRESS_MAX ? COMPRESS_MAX : depth < 0 ? 0 : depth;
+	}
+
+	/**
+	 * Makes this empty list a node-for-node copy of `from` (COPY, snapshots, forks): quicklistDup
+	 * copies each node as it is, compressed or not, and appends it, and as the appends pass the
+	 * depth they try any node LINSERT or LTRIM left raw untried. Only then does a copy differ from
+	 * its original (as COPY's does in Redis; a reload from an RDB file tries them too).
+	 */
 	copyFrom(from: QuickList): void {
 		for (const n of from.nodes) {
 			const c = new QuickListNode(n.items.slice());
 			c.sz = n.sz;
+			c.lzf = n.lzf;
 			this.nodes.push(c);
 		}
 		this.#ends();
 		this.length = from.length;
 		this.lpAlloc = from.lpAlloc;
+		this.compress = from.compress;
+		if (from.#unsettled) {
+			const depth = this.compress;
+			for (let k = depth; k < this.nodes.length - depth; k++) this.#pack(this.nodes[k]!);
+		}
+	}
+
+	/**
+	 * rdbLoad's quicklist: the saved nodes appended one by one (their boundaries kept) to this list,
+	 * made with the loading server's fill and depth, each node beyond the depth compressed as the
+	 * appends pass it; a node saved compressed but now within the depth comes back raw.
+	 */
+	loadFrom(from: QuickList): void {
+		for (const n of from.nodes) {
+			const c = new QuickListNode(n.items.slice());
+			c.sz = n.sz;
+			this.nodes.push(c);
+			this.lpAlloc += je(n.sz);
+		}
+		this.#ends();
+		this.length = from.length;
+		const depth = this.compress;
+		if (depth !== 0)
+			for (let k = depth; k < this.nodes.length - depth; k++) this.#pack(this.nodes[k]!);
 	}
 
 	#ends(): void {
@@ -189,7 +275,7 @@ export class QuickList {
 		this.nodeCount = nodes.length;
 	}
 
-	/** Re-prices a node whose listpack changed by `delta` bytes. */
+	/** Re-prices a raw node whose listpack changed by `delta` bytes. */
 	#resize(node: QuickListNode, delta: number): void {
 		const sz = node.sz;
 		this.lpAlloc += je(sz + delta) - je(sz);
@@ -217,10 +303,100 @@ export class QuickList {
 		return node;
 	}
 
+	/** __quicklistDelNode: the node goes, and the nodes now at the depth are settled again. */
 	#dropNode(i: number): void {
-		this.lpAlloc -= je(this.nodes[i]!.sz);
+		this.lpAlloc -= nodeAllocBytes(this.nodes[i]!);
 		this.nodes.splice(i, 1);
 		this.#ends();
+		if (this.compress !== 0) this.#compressDepth(undefined);
+	}
+
+	/**
+	 * __quicklistCompressNode, for a node beyond the depth: LZF-encode its listpack if it is big
+	 * enough and the result saves enough (out_len is the listpack's size, so 0 is "does not fit").
+	 */
+	#pack(node: QuickListNode): void {
+		if (node.lzf !== 0) return;
+		const sz = node.sz;
+		const c = sz < MIN_COMPRESS_BYTES ? 0 : lzfCompressedLength(listpackBytes(node.items), sz);
+		if (c === 0 || c + MIN_COMPRESS_IMPROVE >= sz) {
+			node.lzf = -1;
+			return;
+		}
+		node.lzf = c;
+		this.lpAlloc += je(LZF_HEADER + c) - je(sz);
+	}
+
+	/**
+	 * __quicklistDecompressNode, or an edit about to change the node: it is raw from now on, and
+	 * a failed attempt no longer stands. Returns whether it was compressed (quicklist.c's
+	 * recompress flag: such a node is compressed again when the edit is done).
+	 */
+	#unpack(node: QuickListNode): boolean {
+		const c = node.lzf;
+		node.lzf = 0;
+		if (c <= 0) return false;
+		this.lpAlloc += je(node.sz) - je(LZF_HEADER + c);
+		return true;
+	}
+
+	/**
+	 * __quicklistCompress(node): decompresses the `compress` nodes at each end, compresses the
+	 * first node past them on each side, and `node` too unless it is within the depth. A list too
+	 * short to have such a node is left as it is.
+	 */
+	#compressDepth(node: QuickListNode | undefined): void {
+		const nodes = this.nodes;
+		const len = nodes.length;
+		const depth = this.compress;
+		if (depth === 0 || len < depth * 2) return;
+		let inDepth = false;
+		for (let k = 0; k < depth; k++) {
+			const forward = nodes[k]!;
+			const reverse = nodes[len - 1 - k]!;
+			this.#unpack(forward);
+			this.#unpack(reverse);
+			if (forward === node || reverse === node) inDepth = true;
+			// The two walks met: every node is within the depth of one end.
+			if (len - 1 - k <= k + 1) return;
+		}
+		if (node && !inDepth) this.#pack(node);
+		this.#pack(nodes[depth]!);
+		this.#pack(nodes[len - 1 - depth]!);
+	}
+
+	/**
+	 * What an iterator does to the nodes it passes (LINDEX, LRANGE, LINSERT's search): each one it
+	 * leaves raw gets __quicklistCompress(node). That only changes anything while a node beyond the
+	 * depth has been left raw untried, so otherwise this is skipped.
+	 */
+	#visit(from: number, to: number): void {
+		if (!this.#unsettled) return;
+		for (let k = from; k <= to; k++) {
+			const node = this.nodes[k]!;
+			if (node.lzf <= 0) this.#compressDepth(node);
+		}
+		this.#settle();
+	}
+
+	/** Re-checks whether any node beyond the depth is raw and untried. */
+	#settle(): void {
+		const depth = this.compress;
+		let unsettled = false;
+		for (let k = depth; k < this.nodes.length - depth; k++) {
+			if (this.nodes[k]!.lzf === 0) unsettled = true;
+		}
+		this.#unsettled = unsettled;
+	}
+
+	/**
+	 * quicklistRecompressOnly after an edit of a node the iterator decompressed: compressed again
+	 * if it was compressed, else left raw without a try.
+	 */
+	#recompressOnly(node: QuickListNode, wasCompressed: boolean): void {
+		if (this.compress === 0) return;
+		if (wasCompressed) this.#pack(node);
+		else this.#unsettled = true;
 	}
 
 	pushHead(s: string): void {
@@ -231,6 +407,8 @@ export class QuickList {
 		} else {
 			this.nodes.unshift(this.#newNode(oneItem(s)));
 			this.#ends();
+			// The old head moved one node inwards: the node now at the depth may compress.
+			if (this.compress !== 0) this.#compressDepth(undefined);
 		}
 		this.length++;
 	}
@@ -243,6 +421,7 @@ export class QuickList {
 		} else {
 			this.nodes.push(this.#newNode(oneItem(s)));
 			this.#ends();
+			if (this.compress !== 0) this.#compressDepth(undefined);
 		}
 		this.length++;
 	}
@@ -284,6 +463,21 @@ export class QuickList {
 		}
 	}
 
+	/**
+	 * LPOP/RPOP/LMPOP with a count (t_list.c's range pop): up to `count` elements in popping order,
+	 * read as LRANGE reads them, then removed with quicklistDelRange. The nodes end as after
+	 * `count` single pops, except where a node beyond the depth was left raw untried: the read
+	 * compresses it, as it does the nodes it passes.
+	 */
+	popRange(count: number, fromTail: boolean): string[] {
+		const n = Math.min(count, this.length);
+		if (n <= 0) return [];
+		const start = fromTail ? this.length - n : 0;
+		const out = this.range(start, start + n - 1);
+		this.deleteRange(start, n);
+		return fromTail ? out.reverse() : out;
+	}
+
 	/** Normalises a Redis index (negative counts from the tail); -1 when out of range. */
 	normalise(index: number): number {
 		const i = index < 0 ? this.length + index : index;
@@ -294,6 +488,7 @@ export class QuickList {
 		const i = this.normalise(index);
 		if (i < 0) return null;
 		const { n, offset } = this.#locate(i);
+		this.#visit(n, n);
 		return this.nodes[n]!.items[offset]!;
 	}
 
@@ -302,6 +497,7 @@ export class QuickList {
 		const out: string[] = [];
 		if (start > end) return out;
 		let { n, offset } = this.#locate(start);
+		const first = n;
 		let left = end - start + 1;
 		while (left > 0) {
 			const items = this.nodes[n++]!.items;
@@ -310,12 +506,18 @@ export class QuickList {
 			left -= take;
 			offset = 0;
 		}
+		this.#visit(first, n - 1);
 		return out;
 	}
 
-	/** Every element, head to tail. */
+	/**
+	 * Every element, head to tail, without acting as an iterator over the nodes as range does: LPOS
+	 * and LINSERT's search stop at a match only their callers know of.
+	 */
 	toArray(): string[] {
-		return this.length === 0 ? [] : this.range(0, this.length - 1);
+		const out: string[] = [];
+		for (const node of this.nodes) for (const s of node.items) out.push(s);
+		return out;
 	}
 
 	/** quicklistReplaceEntry: the listpack entry is replaced in place, whatever its new size. */
@@ -325,8 +527,15 @@ export class QuickList {
 		const { n, offset } = this.#locate(i);
 		const node = this.nodes[n]!;
 		const old = node.items[offset]!;
+		const wasCompressed = this.#unpack(node);
 		node.items[offset] = s;
 		this.#resize(node, lpElementBytes(s) - lpElementBytes(old));
+		// quicklistCompress(node): a node the iterator decompressed is compressed again; a raw one
+		// gets the full pass (it may be beyond the depth, and so may the nodes at the boundary).
+		if (this.compress !== 0) {
+			if (wasCompressed) this.#pack(node);
+			else this.#compressDepth(node);
+		}
 		return true;
 	}
 
@@ -337,6 +546,8 @@ export class QuickList {
 	deleteRange(start: number, count: number): void {
 		if (count <= 0) return;
 		let { n, offset } = this.#locate(start);
+		// The iterator that found the start is released at once, passing its node.
+		if (this.compress !== 0) this.#compressDepth(this.nodes[n]);
 		let left = Math.min(count, this.length - start);
 		this.length -= left;
 		while (left > 0) {
@@ -346,9 +557,11 @@ export class QuickList {
 			if (take === node.items.length) {
 				this.#dropNode(n);
 			} else {
+				const wasCompressed = this.#unpack(node);
 				let bytes = 0;
 				for (const s of node.items.splice(offset, take)) bytes += lpElementBytes(s);
 				this.#resize(node, -bytes);
+				this.#recompressOnly(node, wasCompressed);
 				n++;
 			}
 			offset = 0;
@@ -366,8 +579,10 @@ export class QuickList {
 			const node = this.nodes[n]!;
 			const items = node.items;
 			let bytes = 0;
+			let wasCompressed = false;
 			for (let k = fromTail ? items.length - 1 : 0; k >= 0 && k < items.length;) {
 				if (pred(items[k]!)) {
+					if (bytes === 0) wasCompressed = this.#unpack(node);
 					bytes += lpElementBytes(items[k]!);
 					items.splice(k, 1);
 					removed++;
@@ -376,11 +591,23 @@ export class QuickList {
 				}
 				k += step;
 			}
+			const done = limit > 0 && removed === limit;
 			if (items.length === 0) {
 				this.#dropNode(n);
 				if (!fromTail) n--;
-			} else if (bytes > 0) this.#resize(node, -bytes);
-			if (limit > 0 && removed === limit) break;
+				// Stopping here, the iterator is released on the node after the deleted one.
+				const next = this.nodes[n + step];
+				if (done && next && this.compress !== 0) this.#compressDepth(next);
+			} else {
+				if (bytes > 0) this.#resize(node, -bytes);
+				// Leaving the node (or releasing the iterator on it): a compressed node left as it
+				// was compresses to what it was, so only a changed or a raw one is worked out.
+				if (this.compress !== 0) {
+					if (wasCompressed) this.#pack(node);
+					else if (node.lzf <= 0) this.#compressDepth(node);
+				}
+			}
+			if (done) break;
 			n += step;
 		}
 		this.length -= removed;
@@ -389,37 +616,55 @@ export class QuickList {
 
 	/**
 	 * _quicklistInsert next to element `index` (in range): into its node when the element fits, else
-	 * into the neighbour at that end, else a new node at the list's end, else a split and a merge.
+	 * into the neighbour at that end, else a new node there, else a split and a merge.
 	 */
 	insert(index: number, s: string, after: boolean): void {
 		const { n, offset } = this.#locate(index);
+		// LINSERT's search passed every node before the pivot's.
+		if (n > 0) this.#visit(0, n - 1);
 		const node = this.nodes[n]!;
 		const count = node.items.length;
 		const bytes = lpElementBytes(s);
 		this.length++;
 		const full = !allowInsert(node, this.fill, s.length);
 		if (!full) {
+			const wasCompressed = this.#unpack(node);
 			node.items.splice(after ? offset + 1 : offset, 0, s);
 			this.#resize(node, bytes);
+			this.#recompressOnly(node, wasCompressed);
 			return;
 		}
 		const atTail = after && offset === count - 1;
 		const atHead = !after && offset === 0;
 		const next = this.nodes[n + 1];
 		const prev = this.nodes[n - 1];
+		// The pivot's node is recompressed unchanged in the first three cases: nothing to do.
 		if (atTail && next && allowInsert(next, this.fill, s.length)) {
+			const wasCompressed = this.#unpack(next);
 			prepend(next.items, s);
 			this.#resize(next, bytes);
+			this.#recompressOnly(next, wasCompressed);
 		} else if (atHead && prev && allowInsert(prev, this.fill, s.length)) {
+			const wasCompressed = this.#unpack(prev);
 			prev.items.push(s);
 			this.#resize(prev, bytes);
-		} else if ((atTail && !next) || (atHead && !prev)) {
-			this.nodes.splice(after ? n + 1 : n, 0, this.#newNode(oneItem(s)));
+			this.#recompressOnly(prev, wasCompressed);
+		} else if (atTail || atHead) {
+			// At the node's edge with no room beside it: a node of its own, next to the pivot's,
+			// whether or not the list goes on past it (and nothing is merged).
+			const fresh = this.#newNode(oneItem(s));
+			this.nodes.splice(after ? n + 1 : n, 0, fresh);
 			this.#ends();
+			// __quicklistInsertNode: quicklistCompress on the pivot's node, then on the new one.
+			if (this.compress !== 0) {
+				if (node.lzf <= 0) this.#compressDepth(node);
+				this.#compressDepth(fresh);
+			}
 		} else {
 			// _quicklistSplitNode: after → the node keeps [0, offset], the new one takes the rest and
 			// gets the element at its head; before → the new node takes [0, offset) and the element
 			// at its tail, and goes in front.
+			const wasCompressed = this.#unpack(node);
 			const moved = after ? node.items.splice(offset + 1) : node.items.splice(0, offset);
 			this.lpAlloc -= je(node.sz);
 			node.sz = LP_EMPTY_BYTES;
@@ -428,6 +673,11 @@ export class QuickList {
 			const fresh = this.#newNode(after ? [s, ...moved] : [...moved, s]);
 			this.nodes.splice(after ? n + 1 : n, 0, fresh);
 			this.#ends();
+			if (this.compress !== 0) {
+				if (wasCompressed) this.#pack(node);
+				else this.#compressDepth(node);
+				this.#compressDepth(fresh);
+			}
 			this.#mergeAround(after ? n : n + 1);
 		}
 	}
@@ -448,15 +698,24 @@ export class QuickList {
 		if (allowMerge(center, this.nodes[c + 1], fill)) this.#merge(c);
 	}
 
-	/** _quicklistListpackMerge of nodes i and i+1 into one. */
+	/**
+	 * _quicklistListpackMerge of nodes i and i+1 into one: both are decompressed, the emptied one
+	 * goes (__quicklistDelNode) and the merged one gets quicklistCompress.
+	 */
 	#merge(i: number): void {
 		const a = this.nodes[i]!;
 		const b = this.nodes[i + 1]!;
+		this.#unpack(a);
+		this.#unpack(b);
 		this.lpAlloc -= je(a.sz) + je(b.sz);
 		a.items = a.items.concat(b.items);
 		a.sz += b.sz - LP_EMPTY_BYTES;
 		this.lpAlloc += je(a.sz);
 		this.nodes.splice(i + 1, 1);
 		this.#ends();
+		if (this.compress !== 0) {
+			this.#compressDepth(undefined);
+			this.#compressDepth(a);
+		}
 	}
 }

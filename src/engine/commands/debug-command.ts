@@ -103,7 +103,7 @@ function quicklistExtra(obj: RedisObject): string {
 	const avg = (ql.length / ql.nodes.length).toFixed(2);
 	return (
 		` ql_nodes:${ql.nodes.length} ql_avg_node:${avg} ql_listpack_max:${ql.fill}` +
-		` ql_compressed:0 ql_uncompressed_size:${sz}`
+		` ql_compressed:${ql.compress !== 0 ? 1 : 0} ql_uncompressed_size:${sz}`
 	);
 }
 

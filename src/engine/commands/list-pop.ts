@@ -38,8 +38,8 @@ export function popMany(
 	where: Where,
 	count: number,
 ): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < count && list.value.length > 0; i++) out.push(popFrom(list, where)!);
+	// Read as LRANGE reads it, then deleted as one range (t_list.c's listPopRangeAndReplyWithKey).
+	const out = list.value.popRange(count, where === 'right');
 	storeList(server, db, key, list, false);
 	return out;
 }

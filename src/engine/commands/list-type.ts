@@ -1,9 +1,10 @@
 // Mirrors the listType* helpers of src/t_list.c: typed lookups, creating a list on first push
-// (createQuicklistObject with the configured fill), and the write-back every list edit ends with:
-// re-pricing, signalModifiedKey, and deleting a list that has become empty.
+// (createQuicklistObject with the configured fill and compress depth), and the write-back every
+// list edit ends with: re-pricing, signalModifiedKey, and deleting a list that has become empty.
 import type { Db } from '../keyspace.ts';
 import { dbAdd, dbDelete, initialLru, valueChanged } from '../keyspace.ts';
 import { createList, type ListObject } from '../object.ts';
+import { clampFill } from '../quicklist.ts';
 import { ERR, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { readTyped, writeTyped } from './check-type.ts';
@@ -21,15 +22,14 @@ export function writeList(server: Server, db: Db, key: string): ListObject | nul
 export const isReply = (x: ListObject | Reply | null): x is Reply =>
 	x !== null && x.type !== 'list';
 
-/** quicklistSetFill's clamp of list-max-listpack-size (FILL_MAX, and -5 the largest level). */
-function fillOf(server: Server): number {
-	const fill = server.config['list-max-listpack-size'];
-	return fill > 32767 ? 32767 : fill < -5 ? -5 : fill;
-}
-
-/** A new, empty list not yet in the keyspace (storeList adds it once it holds an element). */
+/**
+ * A new, empty list not yet in the keyspace (storeList adds it once it holds an element):
+ * quicklistNew(list-max-listpack-size, list-compress-depth), both fixed for the list's life.
+ */
 export function newList(server: Server): ListObject {
-	return createList(initialLru(server), fillOf(server));
+	const list = createList(initialLru(server), clampFill(server.config['list-max-listpack-size']));
+	list.value.setCompressDepth(server.config['list-compress-depth']);
+	return list;
 }
 
 /**
