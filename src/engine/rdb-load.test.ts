@@ -37,4 +37,32 @@ describe('a value loaded from a save is encoded for the server that loads it', (
 		expect(encoding(e, 'h')).toEqual(bulk('hashtable'));
 		expect(e.exec(['SMEMBERS', 'few'])).toMatchObject({ value: [bulk('1'), bulk('2'), bulk('3')] });
 	});
+
+	it('a list keeps its nodes but takes the fill and compress depth of now (7.0.15 figures)', () => {
+		const e = createEngine();
+		e.exec(['CONFIG', 'SET', 'list-max-listpack-size', '4']);
+		for (let i = 1; i <= 5; i++)
+			e.exec([
+				'RPUSH',
+				'l',
+				...['a'.repeat(51), 'a'.repeat(52), 'b'.repeat(48), 'c'.repeat(44)].map((x) => x + i),
+			]);
+		const fields = () => {
+			const line = e.exec(['DEBUG', 'OBJECT', 'l']);
+			return line.type === 'status' ? line.value.match(/ql_\w+:\S+/g)!.join(' ') : '';
+		};
+		expect(e.exec(['MEMORY', 'USAGE', 'l'])).toEqual({ type: 'integer', value: 1408 });
+		expect(fields()).toBe(
+			'ql_nodes:5 ql_avg_node:4.00 ql_listpack_max:4 ql_compressed:0 ql_uncompressed_size:1070',
+		);
+		e.exec(['CONFIG', 'SET', 'list-compress-depth', '1']);
+		e.exec(['CONFIG', 'SET', 'list-max-listpack-size', '2']);
+		e.exec(['DEBUG', 'RELOAD']);
+		expect(e.exec(['MEMORY', 'USAGE', 'l'])).toEqual({ type: 'integer', value: 880 });
+		expect(fields()).toBe(
+			'ql_nodes:5 ql_avg_node:4.00 ql_listpack_max:2 ql_compressed:1 ql_uncompressed_size:1070',
+		);
+		e.exec(['LPOP', 'l', '2']);
+		expect(e.exec(['MEMORY', 'USAGE', 'l'])).toEqual({ type: 'integer', value: 768 });
+	});
 });

@@ -1,9 +1,11 @@
 // Mirrors the type tails of rdbLoadObject in src/rdb.c: a value comes back encoded for the server
 // that loads it, not as it was when saved. A string is re-encoded from its bytes (an APPEND's
 // spare room is gone), a hash or a set that fits the current limits comes back small even if it
-// had grown past them once, and a sorted set likewise (zset-convert.ts). A list keeps its nodes.
+// had grown past them once, and a sorted set likewise (zset-convert.ts). A list keeps its nodes
+// but takes the current list-max-listpack-size and list-compress-depth.
 import type { Config } from './config.ts';
-import { createString, type RedisObject } from './object.ts';
+import { createList, createString, type RedisObject } from './object.ts';
+import { clampFill } from './quicklist.ts';
 import { zsetLoaded } from './zset-convert.ts';
 
 /** The object as rdbLoad would rebuild it from a save of `obj` (a fresh copy it may edit). */
@@ -31,7 +33,12 @@ export function loadedObject(config: Config, obj: RedisObject): RedisObject {
 		case 'zset':
 			zsetLoaded(config, obj);
 			return obj;
-		case 'list':
-			return obj;
+		case 'list': {
+			// RDB_TYPE_LIST_QUICKLIST_2: quicklistSetOptions from the current config, then the nodes.
+			const list = createList(obj.lru, clampFill(config['list-max-listpack-size']));
+			list.value.setCompressDepth(config['list-compress-depth']);
+			list.value.loadFrom(obj.value);
+			return list;
+		}
 	}
 }
