@@ -137,8 +137,11 @@ export class RespSession {
 			return '';
 		}
 		const mode = this.client.replyMode;
-		const silent = skipping || monitoring || mode === 'off' || isReplySwitchOff(argv, reply);
-		if (this.closeAfterReply && (skipping || mode === 'off')) this.closeUnheard = true;
+		// CLIENT REPLY ON clears SKIP as well as OFF before it answers, so its OK is always sent.
+		const heard = isReplyOn(argv, reply);
+		const silent =
+			(skipping && !heard) || monitoring || mode === 'off' || isReplySwitchOff(argv, reply);
+		if (this.closeAfterReply && ((skipping && !heard) || mode === 'off')) this.closeUnheard = true;
 		// resetClient: a SKIP just set applies to the next command.
 		if (this.client.takeReplySkip()) this.#skipping = true;
 		if (silent) return '';
@@ -196,6 +199,17 @@ export class RespSession {
 
 /** The query buffer's usable size once the first 16 KB read allocated it (see CLIENT LIST). */
 const QUERY_BUFFER_USABLE = 20474;
+
+/** A successful CLIENT REPLY ON. */
+function isReplyOn(argv: readonly string[], reply: Reply): boolean {
+	return (
+		reply.type === 'status' &&
+		argv.length === 3 &&
+		argv[0]!.toLowerCase() === 'client' &&
+		argv[1]!.toLowerCase() === 'reply' &&
+		argv[2]!.toLowerCase() === 'on'
+	);
+}
 
 /** CLIENT REPLY OFF and SKIP answer nothing at all (ON answers OK). */
 function isReplySwitchOff(argv: readonly string[], reply: Reply): boolean {

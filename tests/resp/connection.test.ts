@@ -366,6 +366,11 @@ describe('QUIT, RESET and what a monitor may not do', () => {
 		'… and so does one after SKIP': [['CLIENT', 'REPLY', 'SKIP'], ['QUIT'], ['PING']],
 		'… unless something else was written': [['PING'], ['CLIENT', 'REPLY', 'OFF'], ['QUIT']],
 		'RESET lifts CLIENT REPLY OFF and answers': [['CLIENT', 'REPLY', 'OFF'], ['RESET'], ['PING']],
+		'CLIENT REPLY ON right after SKIP answers OK': [
+			['CLIENT', 'REPLY', 'SKIP'],
+			['CLIENT', 'REPLY', 'ON'],
+			['PING'],
+		],
 		'a monitor may not touch keys, and RESET ends monitoring': [
 			['MONITOR'],
 			['GET', 'x'],
