@@ -13,6 +13,9 @@ import { saveParams } from './persistence.ts';
  */
 export const zaddResult = { changes: 0 };
 
+/** The writes of the last BITFIELD that created, grew or changed something (bitfield.ts). */
+export const bitfieldResult = { changes: 0 };
+
 /** What a rule sees once the command ran: `signals` is how many times a key was signalled. */
 interface After {
 	readonly server: Server;
@@ -76,18 +79,10 @@ const RULES: Record<string, Rule> = {
 	incrbyfloat: changed,
 	append: changed,
 	setrange: changed,
-	// 7.0.15 counts SETBIT only when the bit flips: the reply is the old bit.
-	setbit: {
-		count: (a) => (a.reply.type === 'integer' && String(a.reply.value) !== a.argv[3] ? 1 : 0),
-	},
+	// SETBIT counts when it created or grew the key or flipped the bit: exactly when it signals it.
+	setbit: changed,
 	bitop: changed,
-	bitfield: {
-		count: (a) => {
-			if (a.signals === 0 || a.reply.type !== 'array' || !a.reply.value) return 0;
-			const writes = a.argv.filter((w) => /^(set|incrby)$/i.test(w)).length;
-			return Math.min(writes, a.reply.value.filter((r) => r.type !== 'bulk').length);
-		},
-	},
+	bitfield: { count: () => bitfieldResult.changes },
 	del: byReply,
 	unlink: byReply,
 	rename: changed,

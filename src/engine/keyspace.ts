@@ -222,6 +222,8 @@ export function setKey(
 	key: string,
 	obj: RedisObject,
 	keepTtl = false,
+	/** False for an overwrite no one may notice (SETBIT unsharing a string it leaves as it was). */
+	signal = true,
 ): void {
 	const old = db.dict.get(key);
 	if (!old) {
@@ -240,7 +242,7 @@ export function setKey(
 		db.bytes += price(key, obj) - oldCost;
 	}
 	if (!keepTtl && db.volatile.length > 0) removeExpire(db, key);
-	signalModifiedKey(server, db, key);
+	if (signal) signalModifiedKey(server, db, key);
 }
 
 /**
@@ -307,6 +309,11 @@ export function valueChanged(
 	const old = obj.type !== 'string' ? obj.cost : before!;
 	db.bytes += price(key, obj) - old;
 	signalModifiedKey(server, db, key);
+}
+
+/** valueChanged without the signal: a string made raw or grown by a write that changed no bit. */
+export function stringRepriced(db: Db, key: string, obj: StringObject, before: number): void {
+	db.bytes += price(key, obj) - before;
 }
 
 /** dbDelete without expiry accounting; true if the key existed. */

@@ -7,6 +7,7 @@ import {
 	initialLru,
 	lookupKeyWrite,
 	setKey,
+	stringRepriced,
 	valueChanged,
 	type Db,
 } from '../keyspace.ts';
@@ -45,6 +46,8 @@ export function editString(
 	key: string,
 	obj: StringObject,
 	edit: (sds: SdsAllocation) => { value: string; sds: SdsAllocation },
+	/** Asked after the edit: whether to signal the key (SETBIT and BITFIELD skip no-op writes). */
+	signal: () => boolean = () => true,
 ): number {
 	const isRaw = obj.encoding === 'raw';
 	const { value, sds } = edit(isRaw ? currentAllocation(obj) : sdsNewLen(obj.value.length));
@@ -53,9 +56,10 @@ export function editString(
 		const before = chargedCost(key, obj);
 		obj.value = value;
 		obj.sds = sds;
-		valueChanged(server, db, key, obj, before);
+		if (signal()) valueChanged(server, db, key, obj, before);
+		else stringRepriced(db, key, obj, before);
 	} else {
-		setKey(server, db, key, rawString(value, sds, initialLru(server)), true);
+		setKey(server, db, key, rawString(value, sds, initialLru(server)), true, signal());
 	}
 	return value.length;
 }

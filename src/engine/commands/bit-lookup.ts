@@ -41,8 +41,10 @@ export function bitfieldType(arg: string): BitfieldType | null {
 /**
  * lookupStringForBitCommand and the write after it: a missing key is created zero-filled with
  * bit `maxbit` in its last byte (an exact raw sds); an existing one is unshared (turned raw) and
- * grown greedily with zero bytes if it is too short. `edit` gets the padded value and returns the
- * new one, of the same length.
+ * grown greedily with zero bytes if it is too short. `edit` gets the padded value and whether the
+ * key was created or grown (lookupStringForBitCommand's `dirty`), and returns the new value, of
+ * the same length, and whether the key counts as modified: only then is it signalled (WATCH), as
+ * SETBIT and BITFIELD signal only a write that created, grew or changed something.
  */
 export function writeBits(
 	server: Server,
@@ -50,20 +52,27 @@ export function writeBits(
 	key: string,
 	obj: StringObject | null,
 	maxbit: number,
-	edit: (padded: string) => string,
+	edit: (padded: string, dirty: boolean) => { value: string; modified: boolean },
 ): void {
 	const need = Math.floor(maxbit / 8) + 1;
 	if (!obj) {
-		const value = edit('\u0000'.repeat(need));
+		const { value } = edit('\u0000'.repeat(need), true);
 		dbAdd(server, db, key, rawString(value, sdsNewLen(need), initialLru(server)));
 		return;
 	}
-	editString(server, db, key, obj, (sds) => {
-		const len = obj.value.length;
-		if (need <= len) return { value: edit(obj.value), sds };
-		return {
-			value: edit(obj.value + '\u0000'.repeat(need - len)),
-			sds: sdsMakeRoomFor(sds, len, need - len),
-		};
-	});
+	let modified = false;
+	editString(
+		server,
+		db,
+		key,
+		obj,
+		(sds) => {
+			const len = obj.value.length;
+			const grown = need > len;
+			const r = edit(grown ? obj.value + '\u0000'.repeat(need - len) : obj.value, grown);
+			modified = r.modified;
+			return { value: r.value, sds: grown ? sdsMakeRoomFor(sds, len, need - len) : sds };
+		},
+		() => modified,
+	);
 }

@@ -11,6 +11,7 @@ import {
 	type Overflow,
 } from '../bits.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
+import { bitfieldResult } from '../dirty.ts';
 import { lookupKeyRead, lookupKeyWrite } from '../keyspace.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { ERR, NIL, array, error, integer, type Reply } from '../reply.ts';
@@ -71,8 +72,12 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** An integer reply: a plain number where one is exact, as the other commands reply. */
 const intReply = (v: bigint): Reply => integer(v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v);
 
-/** One SET or INCRBY on the buffer: its reply (old value, new value, or nil when FAIL refuses). */
-function writeOp(bytes: Uint8Array, op: BitfieldOp): Reply {
+/**
+ * One SET or INCRBY on the buffer: its reply (old value, new value, or nil when FAIL refuses).
+ * A write that is done counts in bitfieldResult.changes when the key was created or grown or the
+ * field's value changed.
+ */
+function writeOp(bytes: Uint8Array, op: BitfieldOp, dirty: boolean): Reply {
 	const { offset, bits, overflow } = op;
 	const old = op.signed
 		? getSignedBitfield(bytes, offset, bits)
@@ -84,6 +89,7 @@ function writeOp(bytes: Uint8Array, op: BitfieldOp): Reply {
 			: check(op.value, 0n, bits, overflow);
 	if (result.overflow && overflow === 'fail') return NIL;
 	setBitfield(bytes, offset, bits, result.value);
+	if (dirty || result.value !== old) bitfieldResult.changes++;
 	return intReply(op.opcode === 'incrby' ? result.value : old);
 }
 
@@ -102,6 +108,7 @@ function readOp(bytes: Uint8Array, op: BitfieldOp): Reply {
  * nothing, and turns it raw.
  */
 function bitfieldGeneric({ server, db, argv }: CommandContext, readonly: boolean): Reply {
+	bitfieldResult.changes = 0;
 	const ops = parseOps(argv);
 	if (!Array.isArray(ops)) return ops;
 	const key = argv[1]!;
@@ -124,11 +131,11 @@ function bitfieldGeneric({ server, db, argv }: CommandContext, readonly: boolean
 	if (obj && obj.type !== 'string') return error(ERR.wrongType);
 	const maxbit = Math.max(...writes.map((op) => op.offset + op.bits - 1));
 	const replies: Reply[] = [];
-	writeBits(server, db, key, obj, maxbit, (padded) => {
+	writeBits(server, db, key, obj, maxbit, (padded, dirty) => {
 		const bytes = toBytes(padded);
 		for (const op of ops)
-			replies.push(op.opcode === 'get' ? readOp(bytes, op) : writeOp(bytes, op));
-		return fromBytes(bytes);
+			replies.push(op.opcode === 'get' ? readOp(bytes, op) : writeOp(bytes, op, dirty));
+		return { value: fromBytes(bytes), modified: bitfieldResult.changes > 0 };
 	});
 	return array(replies);
 }

@@ -24,11 +24,16 @@ function setbitCommand({ server, db, argv }: CommandContext): Reply {
 	const byte = Math.floor(offset / 8);
 	const mask = 1 << (7 - (offset % 8));
 	let old = 0;
-	writeBits(server, db, key, obj, offset, (s) => {
+	writeBits(server, db, key, obj, offset, (s, dirty) => {
 		const b = s.charCodeAt(byte);
 		old = b & mask;
+		// Created, grown, or the bit flips: only then is it a change (signalled, counted dirty).
+		if (!dirty && (old !== 0) === (on === 1n)) return { value: s, modified: false };
 		const next = on === 1n ? b | mask : b & ~mask;
-		return s.slice(0, byte) + String.fromCharCode(next) + s.slice(byte + 1);
+		return {
+			value: s.slice(0, byte) + String.fromCharCode(next) + s.slice(byte + 1),
+			modified: true,
+		};
 	});
 	return old ? ONE : ZERO;
 }
