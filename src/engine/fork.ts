@@ -15,6 +15,7 @@ export function forkServer(src: Server): Server {
 	server.startedAt = src.startedAt;
 	server.stats = { ...src.stats };
 	server.activeExpireEnabled = src.activeExpireEnabled;
+	server.packedThreshold = src.packedThreshold;
 	server.lruResolutionMs = src.lruResolutionMs;
 	server.clientBufferBytes = src.clientBufferBytes;
 	server.peakMemory = src.peakMemory;

@@ -9,6 +9,12 @@
 // leaves it, or when it reaches the boundary N nodes from an end, and decompressed when it comes
 // within N of an end; an in-place LINSERT or a partial LTRIM of an uncompressed middle node leaves
 // it uncompressed until something visits it. Depth 0 (the default) costs pushes and pops nothing.
+//
+// An element at least the packed threshold long (1 GB unless DEBUG QUICKLIST-PACKED-THRESHOLD says
+// otherwise) gets a PLAIN node of its own: its entry is the element's bytes, not a listpack. Such a
+// node never takes another element and never merges or splits; it is compressed like any other
+// (the LZF input is the element). The threshold is a process-wide static in quicklist.c; here the
+// callers pass their server's, so two engines never share it.
 import { listpackBytes } from './listpack-bytes.ts';
 import { lzfCompressedLength } from './lzf.ts';
 import { je } from './memory.ts';
@@ -119,22 +125,57 @@ function unshiftOut(items: string[]): string {
 	return s;
 }
 
+/** packed_threshold as the server starts, and as DEBUG QUICKLIST-PACKED-THRESHOLD 0 restores it. */
+export const PACKED_THRESHOLD_DEFAULT = 2 ** 30;
+/** quicklistisSetPackedThreshold refuses anything above 4 GB less 1 MB. */
+export const PACKED_THRESHOLD_MAX = 2 ** 32 - 2 ** 20;
+
+/**
+ * What headSz and tailSz say while the head or tail is a plain node: a size no element fits
+ * beside, so the push fast path refuses it without a test of its own. (A small integer, so the
+ * fields stay small integers.)
+ */
+const NO_ROOM = 2 ** 30 - 1;
+
+/**
+ * node->dont_compress, kept in the node's lzf field: while an LSET puts a large element in place of
+ * one of a listpack's, nothing compresses that node until the old element is gone. (A field of its
+ * own would make every list object bigger, and a push or pop on a large keyspace pays for size.)
+ */
+const PINNED = -2;
+
+/** A plain node's entry: the element's bytes (one char per byte, as elements are byte strings). */
+function elementBytes(s: string): Uint8Array {
+	const out = new Uint8Array(s.length);
+	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+	return out;
+}
+
 /** quicklistSetFill's clamp of list-max-listpack-size (FILL_MAX, and -5 the largest level). */
 export const clampFill = (fill: number) => (fill > 32767 ? 32767 : fill < -5 ? -5 : fill);
 
 export class QuickListNode {
-	/** lpBytes of this node's listpack (node->sz), compressed or not. */
+	/**
+	 * node->sz, compressed or not: lpBytes of the listpack, or for a plain node the element's
+	 * length.
+	 */
 	sz = LP_EMPTY_BYTES;
 	/**
 	 * The compressed length (quicklistLZF's sz) while the node is LZF-encoded; 0 while it is raw;
 	 * -1 while it is raw because compressing it did not pay and it has not changed since, so the
-	 * next attempt (quicklist.c makes one whenever it passes the node) can be answered without LZF.
+	 * next attempt (quicklist.c makes one whenever it passes the node) can be answered without LZF;
+	 * PINNED while an LSET keeps it raw (only ever inside one call).
 	 */
 	lzf = 0;
+	/** QUICKLIST_NODE_CONTAINER_PLAIN: the one element is the entry itself (items has just it). */
+	plain = false;
 	constructor(public items: string[]) {}
 }
 
-/** zmalloc_size(node->entry): the listpack, or the quicklistLZF that replaced it. */
+/**
+ * zmalloc_size(node->entry): the listpack (or a plain node's element, zmalloc'ed at its length),
+ * or the quicklistLZF that replaced it.
+ */
 export function nodeAllocBytes(node: QuickListNode): number {
 	return node.lzf > 0 ? je(LZF_HEADER + node.lzf) : je(node.sz);
 }
@@ -151,7 +192,7 @@ function meetsOptimization(sz: number, fill: number): boolean {
  * own (length + 8), not the listpack's exact growth; measured node layouts agree with it.
  */
 function allowInsert(node: QuickListNode | undefined, fill: number, len: number): boolean {
-	return node !== undefined && canInsert(node.sz, node.items.length, fill, len);
+	return node !== undefined && !node.plain && canInsert(node.sz, node.items.length, fill, len);
 }
 
 /** allowInsert for a node of `sz` bytes and `count` elements (count 0: there is no node). */
@@ -175,7 +216,7 @@ const MERGE_SAVING = 11;
 
 /** _quicklistNodeAllowMerge. */
 function allowMerge(a: QuickListNode | undefined, b: QuickListNode | undefined, fill: number) {
-	if (!a || !b) return false;
+	if (!a || !b || a.plain || b.plain) return false;
 	const mergeSz = a.sz + b.sz - MERGE_SAVING;
 	if (meetsOptimization(mergeSz, fill)) return true;
 	if (mergeSz > SIZE_SAFETY_LIMIT) return false;
@@ -231,6 +272,7 @@ export class QuickList {
 			const c = new QuickListNode(n.items.slice());
 			c.sz = n.sz;
 			c.lzf = n.lzf;
+			c.plain = n.plain;
 			this.nodes.push(c);
 		}
 		this.#ends();
@@ -246,12 +288,14 @@ export class QuickList {
 	/**
 	 * rdbLoad's quicklist: the saved nodes appended one by one (their boundaries kept) to this list,
 	 * made with the loading server's fill and depth, each node beyond the depth compressed as the
-	 * appends pass it; a node saved compressed but now within the depth comes back raw.
+	 * appends pass it; a node saved compressed but now within the depth comes back raw. A plain
+	 * node comes back plain (quicklistAppendPlainNode), whatever the threshold is now.
 	 */
 	loadFrom(from: QuickList): void {
 		for (const n of from.nodes) {
 			const c = new QuickListNode(n.items.slice());
 			c.sz = n.sz;
+			c.plain = n.plain;
 			this.nodes.push(c);
 			this.lpAlloc += je(n.sz);
 		}
@@ -270,8 +314,8 @@ export class QuickList {
 		this.tail = tail;
 		this.headItems = head?.items ?? NO_ITEMS;
 		this.tailItems = tail?.items ?? NO_ITEMS;
-		this.headSz = head?.sz ?? 0;
-		this.tailSz = tail?.sz ?? 0;
+		this.headSz = head === undefined ? 0 : head.plain ? NO_ROOM : head.sz;
+		this.tailSz = tail === undefined ? 0 : tail.plain ? NO_ROOM : tail.sz;
 		this.nodeCount = nodes.length;
 	}
 
@@ -303,6 +347,29 @@ export class QuickList {
 		return node;
 	}
 
+	/** __quicklistCreatePlainNode: the element, zmalloc'ed at its length, alone in a node. */
+	#newPlainNode(s: string): QuickListNode {
+		const node = new QuickListNode([s]);
+		node.plain = true;
+		node.sz = s.length;
+		this.lpAlloc += je(s.length);
+		return node;
+	}
+
+	/**
+	 * __quicklistInsertNode: `fresh` goes in at index `at`, beside `old`; then quicklistCompress
+	 * on `old` (only recompressed if an iterator decompressed it for use) and on `fresh`.
+	 */
+	#addNode(at: number, fresh: QuickListNode, old: QuickListNode, recompress: boolean): void {
+		this.nodes.splice(at, 0, fresh);
+		this.#ends();
+		if (this.compress !== 0) {
+			if (recompress) this.#pack(old);
+			else this.#compressDepth(old);
+			this.#compressDepth(fresh);
+		}
+	}
+
 	/** __quicklistDelNode: the node goes, and the nodes now at the depth are settled again. */
 	#dropNode(i: number): void {
 		this.lpAlloc -= nodeAllocBytes(this.nodes[i]!);
@@ -312,13 +379,18 @@ export class QuickList {
 	}
 
 	/**
-	 * __quicklistCompressNode, for a node beyond the depth: LZF-encode its listpack if it is big
-	 * enough and the result saves enough (out_len is the listpack's size, so 0 is "does not fit").
+	 * __quicklistCompressNode, for a node beyond the depth: LZF-encode its listpack (a plain node's
+	 * element) if it is big enough and the result saves enough (out_len is the entry's size, so 0
+	 * is "does not fit"). A pinned node returns before anything, as does one already tried.
 	 */
 	#pack(node: QuickListNode): void {
 		if (node.lzf !== 0) return;
 		const sz = node.sz;
-		const c = sz < MIN_COMPRESS_BYTES ? 0 : lzfCompressedLength(listpackBytes(node.items), sz);
+		let c = 0;
+		if (sz >= MIN_COMPRESS_BYTES) {
+			const entry = node.plain ? elementBytes(node.items[0]!) : listpackBytes(node.items);
+			c = lzfCompressedLength(entry, sz);
+		}
 		if (c === 0 || c + MIN_COMPRESS_IMPROVE >= sz) {
 			node.lzf = -1;
 			return;
@@ -330,12 +402,16 @@ export class QuickList {
 	/**
 	 * __quicklistDecompressNode, or an edit about to change the node: it is raw from now on, and
 	 * a failed attempt no longer stands. Returns whether it was compressed (quicklist.c's
-	 * recompress flag: such a node is compressed again when the edit is done).
+	 * recompress flag: such a node is compressed again when the edit is done). A pinned node is
+	 * raw already and stays pinned.
 	 */
 	#unpack(node: QuickListNode): boolean {
 		const c = node.lzf;
+		if (c <= 0) {
+			if (c !== PINNED) node.lzf = 0;
+			return false;
+		}
 		node.lzf = 0;
-		if (c <= 0) return false;
 		this.lpAlloc += je(node.sz) - je(LZF_HEADER + c);
 		return true;
 	}
@@ -399,13 +475,18 @@ export class QuickList {
 		else this.#unsettled = true;
 	}
 
-	pushHead(s: string): void {
+	/**
+	 * quicklistPushHead; `threshold` is the server's packed threshold (an element that long or
+	 * longer goes into a plain node of its own).
+	 */
+	pushHead(s: string, threshold = PACKED_THRESHOLD_DEFAULT): void {
 		const items = this.headItems;
-		if (canInsert(this.headSz, items.length, this.fill, s.length)) {
+		const small = s.length < threshold;
+		if (small && canInsert(this.headSz, items.length, this.fill, s.length)) {
 			prepend(items, s);
 			this.#resizeEnd(this.head!, this.headSz, lpElementBytes(s));
 		} else {
-			this.nodes.unshift(this.#newNode(oneItem(s)));
+			this.nodes.unshift(small ? this.#newNode(oneItem(s)) : this.#newPlainNode(s));
 			this.#ends();
 			// The old head moved one node inwards: the node now at the depth may compress.
 			if (this.compress !== 0) this.#compressDepth(undefined);
@@ -413,13 +494,15 @@ export class QuickList {
 		this.length++;
 	}
 
-	pushTail(s: string): void {
+	/** quicklistPushTail, with the server's packed threshold as pushHead has it. */
+	pushTail(s: string, threshold = PACKED_THRESHOLD_DEFAULT): void {
 		const items = this.tailItems;
-		if (canInsert(this.tailSz, items.length, this.fill, s.length)) {
+		const small = s.length < threshold;
+		if (small && canInsert(this.tailSz, items.length, this.fill, s.length)) {
 			items.push(s);
 			this.#resizeEnd(this.tail!, this.tailSz, lpElementBytes(s));
 		} else {
-			this.nodes.push(this.#newNode(oneItem(s)));
+			this.nodes.push(small ? this.#newNode(oneItem(s)) : this.#newPlainNode(s));
 			this.#ends();
 			if (this.compress !== 0) this.#compressDepth(undefined);
 		}
@@ -520,12 +603,29 @@ export class QuickList {
 		return out;
 	}
 
-	/** quicklistReplaceEntry: the listpack entry is replaced in place, whatever its new size. */
-	replace(index: number, s: string): boolean {
+	/**
+	 * quicklistReplaceEntry (LSET). A small element over a packed one is replaced in its listpack,
+	 * whatever its new size; the other three cases go through nodes (see #replacePlain and
+	 * #replaceWithPlain). `threshold` is the server's packed threshold.
+	 */
+	replace(index: number, s: string, threshold = PACKED_THRESHOLD_DEFAULT): boolean {
 		const i = this.normalise(index);
 		if (i < 0) return false;
 		const { n, offset } = this.#locate(i);
 		const node = this.nodes[n]!;
+		const large = s.length >= threshold;
+		if (node.plain || large) {
+			if (!node.plain) this.#replaceWithPlain(n, offset, s);
+			else if (large) this.#replacePlain(node, s);
+			else {
+				// quicklistInsertAfter the plain node, then __quicklistDelNode of it: a node never
+				// turns from plain to packed.
+				this.#insertAt(n, 0, s, true);
+				this.#dropNode(n);
+			}
+			if (this.compress !== 0) this.#settle();
+			return true;
+		}
 		const old = node.items[offset]!;
 		const wasCompressed = this.#unpack(node);
 		node.items[offset] = s;
@@ -537,6 +637,44 @@ export class QuickList {
 			else this.#compressDepth(node);
 		}
 		return true;
+	}
+
+	/** A large element over a plain node's: its entry is freed and the element zmalloc'ed anew. */
+	#replacePlain(node: QuickListNode, s: string): void {
+		const wasCompressed = this.#unpack(node);
+		this.lpAlloc += je(s.length) - je(node.sz);
+		node.sz = s.length;
+		node.items[0] = s;
+		if (this.compress !== 0) {
+			if (wasCompressed) this.#pack(node);
+			else this.#compressDepth(node);
+		}
+	}
+
+	/**
+	 * A large element over a packed node's: the node is pinned raw (dont_compress), the element goes
+	 * in a plain node after the old one (quicklistInsertAfter, which splits the node unless the old
+	 * element is its last), and then the old element, now the node's last, is deleted, or the node
+	 * with it if it was its only one.
+	 */
+	#replaceWithPlain(n: number, offset: number, s: string): void {
+		const node = this.nodes[n]!;
+		const recompress = this.#unpack(node);
+		node.lzf = PINNED;
+		this.#insertPlain(n, offset, s, true, recompress);
+		// Raw, untried, and about to lose its old element.
+		node.lzf = 0;
+		if (node.items.length === 1) {
+			this.#dropNode(n);
+			return;
+		}
+		this.#resize(node, -lpElementBytes(node.items.pop()!));
+		if (this.compress !== 0) {
+			if (recompress) this.#pack(node);
+			else this.#compressDepth(node);
+			// quicklistCompress(node->next): the plain node, never decompressed for use.
+			this.#compressDepth(this.nodes[n + 1]!);
+		}
 	}
 
 	/**
@@ -616,16 +754,69 @@ export class QuickList {
 
 	/**
 	 * _quicklistInsert next to element `index` (in range): into its node when the element fits, else
-	 * into the neighbour at that end, else a new node there, else a split and a merge.
+	 * into the neighbour at that end, else a new node there, else a split and a merge. An element
+	 * at or over `threshold` (the server's packed threshold) goes into a plain node instead.
 	 */
-	insert(index: number, s: string, after: boolean): void {
+	insert(index: number, s: string, after: boolean, threshold = PACKED_THRESHOLD_DEFAULT): void {
 		const { n, offset } = this.#locate(index);
 		// LINSERT's search passed every node before the pivot's.
 		if (n > 0) this.#visit(0, n - 1);
+		this.length++;
+		if (s.length < threshold) {
+			this.#insertAt(n, offset, s, after);
+			return;
+		}
+		const node = this.nodes[n]!;
+		// The pivot's node, as the search left it: decompressed for use if it was compressed.
+		this.#insertPlain(n, offset, s, after, node.lzf > 0);
+		if (this.compress !== 0) {
+			// _quicklistInsert returns early for a large element without resetting the iterator,
+			// which LINSERT then releases on the pivot's node: one more quicklistCompress of it.
+			this.#compressDepth(node);
+			this.#settle();
+		}
+	}
+
+	/**
+	 * _quicklistInsert of a large element: a plain node of its own beside the pivot's node when that
+	 * is plain or the pivot is at its edge on the insert's side; else the node is split at the
+	 * pivot, the plain node goes in beside it, and the split-off part beside that.
+	 */
+	#insertPlain(n: number, offset: number, s: string, after: boolean, recompress: boolean): void {
+		const node = this.nodes[n]!;
+		const plain = this.#newPlainNode(s);
+		if (node.plain || offset === (after ? node.items.length - 1 : 0)) {
+			this.#addNode(after ? n + 1 : n, plain, node, recompress);
+			return;
+		}
+		// _quicklistSplitNode: after → the node keeps [0, offset] and the rest goes after the plain
+		// node; before → the node keeps [offset, end] and [0, offset) goes before the plain node.
+		this.#unpack(node);
+		const moved = after ? node.items.splice(offset + 1) : node.items.splice(0, offset);
+		this.#reprice(node);
+		const rest = this.#newNode(moved);
+		this.#addNode(after ? n + 1 : n, plain, node, recompress);
+		const p = after ? n + 1 : n;
+		this.#addNode(after ? p + 1 : p, rest, plain, false);
+	}
+
+	/** quicklistNodeUpdateSz after a split: the listpack's size worked out from its elements. */
+	#reprice(node: QuickListNode): void {
+		this.lpAlloc -= je(node.sz);
+		let sz = LP_EMPTY_BYTES;
+		for (const x of node.items) sz += lpElementBytes(x);
+		this.#setSz(node, sz);
+		this.lpAlloc += je(sz);
+	}
+
+	/**
+	 * _quicklistInsert of a small element next to element `offset` of node `n` (the list's length
+	 * is the caller's): the cases of the comment on insert.
+	 */
+	#insertAt(n: number, offset: number, s: string, after: boolean): void {
 		const node = this.nodes[n]!;
 		const count = node.items.length;
 		const bytes = lpElementBytes(s);
-		this.length++;
 		const full = !allowInsert(node, this.fill, s.length);
 		if (!full) {
 			const wasCompressed = this.#unpack(node);
@@ -666,10 +857,7 @@ export class QuickList {
 			// at its tail, and goes in front.
 			const wasCompressed = this.#unpack(node);
 			const moved = after ? node.items.splice(offset + 1) : node.items.splice(0, offset);
-			this.lpAlloc -= je(node.sz);
-			node.sz = LP_EMPTY_BYTES;
-			for (const x of node.items) node.sz += lpElementBytes(x);
-			this.lpAlloc += je(node.sz);
+			this.#reprice(node);
 			const fresh = this.#newNode(after ? [s, ...moved] : [...moved, s]);
 			this.nodes.splice(after ? n + 1 : n, 0, fresh);
 			this.#ends();

@@ -13,6 +13,7 @@ import type { EvictionCandidate } from './events.ts';
 import type { CommandStat } from './command-stats.ts';
 import type { LatencySeries } from './latency-monitor.ts';
 import { emptyPersistence, type PersistenceState } from './persistence.ts';
+import { PACKED_THRESHOLD_DEFAULT } from './quicklist.ts';
 
 /** activeExpireCycle's statics (expire.c): where the next call starts, and how the last ended. */
 export interface ActiveExpireState {
@@ -86,6 +87,12 @@ export class Server {
 	stats: Stats = emptyStats();
 	/** DEBUG SET-ACTIVE-EXPIRE: the active cycle runs only while this is on. */
 	activeExpireEnabled = true;
+	/**
+	 * DEBUG QUICKLIST-PACKED-THRESHOLD: list elements this many bytes or more get a plain quicklist
+	 * node. quicklist.c keeps it in a static, so it lasts until the process ends; here, until the
+	 * engine restarts.
+	 */
+	packedThreshold = PACKED_THRESHOLD_DEFAULT;
 	/** Set while DEBUG SLEEP blocks the "event loop": cron ticks that fall inside it do nothing. */
 	sleeping = false;
 	/** Asks the cron (cron.ts) to tick by `when`: a TTL was set or the active cycle was re-enabled. */

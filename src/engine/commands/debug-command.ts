@@ -1,18 +1,25 @@
 // Mirrors the parts of debugCommand (src/debug.c) the playground needs: SLEEP, SET-ACTIVE-EXPIRE,
-// POPULATE, LOG, OBJECT and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
+// POPULATE, LOG, OBJECT, RELOAD, QUICKLIST-PACKED-THRESHOLD and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
 // own argument count and any mismatch gets the same "unknown subcommand or wrong number" error.
 import { intWidth } from '../set-members.ts';
 import type { CommandSpec } from '../command.ts';
 import type { RedisObject } from '../object.ts';
-import { ERR, OK, error, status, type Reply } from '../reply.ts';
+import { ERR, OK, array, error, status, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { emptyDb, type Db } from '../keyspace.ts';
 import { loadSnapshot } from '../db-copy.ts';
 import { rdbSave } from '../persistence.ts';
+import { datasetDigest, digestValue } from '../digest.ts';
 import { listpackBytes } from '../memory-zset.ts';
+import { listpackBytes as listpackImage } from '../listpack-bytes.ts';
+import { lzfCompressedLength } from '../lzf.ts';
+import { memtoull } from '../config-parse.ts';
+import { storedConfig } from '../config.ts';
+import { PACKED_THRESHOLD_DEFAULT, PACKED_THRESHOLD_MAX, type QuickList } from '../quicklist.ts';
 import { DEBUG_HELP } from './debug-help.ts';
 import { debugPopulate } from './debug-populate.ts';
 import { helpReply } from './help.ts';
+import { fixed } from './info-format.ts';
 import { idleSeconds, isSharedInteger } from './object-command.ts';
 
 /** strtod as DEBUG SLEEP uses it: the longest numeric prefix, 0 when there is none. */
@@ -45,8 +52,52 @@ function debugSleep(server: Server, arg: string): Reply {
 	return OK;
 }
 
-/** rdbSavedObjectLen, without LZF: an integer's compact form, else a length prefix and bytes. */
-function serializedLength(obj: RedisObject): number {
+/** rdbSaveLen: 1, 2, 5 or 9 bytes. */
+const savedLen = (n: number) => (n < 64 ? 1 : n < 16384 ? 2 : n <= 0xffffffff ? 5 : 9);
+
+/** rdbSaveLzfBlob: the LZF marker, both lengths and the compressed bytes. */
+const lzfBlob = (compressed: number, original: number) =>
+	1 + savedLen(compressed) + savedLen(original) + compressed;
+
+/**
+ * rdbSaveRawString of a quicklist node's entry: an element of up to 11 bytes that string2ll
+ * takes and fits 32 bits as a 2-, 3- or 5-byte integer; else, past 20 bytes and with
+ * rdbcompression on, LZF when it saves 4 bytes or more (out_len is len - 4); else verbatim.
+ */
+function rawStringLength(bytes: () => Uint8Array, len: number, s: string | null, lzf: boolean) {
+	if (s !== null && len <= 11 && /^(0|-?[1-9][0-9]*)$/.test(s)) {
+		const n = Number(s);
+		if (n >= -128 && n <= 127) return 2;
+		if (n >= -32768 && n <= 32767) return 3;
+		if (n >= -2147483648 && n <= 2147483647) return 5;
+	}
+	if (lzf && len > 20) {
+		const c = lzfCompressedLength(bytes(), len - 4);
+		if (c > 0) return lzfBlob(c, len);
+	}
+	return savedLen(len) + len;
+}
+
+/**
+ * rdbSaveObject's quicklist: the node count, then each node's container and its entry, a
+ * compressed node as the LZF blob it already is.
+ */
+function quicklistSavedLength(ql: QuickList, rdbCompression: boolean): number {
+	let total = savedLen(ql.nodes.length);
+	for (const node of ql.nodes) {
+		total += 1;
+		if (node.lzf > 0) total += lzfBlob(node.lzf, node.sz);
+		else if (node.plain) {
+			const s = node.items[0]!;
+			const bytes = () => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+			total += rawStringLength(bytes, s.length, s, rdbCompression);
+		} else total += rawStringLength(() => listpackImage(node.items), node.sz, null, rdbCompression);
+	}
+	return total;
+}
+
+/** rdbSavedObjectLen: an integer's compact form, else a length prefix and bytes (LZF for lists). */
+function serializedLength(server: Server, obj: RedisObject): number {
 	const lenPrefix = (n: number) => (n < 64 ? 1 : n < 16384 ? 2 : 5);
 	const str = (s: string) => lenPrefix(s.length) + s.length;
 	if (obj.type === 'string') {
@@ -67,10 +118,7 @@ function serializedLength(obj: RedisObject): number {
 		return zlen;
 	}
 	if (obj.type === 'list') {
-		// Each node: its container type and its listpack as one blob (LZF compression not modelled).
-		let total = lenPrefix(obj.value.nodes.length);
-		for (const node of obj.value.nodes) total += 1 + lenPrefix(node.sz) + node.sz;
-		return total;
+		return quicklistSavedLength(obj.value, storedConfig(server.config, 'rdbcompression') === 'yes');
 	}
 	if (obj.type === 'set') {
 		// An intset is saved as its blob; a hashtable as its members.
@@ -100,7 +148,8 @@ function quicklistExtra(obj: RedisObject): string {
 	const ql = obj.value;
 	let sz = 0;
 	for (const node of ql.nodes) sz += node.sz;
-	const avg = (ql.length / ql.nodes.length).toFixed(2);
+	// %.2f: glibc rounds an exact tie (13 elements in 8 nodes: 1.625) to even, toFixed up.
+	const avg = fixed(ql.length / ql.nodes.length);
 	return (
 		` ql_nodes:${ql.nodes.length} ql_avg_node:${avg} ql_listpack_max:${ql.fill}` +
 		` ql_compressed:${ql.compress !== 0 ? 1 : 0} ql_uncompressed_size:${sz}`
@@ -115,7 +164,7 @@ function debugObject(server: Server, db: Db, key: string): Reply {
 	const refcount = isSharedInteger(server, obj) ? 2147483647 : 1;
 	return status(
 		`Value at:0x${address} refcount:${refcount} encoding:${obj.encoding} ` +
-			`serializedlength:${serializedLength(obj)} lru:${obj.lru} ` +
+			`serializedlength:${serializedLength(server, obj)} lru:${obj.lru} ` +
 			`lru_seconds_idle:${idleSeconds(server, obj)}${quicklistExtra(obj)}`,
 	);
 }
@@ -150,6 +199,19 @@ function debugReload(server: Server, argv: readonly string[]): Reply {
 	return OK;
 }
 
+/**
+ * DEBUG QUICKLIST-PACKED-THRESHOLD <size>: memtoull, then quicklistisSetPackedThreshold, which
+ * refuses more than 4 GB less 1 MB and takes 0 as "back to the default". The message is Redis's,
+ * though 1 itself is accepted.
+ */
+function debugPackedThreshold(server: Server, arg: string): Reply {
+	const sz = memtoull(arg);
+	if (sz === null || sz > BigInt(PACKED_THRESHOLD_MAX))
+		return error('ERR argument must be a memory value bigger than 1 and smaller than 4gb');
+	server.packedThreshold = sz === 0n ? PACKED_THRESHOLD_DEFAULT : Number(sz);
+	return OK;
+}
+
 export const debugCommand: CommandSpec = {
 	name: 'DEBUG',
 	arity: -2,
@@ -173,6 +235,14 @@ export const debugCommand: CommandSpec = {
 		if (argc === 3 && name === 'log') return OK;
 		if (argc === 3 && name === 'object') return debugObject(server, db, argv[2]!);
 		if (name === 'reload') return debugReload(server, argv);
+		if (argc === 2 && name === 'digest') return status(datasetDigest(server.dbs));
+		// A raw dict lookup: logically expired keys are digested too, and nothing counts as a read.
+		if (name === 'digest-value')
+			return array(
+				argv.slice(2).map((key) => status(digestValue(db.dict.get(key), db.expires.has(key)))),
+			);
+		if (argc === 3 && name === 'quicklist-packed-threshold')
+			return debugPackedThreshold(server, argv[2]!);
 		const shown = sub.slice(0, 128).replace(/[\r\n]/g, ' ');
 		return error(
 			`ERR unknown subcommand or wrong number of arguments for '${shown}'. Try ${argv[0]!.toUpperCase()} HELP.`,

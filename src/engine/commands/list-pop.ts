@@ -93,7 +93,7 @@ export function movePush(
 	where: Where,
 ): Reply {
 	const list = dst ?? newList(server);
-	pushTo(list, where, value);
+	pushTo(list, where, value, server.packedThreshold);
 	storeList(server, db, dstKey, list, dst === null);
 	return bulk(value);
 }

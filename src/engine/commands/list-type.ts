@@ -76,8 +76,8 @@ export function parseWhere(s: string): 'left' | 'right' | null {
 export const popFrom = (obj: ListObject, where: 'left' | 'right'): string | null =>
 	where === 'left' ? obj.value.popHead() : obj.value.popTail();
 
-/** listTypePush. */
-export function pushTo(obj: ListObject, where: 'left' | 'right', s: string): void {
-	if (where === 'left') obj.value.pushHead(s);
-	else obj.value.pushTail(s);
+/** listTypePush; `threshold` is the server's packed threshold (server.packedThreshold). */
+export function pushTo(obj: ListObject, where: 'left' | 'right', s: string, threshold: number) {
+	if (where === 'left') obj.value.pushHead(s, threshold);
+	else obj.value.pushTail(s, threshold);
 }

@@ -26,7 +26,8 @@ function push({ server, db, argv }: CommandContext, where: 'left' | 'right', xx:
 		if (xx) return ZERO;
 		list = newList(server);
 	}
-	for (let j = 2; j < argv.length; j++) pushTo(list, where, argv[j]!);
+	const threshold = server.packedThreshold;
+	for (let j = 2; j < argv.length; j++) pushTo(list, where, argv[j]!, threshold);
 	storeList(server, db, key, list, isNew);
 	return integer(list.value.length);
 }
@@ -67,7 +68,7 @@ export const listWriteCommands: readonly CommandSpec[] = [
 			if (isReply(list)) return list;
 			const index = list.value.toArray().indexOf(argv[3]!);
 			if (index === -1) return integer(-1);
-			list.value.insert(index, argv[4]!, where === 'after');
+			list.value.insert(index, argv[4]!, where === 'after', server.packedThreshold);
 			storeList(server, db, argv[1]!, list, false);
 			return integer(list.value.length);
 		},
@@ -87,7 +88,7 @@ export const listWriteCommands: readonly CommandSpec[] = [
 			if (isReply(list)) return list;
 			const index = parseLong(argv[2]!);
 			if (index === null) return NOT_INTEGER;
-			if (!list.value.replace(index, argv[3]!)) return ERR_OUT_OF_RANGE;
+			if (!list.value.replace(index, argv[3]!, server.packedThreshold)) return ERR_OUT_OF_RANGE;
 			storeList(server, db, argv[1]!, list, false);
 			return OK;
 		},

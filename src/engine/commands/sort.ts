@@ -161,7 +161,7 @@ function sortGeneric({ server, db, argv }: CommandContext, readonly: boolean): R
 
 	if (outputLen > 0) {
 		const list = newList(server);
-		for (const v of output) list.value.pushTail(v ?? '');
+		for (const v of output) list.value.pushTail(v ?? '', server.packedThreshold);
 		lookupKeyWrite(server, db, o.store);
 		setKey(server, db, o.store, list);
 	} else dbDelete(server, db, o.store);
