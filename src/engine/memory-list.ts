@@ -1,7 +1,8 @@
 // Mirrors the list half of object.c's objectComputeSize and the allocations of quicklist.c: robj +
-// quicklist struct + one quicklistNode and one listpack per node (a quicklistLZF instead for a node
-// that list-compress-depth keeps compressed). MEMORY USAGE estimates from the first SAMPLES nodes
-// (as Redis does); used_memory counts every node in its jemalloc size class.
+// quicklist struct + one quicklistNode and one listpack per node (a plain node's element instead,
+// zmalloc'ed at its length; a quicklistLZF for a node that list-compress-depth keeps compressed).
+// MEMORY USAGE estimates from the first SAMPLES nodes (as Redis does); used_memory counts every
+// node in its jemalloc size class.
 import { ROBJ_SIZE, je } from './memory.ts';
 import { nodeAllocBytes, type QuickList } from './quicklist.ts';
 
