@@ -30,8 +30,11 @@ function asInteger(s: string): number | bigint | null {
 	return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
 }
 
-/** Bytes lpEncodeBacklen writes for an entry of `l` bytes. */
-function backlenSize(l: number): number {
+/**
+ * Bytes lpEncodeBacklen writes for an entry of `l` bytes: its length written backwards, 7 bits a
+ * byte. List nodes and listpack hashes are sized with it.
+ */
+export function backlenBytes(l: number): number {
 	if (l <= 127) return 1;
 	if (l < 16383) return 2;
 	if (l < 2097151) return 3;
@@ -44,7 +47,7 @@ function backlenSize(l: number): number {
  * but the first (lowest address) has its top bit set, so lpPrev can read it from the right.
  */
 function writeBacklen(out: Uint8Array, at: number, l: number): number {
-	const size = backlenSize(l);
+	const size = backlenBytes(l);
 	for (let k = size - 1; k >= 0; k--) {
 		out[at + k] = (l & 127) | (k === 0 ? 0 : 128);
 		l = Math.floor(l / 128);

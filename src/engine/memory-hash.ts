@@ -10,6 +10,7 @@ import {
 	keyBytes,
 	tableSlots,
 } from './memory.ts';
+import { backlenBytes } from './listpack-bytes.ts';
 import { parseStrictInt64, type HashObject } from './object.ts';
 
 /** sizeof(dict) in 7.0 (two table pointers, two used counts, rehashidx, pauserehash, two exps). */
@@ -17,15 +18,6 @@ export const DICT_STRUCT_SIZE = 56;
 /** LP_HDR_SIZE (total bytes + element count) and the LP_EOF byte. */
 const LP_HDR_SIZE = 6;
 const LP_EOF_SIZE = 1;
-
-/** lpEncodeBacklen's size: the element's length written backwards, 7 bits per byte. */
-function backlenBytes(l: number): number {
-	if (l <= 127) return 1;
-	if (l < 16383) return 2;
-	if (l < 2097151) return 3;
-	if (l < 268435455) return 4;
-	return 5;
-}
 
 /** Bytes one element takes in a listpack: integer or string encoding, then its backlen. */
 export function lpEntryBytes(s: string): number {

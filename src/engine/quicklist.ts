@@ -15,7 +15,7 @@
 // node never takes another element and never merges or splits; it is compressed like any other
 // (the LZF input is the element). The threshold is a process-wide static in quicklist.c; here the
 // callers pass their server's, so two engines never share it.
-import { listpackBytes } from './listpack-bytes.ts';
+import { backlenBytes, listpackBytes } from './listpack-bytes.ts';
 import { lzfCompressedLength } from './lzf.ts';
 import { je } from './memory.ts';
 
@@ -37,15 +37,6 @@ const COMPRESS_MAX = 65535;
  * releases had an unsigned int; live 7.0.15 allocations show 8).
  */
 const LZF_HEADER = 8;
-
-/** lpEncodeBacklen's size: an entry's length written backwards, 7 bits per byte. */
-function backlenBytes(l: number): number {
-	if (l <= 127) return 1;
-	if (l < 16383) return 2;
-	if (l < 2097151) return 3;
-	if (l < 268435455) return 4;
-	return 5;
-}
 
 /** Bytes a canonical integer takes in a listpack (its 7/13/16/24/32/64-bit encoding + backlen). */
 function intEntryBytes(n: number): number {
