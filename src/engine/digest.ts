@@ -10,6 +10,7 @@
 //   mix  digest = SHA1(digest ^ SHA1(data))  ordered: list elements, and the parts inside one
 //                                           element (key then type then value; field then value)
 import type { RedisObject } from './object.ts';
+import { toBytes } from './bits.ts';
 import { sha1 } from './sha1.ts';
 import { formatDouble } from './strtod.ts';
 
@@ -27,14 +28,7 @@ export interface DigestDb {
 const TYPE_CODE = { string: 0, list: 1, set: 2, zset: 3, hash: 4 } as const;
 
 /** The marker debug.c xors in for a key that has an expire: the ten bytes "!!expire!!". */
-const EXPIRE_MARK = bytesOf('!!expire!!');
-
-/** A binary string (one char per byte, as the engine keeps keys and values) as its bytes. */
-function bytesOf(s: string): Uint8Array {
-	const out = new Uint8Array(s.length);
-	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-	return out;
-}
+const EXPIRE_MARK = toBytes('!!expire!!');
 
 /** htonl(n): a 32-bit integer's four bytes, most significant first, as debug.c hashes ids. */
 function uint32BigEndian(n: number): Uint8Array {
@@ -60,8 +54,8 @@ function toHex(digest: Uint8Array): string {
 /** A (member, score) or (field, value) pair: both mixed into a fresh digest, xored into `digest`. */
 function xorPair(digest: Uint8Array, first: string, second: string): void {
 	const element = new Uint8Array(20);
-	mixDigest(element, bytesOf(first));
-	mixDigest(element, bytesOf(second));
+	mixDigest(element, toBytes(first));
+	mixDigest(element, toBytes(second));
 	xorDigest(digest, element);
 }
 
@@ -75,15 +69,15 @@ function xorObjectDigest(digest: Uint8Array, obj: RedisObject, hasExpire: boolea
 	mixDigest(digest, uint32BigEndian(TYPE_CODE[obj.type]));
 	switch (obj.type) {
 		case 'string':
-			mixDigest(digest, bytesOf(obj.value));
+			mixDigest(digest, toBytes(obj.value));
 			break;
 		case 'list':
 			// Head to tail, each element mixed: a reordered list digests differently.
-			for (const element of obj.value.toArray()) mixDigest(digest, bytesOf(element));
+			for (const element of obj.value.toArray()) mixDigest(digest, toBytes(element));
 			break;
 		case 'set':
 			// A member is xored straight into the value's digest (no per-member mix, unlike the pairs).
-			for (const member of obj.value) xorDigest(digest, bytesOf(member));
+			for (const member of obj.value) xorDigest(digest, toBytes(member));
 			break;
 		case 'zset':
 			// The score goes in as printf's "%.17g" of the double, for listpack and skiplist alike: a
@@ -124,7 +118,7 @@ export function datasetDigest(dbs: readonly DigestDb[]): string {
 		mixDigest(final, uint32BigEndian(id));
 		for (const [key, obj] of db.dict) {
 			const digest = new Uint8Array(20);
-			mixDigest(digest, bytesOf(key));
+			mixDigest(digest, toBytes(key));
 			xorObjectDigest(digest, obj, db.expires.has(key));
 			xorDigest(final, digest);
 		}

@@ -15,6 +15,7 @@
 // node never takes another element and never merges or splits; it is compressed like any other
 // (the LZF input is the element). The threshold is a process-wide static in quicklist.c; here the
 // callers pass their server's, so two engines never share it.
+import { toBytes } from './bits.ts';
 import { backlenBytes, listpackBytes } from './listpack-bytes.ts';
 import { lzfCompressedLength } from './lzf.ts';
 import { je } from './memory.ts';
@@ -134,13 +135,6 @@ const NO_ROOM = 2 ** 30 - 1;
  * own would make every list object bigger, and a push or pop on a large keyspace pays for size.)
  */
 const PINNED = -2;
-
-/** A plain node's entry: the element's bytes (one char per byte, as elements are byte strings). */
-function elementBytes(s: string): Uint8Array {
-	const out = new Uint8Array(s.length);
-	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-	return out;
-}
 
 /** quicklistSetFill's clamp of list-max-listpack-size (FILL_MAX, and -5 the largest level). */
 export const clampFill = (fill: number) => (fill > 32767 ? 32767 : fill < -5 ? -5 : fill);
@@ -379,7 +373,7 @@ export class QuickList {
 		const sz = node.sz;
 		let c = 0;
 		if (sz >= MIN_COMPRESS_BYTES) {
-			const entry = node.plain ? elementBytes(node.items[0]!) : listpackBytes(node.items);
+			const entry = node.plain ? toBytes(node.items[0]!) : listpackBytes(node.items);
 			c = lzfCompressedLength(entry, sz);
 		}
 		if (c === 0 || c + MIN_COMPRESS_IMPROVE >= sz) {
