@@ -136,12 +136,12 @@ export class RespSession {
 			this.#blockedArgv = argv;
 			return '';
 		}
-		const mode = this.client.replyMode;
+		const turned = replySwitch(argv, reply);
 		// CLIENT REPLY ON clears SKIP as well as OFF before it answers, so its OK is always sent.
-		const heard = isReplyOn(argv, reply);
-		const silent =
-			(skipping && !heard) || monitoring || mode === 'off' || isReplySwitchOff(argv, reply);
-		if (this.closeAfterReply && ((skipping && !heard) || mode === 'off')) this.closeUnheard = true;
+		const dropped = (skipping && turned !== 'on') || this.client.replyMode === 'off';
+		// CLIENT REPLY OFF and SKIP answer nothing at all.
+		const silent = dropped || monitoring || turned === 'off' || turned === 'skip';
+		if (this.closeAfterReply && dropped) this.closeUnheard = true;
 		// resetClient: a SKIP just set applies to the next command.
 		if (this.client.takeReplySkip()) this.#skipping = true;
 		if (silent) return '';
@@ -200,27 +200,12 @@ export class RespSession {
 /** The query buffer's usable size once the first 16 KB read allocated it (see CLIENT LIST). */
 const QUERY_BUFFER_USABLE = 20474;
 
-/** A successful CLIENT REPLY ON. */
-function isReplyOn(argv: readonly string[], reply: Reply): boolean {
-	return (
-		reply.type === 'status' &&
-		argv.length === 3 &&
-		argv[0]!.toLowerCase() === 'client' &&
-		argv[1]!.toLowerCase() === 'reply' &&
-		argv[2]!.toLowerCase() === 'on'
-	);
-}
-
-/** CLIENT REPLY OFF and SKIP answer nothing at all (ON answers OK). */
-function isReplySwitchOff(argv: readonly string[], reply: Reply): boolean {
-	return (
-		reply.type === 'status' &&
-		reply.value === 'OK' &&
-		argv.length === 3 &&
-		argv[0]!.toLowerCase() === 'client' &&
-		argv[1]!.toLowerCase() === 'reply' &&
-		argv[2]!.toLowerCase() !== 'on'
-	);
+/** The mode a successful CLIENT REPLY ON|OFF|SKIP switched to, or null for any other command. */
+function replySwitch(argv: readonly string[], reply: Reply): 'on' | 'off' | 'skip' | null {
+	if (reply.type !== 'status' || reply.value !== 'OK' || argv.length !== 3) return null;
+	if (argv[0]!.toLowerCase() !== 'client' || argv[1]!.toLowerCase() !== 'reply') return null;
+	const mode = argv[2]!.toLowerCase();
+	return mode === 'on' || mode === 'off' || mode === 'skip' ? mode : null;
 }
 
 /** RESP3 shapes that are not in the Reply itself: verbatim text, pairs (resp3-pairs.ts). */
