@@ -240,6 +240,56 @@ describe('blocking on the virtual clock', () => {
 	});
 });
 
+describe('SWAPDB and blocked clients', () => {
+	it('serves a client blocked in db 0 when the swap brings its key there', () => {
+		const { engine } = setup();
+		const w = waiter(engine);
+		expect(w.client.exec(['BLPOP', 'q', '0'])).toBe(BLOCKED);
+		const other = engine.connect();
+		other.exec(['SELECT', '1']);
+		other.exec(['RPUSH', 'q', 'x', 'y']);
+		expect(w.replies).toEqual([]);
+		expect(other.exec(['SWAPDB', '0', '1'])).toEqual({ type: 'status', value: 'OK' });
+		expect(w.replies).toEqual([pair('q', 'x')]);
+		expect(w.client.blocked).toBe(false);
+		// The client stays in db 0, which now holds what was db 1's list.
+		expect(w.client.exec(['LRANGE', 'q', '0', '-1'])).toEqual({
+			type: 'array',
+			value: [bulk('y')],
+		});
+		expect(other.exec(['EXISTS', 'q'])).toEqual({ type: 'integer', value: 0 });
+	});
+
+	it('leaves a client blocked when the key the swap brings has expired (and deletes it)', () => {
+		const { engine, clock } = setup();
+		engine.exec(['DEBUG', 'SET-ACTIVE-EXPIRE', '0']);
+		engine.exec(['SELECT', '1']);
+		engine.exec(['RPUSH', 'k', 'hello']);
+		engine.exec(['PEXPIRE', 'k', '100']);
+		const w = waiter(engine);
+		w.client.exec(['SELECT', '9']);
+		expect(w.client.exec(['BRPOP', 'k', '1'])).toBe(BLOCKED);
+		clock.advance(101);
+		engine.exec(['SWAPDB', '1', '9']);
+		expect(w.replies).toEqual([]);
+		expect(w.client.blocked).toBe(true);
+		expect(engine.exec(['INFO', 'stats'])).toMatchObject({
+			value: expect.stringContaining('expired_keys:1'),
+		});
+	});
+
+	it('leaves a client blocked when its key is not on the other side either', () => {
+		const { engine } = setup();
+		const w = waiter(engine);
+		w.client.exec(['BLPOP', 'q', '0']);
+		engine.exec(['SELECT', '1']);
+		engine.exec(['RPUSH', 'elsewhere', 'x']);
+		engine.exec(['SWAPDB', '0', '1']);
+		expect(w.replies).toEqual([]);
+		expect(w.client.blocked).toBe(true);
+	});
+});
+
 describe('a client without a reply sink (the console)', () => {
 	it('lets virtual time run to the timeout and returns nil', () => {
 		const { engine, clock } = setup();

@@ -249,6 +249,18 @@ export function signalKeyAsReady(server: Server, db: Db, key: string): void {
 	state.ready.push({ db, key });
 }
 
+/** scanDatabaseForReadyKeys: after SWAPDB, every key someone waits on in `db` that now exists. */
+export function scanDatabaseForReadyKeys(server: Server, db: Db): void {
+	const state = server.blocking;
+	if (!state || state.byClient.size === 0) return;
+	const prefix = watchKey(db.id, '');
+	for (const id of state.byKey.keys()) {
+		if (!id.startsWith(prefix)) continue;
+		const key = id.slice(prefix.length);
+		if (db.dict.has(key)) signalKeyAsReady(server, db, key);
+	}
+}
+
 /**
  * handleClientsBlockedOnKeys: for each ready key, its waiters in the order they blocked, while
  * the key still exists. Keys signalled while serving (BLMOVE's destination) are served after.

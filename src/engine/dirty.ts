@@ -90,6 +90,8 @@ const RULES: Record<string, Rule> = {
 	copy: byReply,
 	move: byReply,
 	flushdb: { before: (_s, db) => db.size, count: notError((a) => a.before as number) },
+	// SWAPDB counts one, even when both indexes are the same.
+	swapdb: { count: notError(() => 1) },
 	// With save points, FLUSHALL saves the empty dataset after counting: dirty ends at 0.
 	flushall: {
 		before: (s) => s.dbs.reduce((n, db) => n + db.size, 0),

@@ -19,21 +19,21 @@ import { signalKeyAsReady } from './blocking.ts';
  * sampler) is O(1); `slot` on the object and `volatileSlot` give each key its position.
  */
 export class Db {
-	readonly dict = new Map<string, RedisObject>();
+	dict = new Map<string, RedisObject>();
 	/**
 	 * No parallel array of objects beside it: that was a pointer per key (the goal: memory ≤ 2× a
 	 * Map); the eviction sampler reads the packed `lruBySlot` instead, 4 bytes per key.
 	 */
-	readonly keys: string[] = [];
+	keys: string[] = [];
 	/**
 	 * Each slot's object's `lru` field, packed (kept equal to obj.lru by this file): the eviction
 	 * sampler scores a sampled slot from one 4-byte read here instead of chasing key → dict entry →
 	 * object, which at a million keys is three cache misses per sample (the evicting SET benchmark).
 	 */
 	lruBySlot = new Uint32Array(16);
-	readonly expires = new Map<string, number>();
-	readonly volatile: string[] = [];
-	readonly volatileSlot = new Map<string, number>();
+	expires = new Map<string, number>();
+	volatile: string[] = [];
+	volatileSlot = new Map<string, number>();
 	/** expires_cursor: where the active expire sweep resumes in `volatile`. */
 	expiresCursor = 0;
 	/** avg_ttl estimate (ms) maintained by the active expire cycle. */
@@ -78,6 +78,25 @@ export class Db {
 
 	get size(): number {
 		return this.dict.size;
+	}
+
+	/**
+	 * dbSwapDatabases: the two databases trade their keys, expires and the expire sweep's state;
+	 * each keeps its index (and so its watchers and blocked clients, which are kept by index).
+	 * The shared totals do not change: the same keys are still held.
+	 */
+	swapContents(other: Db): void {
+		[this.dict, other.dict] = [other.dict, this.dict];
+		[this.keys, other.keys] = [other.keys, this.keys];
+		[this.lruBySlot, other.lruBySlot] = [other.lruBySlot, this.lruBySlot];
+		[this.expires, other.expires] = [other.expires, this.expires];
+		[this.volatile, other.volatile] = [other.volatile, this.volatile];
+		[this.volatileSlot, other.volatileSlot] = [other.volatileSlot, this.volatileSlot];
+		[this.expiresCursor, other.expiresCursor] = [other.expiresCursor, this.expiresCursor];
+		[this.avgTtl, other.avgTtl] = [other.avgTtl, this.avgTtl];
+		[this.#bytes, other.#bytes] = [other.#bytes, this.#bytes];
+		[this.#slots, other.#slots] = [other.#slots, this.#slots];
+		[this.#expiresSlots, other.#expiresSlots] = [other.#expiresSlots, this.#expiresSlots];
 	}
 }
 
@@ -375,9 +394,7 @@ export function removeExpire(db: Db, key: string): boolean {
 /** emptyDb for one database (FLUSHDB); returns how many keys were removed. */
 export function emptyDb(server: Server, db: Db): number {
 	const removed = db.dict.size;
-	// touchAllWatchedKeysInDb looks at the emptied db, so a key that was already expired when it
-	// was WATCHed is simply gone, which is no change for that watcher.
-	const touched = server.watchedKeys.size > 0 ? db.keys.slice() : [];
+	touchAllWatchedKeysInDb(server, db, null);
 	db.dict.clear();
 	db.keys.length = 0;
 	db.lruBySlot = new Uint32Array(16);
@@ -389,8 +406,44 @@ export function emptyDb(server: Server, db: Db): number {
 	db.bytes = 0;
 	db.slots = 0;
 	db.expiresSlots = 0;
-	for (const key of touched) signalModifiedKey(server, db, key);
 	return removed;
+}
+
+/**
+ * touchAllWatchedKeysInDb: `emptied` is flushed (replacedWith null) or about to get replacedWith's
+ * keys (SWAPDB). A watched key that exists on either side fails its watchers' EXEC, except where
+ * a watcher could see no change: a key that was already expired when watched and is now gone or
+ * still expired; a missing key replaced by an expired one, which only marks that watch expired.
+ */
+export function touchAllWatchedKeysInDb(
+	server: Server,
+	emptied: Db,
+	replacedWith: Db | null,
+): void {
+	if (server.watchedKeys.size === 0) return;
+	const prefix = watchKey(emptied.id, '');
+	for (const [id, watchers] of server.watchedKeys) {
+		if (!id.startsWith(prefix)) continue;
+		const key = id.slice(prefix.length);
+		const inEmptied = emptied.dict.has(key);
+		const inReplacement = replacedWith !== null && replacedWith.dict.has(key);
+		if (!inEmptied && !inReplacement) continue;
+		for (const c of watchers) {
+			const w = c.watched.find((x) => x.db === emptied.id && x.key === key);
+			if (!w) continue;
+			if (w.expired) {
+				if (!inReplacement) {
+					w.expired = false;
+					continue;
+				}
+				if (keyIsExpired(server, replacedWith!, key)) continue;
+			} else if (!inEmptied && keyIsExpired(server, replacedWith!, key)) {
+				w.expired = true;
+				continue;
+			}
+			c.dirtyCas = true;
+		}
+	}
 }
 
 /**
