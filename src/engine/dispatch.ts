@@ -13,7 +13,7 @@ import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 import { dirtyRule, type DirtyRule } from './dirty.ts';
 import { saveParams } from './persistence.ts';
 import { latencyAddSampleIfNeeded } from './latency-monitor.ts';
-import { storedConfig } from './config.ts';
+import { perConfig, storedConfig } from './config.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -153,6 +153,16 @@ export function processCommand(
 	if (base === 'debug' && !debugAllowed(server, client))
 		return reject(server, client, argv, DEBUG_NOT_ALLOWED, resolved.fullName);
 
+	// Checked first, as processCommand does: before memory, replicas or the keyspace.
+	if (client.multi !== null && resolved.isNoMulti && !NOT_QUEUED.has(base))
+		return reject(
+			server,
+			client,
+			argv,
+			error('ERR Command not allowed inside a transaction'),
+			resolved.fullName,
+		);
+
 	if (server.config.maxmemory > 0 && !server.sleeping) {
 		const outOfMemory = performEvictions(server) === 'fail';
 		const queuedDenyoom =
@@ -166,6 +176,15 @@ export function processCommand(
 		}
 	}
 
+	// checkGoodReplicasStatus: this server never has replicas, so any min-replicas-to-write above
+	// zero (with a lag limit set) refuses writes, EXEC of queued writes included.
+	if (
+		(resolved.isWrite ||
+			(base === 'exec' && client.multi !== null && client.multi.some((q) => isWrite(q)))) &&
+		!goodReplicasStatus(server)
+	)
+		return reject(server, client, argv, NOREPLICAS, resolved.fullName);
+
 	// A MONITOR connection is flagged CLIENT_SLAVE too, and replicas may not touch the keyspace.
 	if (client.monitor && resolved.touchesKeyspace)
 		return reject(
@@ -177,14 +196,6 @@ export function processCommand(
 		);
 
 	if (client.multi !== null && !NOT_QUEUED.has(base)) {
-		if (resolved.isNoMulti)
-			return reject(
-				server,
-				client,
-				argv,
-				error('ERR Command not allowed inside a transaction'),
-				resolved.fullName,
-			);
 		// queueMultiCommand: a transaction that is already doomed keeps nothing (still QUEUED).
 		if (!client.dirtyCas && !client.dirtyExec) client.multi.push([...argv]);
 		return publish(server, client, argv, QUEUED);
@@ -218,6 +229,21 @@ function isDenyoom(argv: readonly string[]): boolean {
 	const r = resolveCommand(argv);
 	return isResolved(r) && r.isDenyoom;
 }
+
+function isWrite(argv: readonly string[]): boolean {
+	const r = resolveCommand(argv);
+	return isResolved(r) && r.isWrite;
+}
+
+const NOREPLICAS = error('NOREPLICAS Not enough good replicas to write.');
+
+/** checkGoodReplicasStatus with no replica ever connected; read once per config object. */
+const replicasGood = perConfig(
+	(config) =>
+		storedConfig(config, 'min-replicas-max-lag') === '0' ||
+		storedConfig(config, 'min-replicas-to-write') === '0',
+);
+const goodReplicasStatus = (server: Server): boolean => replicasGood(server.config);
 
 /**
  * rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT).

@@ -215,6 +215,35 @@ describe('MULTI / EXEC', () => {
 		expect(cmd(a, 'EXEC')).toEqual(NIL_ARRAY);
 	});
 
+	it('min-replicas-to-write set after a write was queued makes EXEC abort; reads still run', () => {
+		const e = createEngine();
+		const a = e.connect();
+		cmd(a, 'SET xx 1');
+		cmd(a, 'MULTI');
+		expect(cmd(a, 'INCR xx')).toEqual(QUEUED);
+		cmd(e, 'CONFIG SET min-replicas-to-write 2');
+		expect(cmd(a, 'EXEC')).toEqual(
+			err(
+				'EXECABORT Transaction discarded because of: NOREPLICAS Not enough good replicas to write.',
+			),
+		);
+		expect(a.inTransaction).toBe(false);
+		expect(cmd(a, 'GET xx')).toEqual(bulk('1'));
+		cmd(a, 'MULTI');
+		cmd(a, 'GET xx');
+		expect(cmd(a, 'EXEC')).toEqual(arr(bulk('1')));
+		cmd(e, 'CONFIG SET min-replicas-to-write 0');
+		expect(cmd(a, 'INCR xx')).toEqual({ type: 'integer', value: 2 });
+	});
+
+	it('a command not allowed in MULTI is refused as such before an OOM check', () => {
+		const e = createEngine();
+		const a = e.connect();
+		cmd(a, 'MULTI');
+		cmd(e, 'CONFIG SET maxmemory 1');
+		expect(cmd(a, 'SAVE')).toEqual(err('ERR Command not allowed inside a transaction'));
+	});
+
 	it('DISCARD, UNWATCH, EXEC and RESET all forget watched keys', () => {
 		const e = createEngine();
 		for (const end of ['MULTI|DISCARD', 'UNWATCH', 'MULTI|EXEC', 'RESET']) {
