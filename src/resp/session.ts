@@ -11,6 +11,7 @@ import {
 } from '../engine/index.ts';
 import { connectionCommand } from './connection-commands.ts';
 import { encodeReply, encodeVerbatim, type Protocol } from './encode.ts';
+import { debugProtocol3 } from './debug-protocol3.ts';
 import { pairsInResp3 } from './resp3-pairs.ts';
 import type { Hub } from './hub.ts';
 import { ReplyBuffer } from './reply-buffer.ts';
@@ -208,10 +209,15 @@ function replySwitch(argv: readonly string[], reply: Reply): 'on' | 'off' | 'ski
 	return mode === 'on' || mode === 'off' || mode === 'skip' ? mode : null;
 }
 
-/** RESP3 shapes that are not in the Reply itself: verbatim text, pairs (resp3-pairs.ts). */
+/** RESP3 shapes that are not in the Reply itself: verbatim text, pairs (resp3-pairs.ts), DEBUG
+ * PROTOCOL's kinds (debug-protocol3.ts). */
 function encodeReply3(argv: readonly string[], reply: Reply): string {
 	const name = (argv[0] ?? '').toLowerCase();
 	const sub = (argv[1] ?? '').toLowerCase();
+	if (name === 'debug' && sub === 'protocol' && argv.length === 3) {
+		const framed = debugProtocol3(argv[2]!, reply);
+		if (framed !== null) return framed;
+	}
 	if (
 		reply.type === 'bulk' &&
 		reply.value !== null &&

@@ -1,7 +1,8 @@
 // The connection-level behaviour of our RESP server against a live redis-server 7.0, byte for byte
 // where the bytes do not name a socket: CLIENT INFO/LIST buffers for the running command, CLIENT
-// KILL in both forms, CLIENT REPLY, CLIENT HELP, MONITOR's feed, INFO commandstats/errorstats, the
-// wall clock under GETEX PXAT, and a protocol error closing the connection.
+// KILL in both forms, CLIENT REPLY, CLIENT HELP, MONITOR's feed, INFO commandstats/errorstats,
+// DEBUG PROTOCOL's framings, the wall clock under GETEX PXAT, and a protocol error closing the
+// connection.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/engine/index.ts';
@@ -475,6 +476,35 @@ describe('INFO commandstats and errorstats over the wire', () => {
 		expect(out[0]).toEqual(out[2]);
 		expect(out[1]).toEqual(out[3]);
 		expect(out[0]).toContain('cmdstat_get:calls=1,usec=*,rejected_calls=2,failed_calls=0');
+	});
+});
+
+describe('DEBUG PROTOCOL in RESP2 and RESP3', () => {
+	const TYPES = [
+		...['string', 'integer', 'double', 'bignum', 'null', 'array', 'set', 'map', 'attrib'],
+		...['push', 'verbatim', 'true', 'false', 'bogus', 'TRUE'],
+	];
+
+	it('frames every type byte for byte as Redis does, after HELLO 2 and HELLO 3', async (ctx) => {
+		const out: string[] = [];
+		for (const port of ports(ctx)) {
+			const c = await raw(port);
+			for (const proto of ['2', '3']) {
+				c.send(['HELLO', proto]);
+				await c.settle(60);
+				const before = c.received().length;
+				c.send(...TYPES.map((t) => ['DEBUG', 'PROTOCOL', t]), ['DEBUG', 'PROTOCOL']);
+				const got = await c.settle(100);
+				out.push(got.slice(before));
+			}
+			c.socket.destroy();
+		}
+		expect(out[0]).toBe(out[2]);
+		expect(out[1]).toBe(out[3]);
+		// RESP3's own kinds: a big number, booleans, verbatim text, an attribute and a push frame.
+		for (const frame of ['(1234567', '#t\r\n', '=29\r\ntxt:', '|1\r\n', '>2\r\n'])
+			expect(out[1]).toContain(frame);
+		expect(out[0]).toContain('-ERR RESP2 is not supported by this command\r\n');
 	});
 });
 

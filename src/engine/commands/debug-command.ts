@@ -1,6 +1,8 @@
-// Mirrors the parts of debugCommand (src/debug.c) the playground needs: SLEEP, SET-ACTIVE-EXPIRE,
-// POPULATE, LOG, OBJECT, RELOAD, QUICKLIST-PACKED-THRESHOLD and HELP. DEBUG is not a container in Redis (arity -2): every subcommand checks its
-// own argument count and any mismatch gets the same "unknown subcommand or wrong number" error.
+// Mirrors the parts of debugCommand (src/debug.c) the playground and Redis's tests need: SLEEP,
+// SET-ACTIVE-EXPIRE, POPULATE, LOG, OBJECT, RELOAD, QUICKLIST-PACKED-THRESHOLD, DIGEST,
+// DIGEST-VALUE, PROTOCOL and HELP. DEBUG is not a container in Redis (arity -2): every subcommand
+// checks its own argument count and any mismatch gets the same "unknown subcommand or wrong
+// number" error.
 import { intWidth } from '../set-members.ts';
 import type { CommandSpec } from '../command.ts';
 import type { RedisObject } from '../object.ts';
@@ -18,6 +20,7 @@ import { storedConfig } from '../config.ts';
 import { PACKED_THRESHOLD_DEFAULT, PACKED_THRESHOLD_MAX, type QuickList } from '../quicklist.ts';
 import { DEBUG_HELP } from './debug-help.ts';
 import { debugPopulate } from './debug-populate.ts';
+import { debugProtocol } from './debug-protocol.ts';
 import { helpReply } from './help.ts';
 import { fixed } from './info-format.ts';
 import { idleSeconds, isSharedInteger } from './object-command.ts';
@@ -220,7 +223,7 @@ export const debugCommand: CommandSpec = {
 	summary: 'A container for debugging commands: SLEEP advances the virtual clock.',
 	syntax: 'subcommand [argument ...]',
 	since: '1.0.0',
-	run({ server, db, argv }) {
+	run({ server, client, db, argv }) {
 		const sub = argv[1]!;
 		const name = sub.toLowerCase();
 		const argc = argv.length;
@@ -241,6 +244,7 @@ export const debugCommand: CommandSpec = {
 			return array(
 				argv.slice(2).map((key) => status(digestValue(db.dict.get(key), db.expires.has(key)))),
 			);
+		if (argc === 3 && name === 'protocol') return debugProtocol(client, argv[2]!);
 		if (argc === 3 && name === 'quicklist-packed-threshold')
 			return debugPackedThreshold(server, argv[2]!);
 		const shown = sub.slice(0, 128).replace(/[\r\n]/g, ' ');

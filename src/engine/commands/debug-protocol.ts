@@ -1,0 +1,51 @@
+// Mirrors DEBUG PROTOCOL of src/debug.c: one fixed reply of each RESP type, which client libraries
+// and Redis's own tests use to check their parsers. The engine answers with the RESP2 shape;
+// framings that only RESP3 has (big number, boolean, verbatim, attribute, push) are added by the
+// RESP server (src/resp/debug-protocol3.ts), since a Reply carries no such kinds.
+import type { ClientState } from '../client.ts';
+import { NIL, ONE, ZERO, array, bulk, error, integer, type Reply } from '../reply.ts';
+
+export const PROTOCOL_BIGNUM = '1234567999999999999999999999999999999';
+export const PROTOCOL_ATTRIB_FOLLOWER = 'Some real reply following the attribute';
+export const PROTOCOL_PUSH_FOLLOWER = 'Some real reply following the push reply';
+export const PROTOCOL_VERBATIM = 'This is a verbatim\nstring';
+
+const counting = () => [0, 1, 2].map((n) => integer(n));
+
+export function debugProtocol(client: ClientState, type: string): Reply {
+	switch (type.toLowerCase()) {
+		case 'string':
+			return bulk('Hello World');
+		case 'integer':
+			return integer(12345);
+		case 'double':
+			return { type: 'double', value: '3.141' };
+		case 'bignum':
+			return bulk(PROTOCOL_BIGNUM);
+		case 'null':
+			return NIL;
+		case 'array':
+			return array(counting());
+		case 'set':
+			return array(counting(), 'set');
+		case 'map':
+			// 0 → false, 1 → true, 2 → false: booleans are integers in RESP2.
+			return array([ZERO, ZERO, ONE, ONE, integer(2), ZERO], 'map');
+		case 'attrib':
+			return bulk(PROTOCOL_ATTRIB_FOLLOWER);
+		case 'push':
+			if (client.resp < 3) return error('ERR RESP2 is not supported by this command');
+			return bulk(PROTOCOL_PUSH_FOLLOWER);
+		case 'true':
+			return ONE;
+		case 'false':
+			return ZERO;
+		case 'verbatim':
+			return bulk(PROTOCOL_VERBATIM);
+		default:
+			return error(
+				'ERR Wrong protocol type name. Please use one of the following: ' +
+					'string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false',
+			);
+	}
+}
