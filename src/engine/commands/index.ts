@@ -1,8 +1,8 @@
 // The command table (server.c's populateCommandTable over src/commands/*.json): every command the
 // engine knows, keyed by lower-case name. Built on first use so command modules may import dispatch.
 //
-// The data-type families (bitmaps, SORT, hashes, lists, sets, sorted sets) and the introspection
-// containers COMMAND, CLIENT, MEMORY and LATENCY are in their own module, loaded
+// The data-type families (bitmaps, SORT, hashes, lists, sets, sorted sets), the introspection
+// containers COMMAND, CLIENT, MEMORY and LATENCY, and DEBUG are in their own module, loaded
 // by loadAllCommands(): on the page they are a separate download, so the first screen does not wait
 // for code that only those commands need. Until it has run their names are in LAZY_COMMANDS, and
 // dispatch refuses them (assertCommandLoaded: exec answers "ERR internal engine error: …") rather
@@ -38,6 +38,7 @@ function groups(f: Families | null): Group[] {
 		f?.setsCommands ?? none,
 		f?.zsetsCommands ?? none,
 		serverCommands,
+		f ? [f.debugCommand] : none,
 		f ? [f.memoryCommand] : none,
 		f ? [f.latencyCommand] : none,
 		f?.commandCommands ?? none,

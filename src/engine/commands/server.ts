@@ -3,7 +3,6 @@
 import type { CommandSpec } from '../command.ts';
 import { bulks, integer } from '../reply.ts';
 import { configCommand } from './config-command.ts';
-import { debugCommand } from './debug-command.ts';
 import { infoCommand } from './info.ts';
 import { monitorCommand } from './monitor.ts';
 import { objectCommand } from './object-command.ts';
@@ -40,6 +39,5 @@ export const serverCommands: readonly CommandSpec[] = [
 	infoCommand,
 	configCommand,
 	objectCommand,
-	debugCommand,
 	monitorCommand,
 ];
