@@ -30,6 +30,12 @@ export interface EngineOptions {
 	 * restart forgets every CONFIG SET.
 	 */
 	configFile?: boolean;
+	/**
+	 * A host's apply step, run by CONFIG SET for each parameter whose value changes: why it refused
+	 * the value (CONFIG SET then fails and sets nothing), or null. The RESP server moves its
+	 * listener on `port` here.
+	 */
+	applyConfig?: (name: string, value: string) => string | null;
 }
 
 /** A connection's view of the engine: its own selected db, MULTI queue and WATCHed keys. */
@@ -118,6 +124,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 	const config = { ...DEFAULT_CONFIG, ...options.config, stored };
 	const server = new Server(clock, config, new Random(seed));
 	if (options.configFile) server.configFile = config;
+	server.applyHostConfig = options.applyConfig ?? null;
 	return wrap(server, seed, config, null);
 }
 

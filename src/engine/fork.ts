@@ -37,6 +37,7 @@ export function forkServer(src: Server): Server {
 	server.cron = { ...src.cron };
 	server.persistence = copyPersistence(src.persistence);
 	server.configFile = src.configFile;
+	server.applyHostConfig = src.applyHostConfig;
 	src.dbs.forEach((from, i) => copyDb(from, server.dbs[i]!));
 	copyClients(src, server);
 	return server;

@@ -45,6 +45,7 @@ export function bootServer(old: Server, config: Config): Server {
 	server.events = old.events;
 	server.lruResolutionMs = old.lruResolutionMs;
 	server.configFile = old.configFile;
+	server.applyHostConfig = old.applyHostConfig;
 	const snapshot = old.persistence.snapshot;
 	server.persistence.snapshot = snapshot;
 	if (snapshot) loadSnapshot(server, snapshot);

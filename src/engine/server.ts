@@ -123,6 +123,11 @@ export class Server {
 	 * one (REWRITE then fails, and a restart starts from the engine's start-up config).
 	 */
 	configFile: Config | null = null;
+	/**
+	 * The host's apply step for parameters that describe it (the RESP server moves its listener
+	 * on `port`): why it refused a value, or null. None on the page, where they are only stored.
+	 */
+	applyHostConfig: ((name: string, value: string) => string | null) | null = null;
 	/** signalModifiedKey calls, less expiries: how dirty.ts tells a write that changed something. */
 	keySignals = 0;
 	/** Set by SHUTDOWN: the process has exited (the engine answers nothing until it restarts). */

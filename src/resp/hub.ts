@@ -25,6 +25,7 @@ export class Hub {
 			seed: options.seed,
 			config: options.config,
 			clock: this.wall.clock,
+			applyConfig: options.applyConfig,
 		});
 		for (const spec of this.engine.commands()) {
 			const name = spec.name.toLowerCase();

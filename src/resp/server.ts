@@ -1,5 +1,6 @@
 // The TCP side of src/networking.c: accept, read into the query buffer, run each complete command,
 // write replies in order, close after QUIT or a protocol error. One engine Client per connection.
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { loadAllCommands, type EngineOptions } from '../engine/index.ts';
 import { encodeReply } from './encode.ts';
@@ -16,6 +17,7 @@ export interface RespServerOptions {
 export interface RespServer {
 	readonly hub: Hub;
 	readonly host: string;
+	/** The port it listens on: CONFIG SET port moves it (0: no longer listening). */
 	readonly port: number;
 	close(): Promise<void>;
 }
@@ -30,17 +32,39 @@ export async function startServer(options: RespServerOptions = {}): Promise<Resp
 	const host = options.host ?? '127.0.0.1';
 	let hub: Hub | null = null;
 	let nextFd = 8;
-	const server: Server = createServer((socket) => {
+	const accept = (socket: Socket) => {
 		if (!hub) return socket.destroy();
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 		serve(hub, socket, nextFd++);
-	});
+	};
+	let listener: Server | null = createServer(accept);
+	let port = 0;
+	/**
+	 * changeListenPort: the old listener stops accepting (its connections stay) and a new one
+	 * takes the port. Node binds asynchronously, so whether the port is free is asked first of a
+	 * short-lived process, which lets CONFIG SET answer (and roll back) at once as Redis does.
+	 */
+	const movePort = (to: number): string | null => {
+		if (to !== 0 && !canListen(to, host))
+			return 'Unable to listen on this port. Check server logs.';
+		listener?.close();
+		listener = null;
+		port = to;
+		if (to !== 0) {
+			const next = createServer(accept);
+			next.on('error', (e) => console.error(`listening on ${host}:${to}: ${e.message}`));
+			next.listen(to, host);
+			listener = next;
+		}
+		return null;
+	};
 	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 6380, host, () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+		const first = listener!;
+		first.once('error', reject);
+		first.listen(options.port ?? 6380, host, () => {
+			const address = first.address();
+			port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
 			// CONFIG GET port, bind and dir describe this process, as they do on a real server.
 			const engine = options.engine ?? {};
 			const stored = {
@@ -49,23 +73,41 @@ export async function startServer(options: RespServerOptions = {}): Promise<Resp
 				dir: process.cwd(),
 				...engine.config?.stored,
 			};
-			const started = new Hub({ ...engine, config: { ...engine.config, stored } });
+			const started = new Hub({
+				...engine,
+				config: { ...engine.config, stored },
+				applyConfig: (name, value) => (name === 'port' ? movePort(Number(value)) : null),
+			});
 			hub = started;
 			resolve({
 				hub: started,
 				host,
-				port,
+				get port() {
+					return port;
+				},
 				close: () =>
 					new Promise<void>((done) => {
 						for (const s of sockets) s.destroy();
-						server.close(() => {
+						const finish = () => {
 							started.close();
 							done();
-						});
+						};
+						if (listener) listener.close(finish);
+						else finish();
 					}),
 			});
 		});
 	});
+}
+
+/** Whether `port` on `host` can be listened on now: a child process tries it and says. */
+function canListen(port: number, host: string): boolean {
+	const probe =
+		"const s=require('node:net').createServer();" +
+		"s.once('error',()=>process.exit(1));" +
+		's.listen(Number(process.argv[1]),process.argv[2],()=>s.close(()=>process.exit(0)));';
+	const r = spawnSync(process.execPath, ['-e', probe, String(port), host], { timeout: 5000 });
+	return r.status === 0;
 }
 
 function addr(host: string | undefined, port: number | undefined): string {

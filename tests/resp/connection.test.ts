@@ -508,6 +508,52 @@ describe('DEBUG PROTOCOL in RESP2 and RESP3', () => {
 	});
 });
 
+describe('CONFIG SET port moves the listener', () => {
+	it('refuses a port in use, rolling the whole CONFIG SET back, as Redis does', async (ctx) => {
+		const [ourPort, theirPort] = ports(ctx);
+		const replies: Reply[] = [];
+		for (const [port, taken] of [
+			[ourPort, theirPort],
+			[theirPort, ourPort],
+		] as const) {
+			const c = await RespClient.open(port);
+			replies.push(await c.send(['CONFIG', 'SET', 'maxmemory', '10000001', 'port', String(taken)]));
+			replies.push(await c.send(['CONFIG', 'GET', 'maxmemory']));
+			c.close();
+		}
+		expect(replies[0]).toEqual({
+			type: 'error',
+			value:
+				"ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this port. Check server logs.",
+		});
+		expect(replies.slice(0, 2)).toEqual(replies.slice(2));
+	});
+
+	it('listens on the new port only; connections made before stay', async () => {
+		const own = await startOurs();
+		const before = own.port;
+		const spare = await startOurs();
+		const free = spare.port;
+		await spare.close();
+		const c = await RespClient.open(before);
+		expect(await c.send(['CONFIG', 'SET', 'port', String(free)])).toEqual({
+			type: 'status',
+			value: 'OK',
+		});
+		expect(own.port).toBe(free);
+		await sleep(100);
+		const moved = await RespClient.open(free);
+		expect(await moved.send(['CONFIG', 'GET', 'port'])).toMatchObject({
+			value: [{ value: 'port' }, { value: String(free) }],
+		});
+		expect(await c.send(['PING'])).toEqual({ type: 'status', value: 'PONG' });
+		await expect(RespClient.open(before)).rejects.toThrow();
+		moved.close();
+		c.close();
+		await own.close();
+	});
+});
+
 describe('our server on its own', () => {
 	it('reads the wall clock per command: GETEX PXAT now+10s then PTTL is at most 10000', async () => {
 		const c = await RespClient.open(ours.port);

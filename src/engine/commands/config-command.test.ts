@@ -36,6 +36,27 @@ describe('CONFIG GET', () => {
 	});
 });
 
+describe('CONFIG SET and the host apply step', () => {
+	it('asks the host only for values that change; a refusal sets nothing and undoes the rest', () => {
+		const f = serverFixture();
+		const asked: string[] = [];
+		f.server.applyHostConfig = (name, value) => {
+			asked.push(`${name}=${value}`);
+			return name === 'port' && value === '7000' ? 'Unable to listen on this port.' : null;
+		};
+		f.run('CONFIG', 'SET', 'port', '6379');
+		expect(asked).toEqual([]);
+		expect(f.run('CONFIG', 'SET', 'maxmemory', '5mb', 'PORT', '7000')).toEqual(
+			failed('PORT', 'Unable to listen on this port.'),
+		);
+		expect(asked).toEqual(['maxmemory=5242880', 'port=7000', 'maxmemory=0']);
+		expect(f.run('CONFIG', 'GET', 'maxmemory')).toEqual(map('maxmemory', '0'));
+		expect(f.run('CONFIG', 'GET', 'port')).toEqual(map('port', '6379'));
+		expect(f.run('CONFIG', 'SET', 'port', '7001')).toEqual(OK_REPLY);
+		expect(f.run('CONFIG', 'GET', 'port')).toEqual(map('port', '7001'));
+	});
+});
+
 describe('CONFIG SET', () => {
 	it('sets several parameters, normalised', () => {
 		const f = serverFixture();

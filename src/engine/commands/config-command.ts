@@ -69,6 +69,24 @@ export function configSet(server: Server, args: readonly string[]): Reply {
 		if (!parsed.ok) return errorFormat(parsed.error);
 		config = withConfigValue(config, entry.spec, parsed.value);
 	}
+	// The apply step: the host's, for parameters that describe it. A refusal undoes the ones
+	// applied before it (restoreBackupConfig) and sets nothing.
+	const apply = server.applyHostConfig;
+	if (apply) {
+		const applied: ConfigEntry[] = [];
+		for (let i = 0; i < entries.length; i++) {
+			const { spec } = entries[i]!;
+			const before = configText(server.config, spec);
+			const after = configText(config, spec);
+			if (after === before) continue;
+			const why = apply(spec.name, after);
+			if (why !== null) {
+				for (const done of applied) apply(done.spec.name, configText(server.config, done.spec));
+				return errorFormat(failed(args[2 * i]!, why));
+			}
+			applied.push(entries[i]!);
+		}
+	}
 	server.config = config;
 	if (server.events.active)
 		for (const { spec } of entries)
