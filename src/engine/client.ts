@@ -10,7 +10,7 @@ export interface Connection {
 	readonly laddr: string;
 	readonly fd: number;
 	/** sdslen(querybuf) and sdsavail(querybuf) as they stand while a command runs. */
-	queryBuffer(): { qbuf: number; qbufFree: number };
+	queryBuffer(): { qbuf: number; qbufFree: number; bytes: number };
 	/** The reply buffer's size and peak, bytes pending in it, the reply list and its memory. */
 	output(): { rbs: number; rbp: number; obl: number; oll: number; omem: number };
 	/** CLIENT KILL: the connection goes (its own, once the reply is written). */

@@ -23,7 +23,7 @@ export { isLfuPolicy } from './lru.ts';
 export type { CommandSpec, CommandFlag, CommandGroup } from './command.ts';
 export type { Config, MaxmemoryPolicy } from './config.ts';
 export { MAXMEMORY_POLICIES } from './config.ts';
-export { bytesToHuman } from './memory.ts';
+export { bytesToHuman, je as jemallocSize } from './memory.ts';
 export { PROTOCOL_BIGNUM, PROTOCOL_VERBATIM } from './commands/debug-protocol.ts';
 // The Labs' experiments have their own door, ./experiments/index.ts: re-exported here they would
 // ride in the first screen's chunk, which every page load fetches.

@@ -1,6 +1,7 @@
 // Mirrors src/networking.c: processInputBuffer, processInlineBuffer and processMultibulkBuffer —
 // the client query buffer and the two request syntaxes, with Redis 7.0's exact protocol errors.
 import { scanArgs } from '../console/tokenize.ts';
+import { BIG_ARG } from './query-alloc.ts';
 
 /** PROTO_INLINE_MAX_SIZE: the longest inline line, or count line, Redis waits for. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
@@ -41,6 +42,11 @@ function string2ll(buf: Uint8Array, from: number, to: number): number | null {
 	return negative ? -v : v;
 }
 
+export interface BigBulkHooks {
+	readonly onBigBulk?: (ll: number) => void;
+	readonly onBigBulkTaken?: (ll: number) => void;
+}
+
 /** One connection's querybuf plus the half-parsed command state (multibulklen, bulklen, argv). */
 export class QueryBuffer {
 	#buf: Buffer = Buffer.allocUnsafe(INITIAL_CAPACITY);
@@ -52,6 +58,24 @@ export class QueryBuffer {
 	#argv: string[] = [];
 	#argvBytes = 0;
 	#failed = false;
+	/** The bulk being read starts the buffer (Redis trimmed what came before it). */
+	#aligned = false;
+
+	/**
+	 * `onBigBulk` hears of a bulk of PROTO_MBULK_BIG_ARG bytes or more that starts the buffer,
+	 * `onBigBulkTaken` of its end: Redis reads such a bulk into a buffer of its own size, which then
+	 * becomes the argument (query-alloc.ts prices both).
+	 */
+	readonly #hooks: BigBulkHooks;
+
+	constructor(hooks: BigBulkHooks = {}) {
+		this.#hooks = hooks;
+	}
+
+	/** The length of the bulk being read, -1 between bulks (c->bulklen). */
+	get bulklen(): number {
+		return this.#bulklen;
+	}
 
 	/** Bytes held for this client: unparsed input plus arguments of the command being read. */
 	get bytes(): number {
@@ -168,11 +192,15 @@ export class QueryBuffer {
 					return { error: 'invalid bulk length' };
 				this.#pos = newline + 2;
 				this.#bulklen = ll;
+				this.#aligned = ll >= BIG_ARG && this.#end - this.#pos <= ll + 2;
+				if (this.#aligned) this.#hooks.onBigBulk?.(ll);
 			}
 			if (this.#end - this.#pos < this.#bulklen + 2) return null;
 			this.#argv.push(b.toString('latin1', this.#pos, this.#pos + this.#bulklen));
 			this.#argvBytes += this.#bulklen;
 			this.#pos += this.#bulklen + 2;
+			if (this.#aligned) this.#hooks.onBigBulkTaken?.(this.#bulklen);
+			this.#aligned = false;
 			this.#bulklen = -1;
 			this.#multibulklen--;
 		}

@@ -5,6 +5,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { loadAllCommands, type EngineOptions } from '../engine/index.ts';
 import { encodeReply } from './encode.ts';
 import { Hub } from './hub.ts';
+import { BIG_ARG } from './query-alloc.ts';
 import { QueryBuffer } from './query-buffer.ts';
 import { RespSession } from './session.ts';
 
@@ -122,7 +123,6 @@ const READ_LEN = 16 * 1024;
 /** One connection: readQueryFromClient → processInputBuffer → writeToClient. */
 function serve(hub: Hub, socket: Socket, fd: number): void {
 	socket.setNoDelay(true);
-	const query = new QueryBuffer();
 	const session = new RespSession(
 		hub,
 		{
@@ -132,6 +132,11 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 		},
 		{ blocking: 'background' },
 	);
+	const query = new QueryBuffer({
+		onBigBulk: (ll) => session.queryAlloc.bigBulk(ll),
+		onBigBulkTaken: (ll) => session.queryAlloc.bigBulkTaken(ll),
+	});
+	session.pendingQuery = () => ({ unparsed: query.unparsed, bulklen: query.bulklen });
 	let reported = 0;
 	let closed = false;
 	/** Replies of the read being processed, written in one go (MONITOR lines join them in order). */
@@ -206,9 +211,14 @@ function serve(hub: Hub, socket: Socket, fd: number): void {
 	};
 	socket.on('data', (chunk: Buffer) => {
 		processing = true;
+		const now = Date.now();
 		for (let at = 0; at < chunk.length; at += READ_LEN) {
 			if (closed || session.closeAfterReply || socket.destroyed) break;
+			const alloc = session.queryAlloc;
+			alloc.catchUp(now, query.unparsed, query.bulklen);
+			alloc.beforeRead(query.unparsed, query.bulklen >= BIG_ARG);
 			query.append(chunk.subarray(at, at + READ_LEN));
+			alloc.afterRead(query.unparsed, now);
 			process();
 		}
 		processing = false;

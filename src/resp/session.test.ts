@@ -74,6 +74,9 @@ describe('RespSession', () => {
 	it('reports the bytes of the read being processed as qbuf', () => {
 		hub = new Hub({ time: 'script' });
 		const { s } = session();
+		// The read that brought the command in: a first read makes room for 16 KB.
+		s.queryAlloc.beforeRead(0, false);
+		s.queryAlloc.afterRead(52, Date.now());
 		s.queryBytes = 52;
 		const info = s.reply(['CLIENT', 'INFO']);
 		expect(info).toContain(' qbuf=52 qbuf-free=20422 argv-mem=10 ');

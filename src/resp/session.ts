@@ -12,6 +12,7 @@ import {
 import { connectionCommand } from './connection-commands.ts';
 import { encodeReply, encodeVerbatim, type Protocol } from './encode.ts';
 import { debugProtocol3 } from './debug-protocol3.ts';
+import { QueryAlloc, queryBufferMalloc } from './query-alloc.ts';
 import { pairsInResp3 } from './resp3-pairs.ts';
 import type { Hub } from './hub.ts';
 import { ReplyBuffer } from './reply-buffer.ts';
@@ -54,6 +55,10 @@ export class RespSession {
 	#skipping = false;
 	/** The static reply buffer CLIENT LIST describes (rbs, rbp, obl). */
 	readonly replies = new ReplyBuffer(Date.now());
+	/** The query buffer's size (qbuf + qbuf-free), grown by reads and trimmed by the cron. */
+	readonly queryAlloc = new QueryAlloc(Date.now());
+	/** Bytes read and not yet parsed, and the bulk being read (-1 if none): set by the transport. */
+	pendingQuery: () => { unparsed: number; bulklen: number } = () => ({ unparsed: 0, bulklen: -1 });
 
 	/**
 	 * Called once a blocked command has been answered, so the transport reads on (a blocked client's
@@ -180,8 +185,16 @@ export class RespSession {
 			laddr: this.peer.laddr,
 			fd: this.peer.fd,
 			queryBuffer: () => {
-				const qbuf = this.#running ? this.queryBytes : 0;
-				return { qbuf, qbufFree: Math.max(QUERY_BUFFER_USABLE, qbuf) - qbuf };
+				// While this connection runs a command its read is all still in the buffer, and the
+				// cron cannot visit it; otherwise what is left of the last read is.
+				let qbuf = this.queryBytes;
+				if (!this.#running) {
+					const { unparsed, bulklen } = this.pendingQuery();
+					qbuf = unparsed;
+					this.queryAlloc.catchUp(Date.now(), unparsed, bulklen);
+				}
+				const alloc = Math.max(this.queryAlloc.alloc, qbuf);
+				return { qbuf, qbufFree: alloc - qbuf, bytes: queryBufferMalloc(alloc) };
 			},
 			output: () => {
 				this.replies.catchUp(Date.now());
@@ -197,9 +210,6 @@ export class RespSession {
 		};
 	}
 }
-
-/** The query buffer's usable size once the first 16 KB read allocated it (see CLIENT LIST). */
-const QUERY_BUFFER_USABLE = 20474;
 
 /** The mode a successful CLIENT REPLY ON|OFF|SKIP switched to, or null for any other command. */
 function replySwitch(argv: readonly string[], reply: Reply): 'on' | 'off' | 'skip' | null {

@@ -11,7 +11,7 @@ function withPeer(f: ReturnType<typeof serverFixture>, addr: string) {
 		addr,
 		laddr: '127.0.0.1:6379',
 		fd: 9,
-		queryBuffer: () => ({ qbuf: 0, qbufFree: 20474 }),
+		queryBuffer: () => ({ qbuf: 0, qbufFree: 20474, bytes: 20480 }),
 		output: () => ({ rbs: 1024, rbp: 0, obl: 0, oll: 0, omem: 0 }),
 		kill: () => killed.push(addr),
 		monitor: () => killed.push('monitor'),

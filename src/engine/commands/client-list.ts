@@ -11,8 +11,10 @@ import { isBlocked } from '../blocking.ts';
 /** The query buffer's usable size after the first 16 KB read (PROTO_IOBUF_LEN in a jemalloc
  * 20 KB class, less the sds header): qbuf + qbuf-free while the buffer holds less. */
 const QBUF_USABLE = 20474;
-/** tot-mem of an idle client less its reply buffer: struct client and the query buffer. */
-const TOT_MEM_WITHOUT_REPLY_BUFFER = 21248;
+/** That buffer's allocation (sdsZmallocSize), which tot-mem counts. */
+const QBUF_BYTES = 20480;
+/** tot-mem of a client less its reply and query buffers and its current command. */
+const TOT_MEM_BASE = 21248 - QBUF_BYTES;
 /** A fresh client's reply buffer (PROTO_REPLY_CHUNK_BYTES), its peak starting there too. */
 const IDLE_OUTPUT = { rbs: 16384, rbp: 16384, obl: 0, oll: 0, omem: 0 };
 
@@ -47,16 +49,16 @@ export function clientInfoLine(
 	const argvMem = current ? current.reduce((n, a) => n + a.length, 0) : 0;
 	let qbuf: number;
 	let qbufFree: number;
-	if (c.conn) ({ qbuf, qbufFree } = c.conn.queryBuffer());
+	let queryBytes: number;
+	if (c.conn) ({ qbuf, qbufFree, bytes: queryBytes } = c.conn.queryBuffer());
 	else {
 		qbuf = current ? respLength(current) : 0;
 		qbufFree = Math.max(QBUF_USABLE, qbuf) - qbuf;
+		queryBytes = QBUF_BYTES + (qbuf + qbufFree - QBUF_USABLE);
 	}
 	const { rbs, rbp, obl, oll, omem } = c.conn?.output() ?? IDLE_OUTPUT;
-	const queryAlloc = qbuf + qbufFree;
 	const argvAlloc = current ? 8 * current.length : 0;
-	const totMem =
-		TOT_MEM_WITHOUT_REPLY_BUFFER + rbs + (queryAlloc - QBUF_USABLE) + argvMem + argvAlloc + omem;
+	const totMem = TOT_MEM_BASE + rbs + queryBytes + argvMem + argvAlloc + omem;
 	const flags =
 		(c.monitor ? 'O' : '') +
 		(c.multi !== null ? 'x' : '') +

@@ -3,7 +3,7 @@ import { OK_REPLY, err, int, serverFixture, str } from './server.test-util.ts';
 
 /** The socket half of a fake RESP connection: nothing queued, nothing to kill. */
 const NO_SOCKET = {
-	queryBuffer: () => ({ qbuf: 0, qbufFree: 0 }),
+	queryBuffer: () => ({ qbuf: 0, qbufFree: 0, bytes: 8 }),
 	output: () => ({ rbs: 0, rbp: 0, obl: 0, oll: 0, omem: 0 }),
 	kill: () => {},
 	monitor: () => {},
