@@ -2,15 +2,17 @@
 // engine answers with their RESP2 shape; the kinds a Reply cannot carry are written here: a big
 // number, booleans (alone and as a map's values), verbatim text, and the attribute or push frame
 // that comes before the real reply.
-import { PROTOCOL_BIGNUM, PROTOCOL_VERBATIM, type Reply } from '../engine/index.ts';
+import type { Reply } from '../engine/index.ts';
 import { encodeReply, encodeVerbatim } from './encode.ts';
 
 /** The RESP3 bytes for DEBUG PROTOCOL `type`, or null where the plain encoding is already right. */
 export function debugProtocol3(type: string, reply: Reply): string | null {
 	if (reply.type === 'error') return null;
+	// The big number's digits and the verbatim text are the RESP2 bulk's.
+	const text = reply.type === 'bulk' ? (reply.value ?? '') : '';
 	switch (type.toLowerCase()) {
 		case 'bignum':
-			return `(${PROTOCOL_BIGNUM}\r\n`;
+			return `(${text}\r\n`;
 		case 'true':
 			return '#t\r\n';
 		case 'false':
@@ -18,7 +20,7 @@ export function debugProtocol3(type: string, reply: Reply): string | null {
 		case 'map':
 			return '%3\r\n:0\r\n#f\r\n:1\r\n#t\r\n:2\r\n#f\r\n';
 		case 'verbatim':
-			return encodeVerbatim(PROTOCOL_VERBATIM, 3);
+			return encodeVerbatim(text, 3);
 		case 'attrib':
 			return (
 				'|1\r\n$14\r\nkey-popularity\r\n*2\r\n$7\r\nkey:123\r\n:90\r\n' + encodeReply(reply, 3)

@@ -5,10 +5,10 @@
 import type { ClientState } from '../client.ts';
 import { NIL, ONE, ZERO, array, bulk, error, integer, type Reply } from '../reply.ts';
 
-export const PROTOCOL_BIGNUM = '1234567999999999999999999999999999999';
-export const PROTOCOL_ATTRIB_FOLLOWER = 'Some real reply following the attribute';
-export const PROTOCOL_PUSH_FOLLOWER = 'Some real reply following the push reply';
-export const PROTOCOL_VERBATIM = 'This is a verbatim\nstring';
+const PROTOCOL_BIGNUM = '1234567999999999999999999999999999999';
+const PROTOCOL_ATTRIB_FOLLOWER = 'Some real reply following the attribute';
+const PROTOCOL_PUSH_FOLLOWER = 'Some real reply following the push reply';
+const PROTOCOL_VERBATIM = 'This is a verbatim\nstring';
 
 const counting = () => [0, 1, 2].map((n) => integer(n));
 
