@@ -61,3 +61,23 @@ describe('QueryAlloc: the query buffer size CLIENT LIST reports', () => {
 		expect(q.alloc).toBe(40);
 	});
 });
+
+describe('QueryAlloc catching up after a long idle time', () => {
+	it('ends as stepping through every visit would, in a bounded number of steps', () => {
+		const day = 24 * 3600 * 1000;
+		const stepped = new QueryAlloc(T0);
+		const jumped = new QueryAlloc(T0);
+		for (const q of [stepped, jumped]) {
+			q.beforeRead(0, false);
+			q.afterRead(1000, T0);
+		}
+		for (let t = T0; t <= T0 + 30_000; t += 1000) stepped.catchUp(t, 1000, -1);
+		jumped.catchUp(T0 + 30_000, 1000, -1);
+		expect(jumped.alloc).toBe(stepped.alloc);
+		expect(jumped.alloc).toBe(1000);
+		const t0 = performance.now();
+		jumped.catchUp(T0 + 30 * day, 1000, -1);
+		expect(performance.now() - t0).toBeLessThan(50);
+		expect(jumped.alloc).toBe(1000);
+	});
+});

@@ -39,3 +39,27 @@ describe('ReplyBuffer (rbs, rbp, obl)', () => {
 		expect(b.peak).toBe(0);
 	});
 });
+
+describe('ReplyBuffer catching up after a long idle time', () => {
+	it('ends as stepping through every visit would, in a bounded number of steps', () => {
+		const stepped = new ReplyBuffer(1_000_050);
+		const jumped = new ReplyBuffer(1_000_050);
+		for (const b of [stepped, jumped]) {
+			b.add(300);
+			b.written();
+		}
+		// An hour and a bit, stepped visit by visit against caught up at once, then one more read.
+		const end = 1_000_050 + 3_712_345;
+		for (let t = 1_000_050; t <= end; t += 100) stepped.catchUp(t);
+		jumped.catchUp(end);
+		for (const b of [stepped, jumped]) {
+			b.add(2000);
+			b.written();
+		}
+		for (const later of [end + 2_000, end + 4_900, end + 6_000]) {
+			stepped.catchUp(later);
+			jumped.catchUp(later);
+			expect([jumped.size, jumped.peak]).toEqual([stepped.size, stepped.peak]);
+		}
+	});
+});

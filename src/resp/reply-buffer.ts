@@ -6,6 +6,8 @@ const PROTO_REPLY_CHUNK_BYTES = 16 * 1024;
 const PROTO_REPLY_MIN_BYTES = 1024;
 const PEAK_RESET_MS = 5000;
 const CRON_MS = 100;
+/** Visits after which an idle buffer is settled: a shrink, a peak reset (5 s), a shrink. */
+const SETTLED_VISITS = 60;
 
 export class ReplyBuffer {
 	/** buf_usable_size (rbs). */
@@ -24,7 +26,15 @@ export class ReplyBuffer {
 
 	/** Runs the cron visits due by `now` (replies are written out between reads: bufpos is 0). */
 	catchUp(now: number): void {
+		let visits = 0;
 		for (; this.#nextVisit <= now; this.#nextVisit += CRON_MS) {
+			// Past a shrink and a peak reset an idle buffer only repeats itself every PEAK_RESET_MS:
+			// whole periods are skipped, so a connection idle for a day catches up in a few steps.
+			if (++visits > SETTLED_VISITS) {
+				const skip = Math.floor((now - this.#nextVisit) / PEAK_RESET_MS) * PEAK_RESET_MS;
+				this.#nextVisit += skip;
+				this.#lastReset += skip;
+			}
 			if (this.size / 2 >= PROTO_REPLY_MIN_BYTES && this.peak < this.size / 2)
 				this.size = Math.max(PROTO_REPLY_MIN_BYTES, this.peak + 1);
 			else if (this.size * 2 < PROTO_REPLY_CHUNK_BYTES * 2 && this.peak === this.size)
