@@ -44,6 +44,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
 	// Each reply is formatted here, at the edge, with the protocol it was sent in.
 	let sentResp3: boolean[] = [];
 	const exec = (argv: string[]) => {
+		session.readWhole(argv);
 		const reply = session.run(argv);
 		sentResp3.push(session.resp === 3);
 		return reply;

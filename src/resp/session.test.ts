@@ -71,6 +71,13 @@ describe('RespSession', () => {
 		expect(mon.written).toHaveLength(1);
 	});
 
+	it('a socketless connection (the REPL) shows the read redis-cli would have made', () => {
+		hub = new Hub({ time: 'script' });
+		const { s } = session();
+		s.readWhole(['CLIENT', 'INFO']);
+		expect(s.reply(['CLIENT', 'INFO'])).toContain(' qbuf=26 qbuf-free=20448 argv-mem=10 ');
+	});
+
 	it('reports the bytes of the read being processed as qbuf', () => {
 		hub = new Hub({ time: 'script' });
 		const { s } = session();

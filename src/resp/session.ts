@@ -100,6 +100,18 @@ export class RespSession {
 		return this.#skipping || this.client.replyMode === 'off';
 	}
 
+	/**
+	 * For a connection without a socket (the REPL): the read redis-cli's connection would have made
+	 * of `argv`, sent as one multibulk, so CLIENT INFO shows the query buffer it would.
+	 */
+	readWhole(argv: readonly string[]): void {
+		let bytes = `*${argv.length}\r\n`.length;
+		for (const a of argv) bytes += `$${a.length}\r\n`.length + a.length + 2;
+		this.queryAlloc.beforeRead(0, false);
+		this.queryAlloc.afterRead(bytes, Date.now());
+		this.queryBytes = bytes;
+	}
+
 	/** Runs one command and returns its reply; never throws. */
 	run(argv: readonly string[]): Reply {
 		this.hub.wall.sync();
