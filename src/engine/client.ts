@@ -1,6 +1,13 @@
 // Mirrors the per-connection part of `struct client` (server.h): the selected database, the MULTI
 // queue and the WATCHed keys. Several app instances share one engine, as they share one Redis.
 
+/** The bytes of argv as redis-cli sends it (a RESP multibulk): what it puts in a query buffer. */
+export function requestBytes(argv: readonly string[]): number {
+	let n = `*${argv.length}\r\n`.length;
+	for (const a of argv) n += `$${a.length}\r\n`.length + a.length + 2;
+	return n;
+}
+
 /**
  * What a transport knows about one connection (the networking.c half of struct client): the RESP
  * server attaches one; playground clients have none and show an idle redis-cli's figures.

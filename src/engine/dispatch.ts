@@ -165,9 +165,7 @@ export function processCommand(
 
 	if (server.config.maxmemory > 0 && !server.sleeping) {
 		const outOfMemory = performEvictions(server) === 'fail';
-		const queuedDenyoom =
-			base === 'exec' && client.multi !== null && client.multi.some((q) => isDenyoom(q));
-		let rejectOnOom = resolved.isDenyoom || queuedDenyoom;
+		let rejectOnOom = resolved.isDenyoom || queuedHas(client, base, 'isDenyoom');
 		if (client.multi !== null && !['exec', 'discard', 'quit', 'reset'].includes(base))
 			rejectOnOom = true;
 		if (outOfMemory && rejectOnOom) {
@@ -178,11 +176,7 @@ export function processCommand(
 
 	// checkGoodReplicasStatus: this server never has replicas, so any min-replicas-to-write above
 	// zero (with a lag limit set) refuses writes, EXEC of queued writes included.
-	if (
-		(resolved.isWrite ||
-			(base === 'exec' && client.multi !== null && client.multi.some((q) => isWrite(q)))) &&
-		!goodReplicasStatus(server)
-	)
+	if (!replicasGood(server.config) && (resolved.isWrite || queuedHas(client, base, 'isWrite')))
 		return reject(server, client, argv, NOREPLICAS, resolved.fullName);
 
 	// A MONITOR connection is flagged CLIENT_SLAVE too, and replicas may not touch the keyspace.
@@ -225,14 +219,16 @@ function debugAllowed(server: Server, client: ClientState): boolean {
 	return addr === undefined || addr.startsWith('127.0.0.1:') || addr.startsWith('[::1]:');
 }
 
-function isDenyoom(argv: readonly string[]): boolean {
-	const r = resolveCommand(argv);
-	return isResolved(r) && r.isDenyoom;
-}
-
-function isWrite(argv: readonly string[]): boolean {
-	const r = resolveCommand(argv);
-	return isResolved(r) && r.isWrite;
+/**
+ * EXEC's c->mstate.cmd_flags: whether a command queued in the transaction has the flag (denyoom,
+ * write), which makes EXEC itself subject to the check that flag brings.
+ */
+function queuedHas(client: ClientState, base: string, flag: 'isDenyoom' | 'isWrite'): boolean {
+	if (base !== 'exec' || client.multi === null) return false;
+	return client.multi.some((q) => {
+		const r = resolveCommand(q);
+		return isResolved(r) && r[flag];
+	});
 }
 
 const NOREPLICAS = error('NOREPLICAS Not enough good replicas to write.');
@@ -243,7 +239,6 @@ const replicasGood = perConfig(
 		storedConfig(config, 'min-replicas-max-lag') === '0' ||
 		storedConfig(config, 'min-replicas-to-write') === '0',
 );
-const goodReplicasStatus = (server: Server): boolean => replicasGood(server.config);
 
 /**
  * rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT).

@@ -183,11 +183,6 @@ export class ZOrder {
 		return slot;
 	}
 
-	/** The index in #order of leaf `slot`. */
-	#index(slot: number): number {
-		return this.#pos[slot]!;
-	}
-
 	/** Puts leaf `slot` into the list at index `bi`. */
 	#insertLeaf(bi: number, slot: number): void {
 		this.#order.splice(bi, 0, slot);
@@ -390,7 +385,7 @@ export class ZOrder {
 	/** Sets #bi/#at to the leaf and offset of a member known to be in the list. */
 	#find(node: ZNode): void {
 		const slot = node.leaf;
-		this.#bi = this.#index(slot);
+		this.#bi = this.#pos[slot]!;
 		// The first entry with the node's score, then along the ties to its index: no member name
 		// is read, however many members share the score.
 		const scores = this.#scores;

@@ -4,7 +4,8 @@
 // buffer left behind when such a bulk becomes the argument itself, and clientsCronResizeQueryBuffer,
 // which serverCron runs for every client each 100 ms (hz 10, a handful of clients): it gives back
 // the space of a client idle for more than 2 s, and trims one far bigger than its recent peak.
-import { jemallocSize } from '../engine/index.ts';
+// A query buffer is appended to, so its sds header is never the 1-byte type 5 (sdsHeader's false).
+import { jemallocSize, sdsHeader } from '../engine/index.ts';
 
 /** PROTO_IOBUF_LEN: what one read asks for. */
 const READ_LEN = 16 * 1024;
@@ -17,16 +18,9 @@ const MAX_PREALLOC = 1024 * 1024;
 const CRON_MS = 100;
 const SETTLED_VISITS = 50;
 
-/** sdsReqType's header bytes for `len`, never type 5 (a query buffer is appended to). */
-function sdsHeaderBytes(len: number): number {
-	if (len < 256) return 3;
-	if (len < 65536) return 5;
-	return 9;
-}
-
 /** The alloc sdsMakeRoomFor / sdsnewlen record for `len` bytes: the allocation's usable size. */
 function usableFor(len: number): number {
-	const header = sdsHeaderBytes(len);
+	const header = sdsHeader(len, false);
 	return jemallocSize(header + len + 1) - header - 1;
 }
 
@@ -102,6 +96,6 @@ export class QueryAlloc {
 
 /** sdsZmallocSize of a query buffer whose alloc is `alloc` (tot-mem counts the allocation). */
 export function queryBufferMalloc(alloc: number): number {
-	const header = sdsHeaderBytes(alloc);
+	const header = sdsHeader(alloc, false);
 	return jemallocSize(header + alloc + 1);
 }

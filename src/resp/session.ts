@@ -5,6 +5,7 @@ import {
 	BLOCKED,
 	CONNECTION_CLOSED,
 	CONNECTION_REFUSED,
+	requestBytes,
 	type Client,
 	type Connection,
 	type Reply,
@@ -105,8 +106,7 @@ export class RespSession {
 	 * of `argv`, sent as one multibulk, so CLIENT INFO shows the query buffer it would.
 	 */
 	readWhole(argv: readonly string[]): void {
-		let bytes = `*${argv.length}\r\n`.length;
-		for (const a of argv) bytes += `$${a.length}\r\n`.length + a.length + 2;
+		const bytes = requestBytes(argv);
 		this.queryAlloc.beforeRead(0, false);
 		this.queryAlloc.afterRead(bytes, Date.now());
 		this.queryBytes = bytes;

@@ -1,7 +1,7 @@
 // Mirrors catClientInfoString and CLIENT LIST / CLIENT INFO in src/networking.c, with the 7.0.15
 // field set. A client the RESP server attached reports its real socket and buffers; a playground
 // client has neither and shows what an idle redis-cli connection shows.
-import type { ClientState } from '../client.ts';
+import { requestBytes, type ClientState } from '../client.ts';
 import type { CommandContext } from '../command.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { bulk, error, type Reply } from '../reply.ts';
@@ -17,13 +17,6 @@ const QBUF_BYTES = 20480;
 const TOT_MEM_BASE = 21248 - QBUF_BYTES;
 /** A fresh client's reply buffer (PROTO_REPLY_CHUNK_BYTES), its peak starting there too. */
 const IDLE_OUTPUT = { rbs: 16384, rbp: 16384, obl: 0, oll: 0, omem: 0 };
-
-/** The bytes of argv as redis-cli sends it (a RESP multibulk): what sits in the query buffer. */
-function respLength(argv: readonly string[]): number {
-	let n = `*${argv.length}\r\n`.length;
-	for (const a of argv) n += `$${a.length}\r\n`.length + a.length + 2;
-	return n;
-}
 
 /** getClientType's name for CLIENT LIST TYPE / CLIENT KILL TYPE, or null when unknown. */
 export function clientTypeName(raw: string): string | null {
@@ -52,7 +45,7 @@ export function clientInfoLine(
 	let queryBytes: number;
 	if (c.conn) ({ qbuf, qbufFree, bytes: queryBytes } = c.conn.queryBuffer());
 	else {
-		qbuf = current ? respLength(current) : 0;
+		qbuf = current ? requestBytes(current) : 0;
 		qbufFree = Math.max(QBUF_USABLE, qbuf) - qbuf;
 		queryBytes = QBUF_BYTES + (qbuf + qbufFree - QBUF_USABLE);
 	}
