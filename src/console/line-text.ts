@@ -47,7 +47,9 @@ export function entryText(o: ShownOutcome): EntryText {
 	});
 	switch (o.kind) {
 		case 'replies': {
-			const text = o.replies.map((r) => formatReply(r, { raw: o.raw })).join('');
+			const text = o.replies
+				.map((r, i) => formatReply(r, { raw: o.raw, resp3: o.resp3?.[i] === true }))
+				.join('');
 			const failed = o.replies.length > 0 && o.replies.every((r) => r.type === 'error');
 			return {
 				output: binaryToUtf8(text).replace(/\n$/, ''),

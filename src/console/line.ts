@@ -25,6 +25,11 @@ export type ShownOutcome = { readonly input: string } & (
 			readonly replies: readonly Reply[];
 			/** Printed verbatim, as redis-cli prints INFO and CLIENT LIST. */
 			readonly raw: boolean;
+			/**
+			 * Per reply, whether it was sent after HELLO 3 (maps, sets and doubles then print in
+			 * RESP3's style); absent: all in RESP2.
+			 */
+			readonly resp3?: readonly boolean[];
 	  }
 	| {
 			/** `Invalid argument(s)`: where the split failed, why, and a line that would split. */

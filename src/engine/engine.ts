@@ -80,6 +80,11 @@ export interface Engine {
 	connect(options?: ConnectOptions): Client;
 	/** Runs a command on the engine's default client. Never throws. */
 	exec(argv: readonly string[]): Reply;
+	/**
+	 * The protocol HELLO chose on the default client: a console prints its replies in that
+	 * protocol's style, as redis-cli prints what the server sent.
+	 */
+	readonly resp: 2 | 3;
 	inspect(db?: number): KeyspaceView;
 	/**
 	 * What the default client would get for a plain read (GET, EXISTS, TTL, TYPE, DBSIZE, INFO,
@@ -238,6 +243,9 @@ function wrap(initial: Server, seed: number, startup: Config, mainId: number | n
 		seed,
 		connect,
 		exec: (argv) => defaultClient().exec(argv),
+		get resp() {
+			return main?.resp ?? 2;
+		},
 		inspect: (db = main?.db ?? 0) => inspectServer(server, db),
 		peek: (argv) => (main?.inTransaction ? null : peekReply(server, main?.db ?? 0, argv)),
 		subscribe: (fn) => server.events.subscribe(fn),

@@ -1,6 +1,7 @@
 // The Lab in Node: the sandbox and a scenario on one world, replay equal to the live run, step
 // back, mode switches that never mix logs, and Redis down as the console sees it.
 import { describe, expect, it } from 'vitest';
+import { entryText } from '../console/line-text.ts';
 import { Lab } from './lab.ts';
 import type { LabLog } from './lab-log.ts';
 
@@ -153,6 +154,32 @@ describe('Lab', () => {
 		// SHUTDOWN saved first (the default save points are set), so the key is back.
 		l.submit('GET k');
 		expect(l.items.at(-1)?.entry).toMatchObject({ kind: 'replies', replies: [{ type: 'bulk' }] });
+	});
+
+	it('after HELLO 3 the console prints replies as redis-cli does in RESP3, until HELLO 2', () => {
+		const l = lab();
+		const shown = (line: string) => {
+			l.submit(line);
+			const entry = l.items.at(-1)?.entry;
+			return entry ? entryText(entry).output : null;
+		};
+		shown('HSET h a 1');
+		shown('ZADD z 1.5 m');
+		expect(shown('HGETALL h')).toBe('1) "a"\n2) "1"');
+		// HELLO's own reply is sent in the protocol it chose, as live redis-cli 7.0 shows it.
+		expect(shown('HELLO 3')).toMatch(
+			/^1# "server" => "redis"\n2# "version" => "7\.0\.15"\n3# "proto" => \(integer\) 3\n/,
+		);
+		expect(shown('HGETALL h')).toBe('1# "a" => "1"');
+		expect(shown('ZSCORE z m')).toBe('(double) 1.5');
+		expect(shown('CONFIG GET maxmemory')).toBe('1# "maxmemory" => "0"');
+		expect(shown('HELLO 2')).toMatch(/^ 1\) "server"\n 2\) "redis"\n/);
+		expect(shown('ZSCORE z m')).toBe('"1.5"');
+		// A restarted server is a new connection: RESP2 again.
+		shown('HELLO 3');
+		l.flow({ kind: 'restart' });
+		expect(shown('ZSCORE z m')).toBe('(nil)');
+		expect(shown('HGETALL h')).toBe('(empty array)');
 	});
 
 	it('`:reset` starts a fresh world and an empty log', () => {

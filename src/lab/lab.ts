@@ -257,11 +257,15 @@ export class Lab {
 		const refused = (): void => {
 			this.#push({ id, prompt, entry: { kind: 'refused', input: line } });
 		};
+		// redis-cli prints what the server sent: after HELLO 3 (its own reply included), maps, sets
+		// and doubles in RESP3's style. Each reply keeps the protocol it was sent in.
+		const resp3: boolean[] = [];
 		const exec = (argv: string[]): Reply => {
 			if (!this.isReachable) throw REFUSED;
 			const reply = this.world.engine.exec(argv);
 			// SHUTDOWN closed the connection: redis-cli prints nothing and shows `not connected>`.
 			if (reply === CONNECTION_CLOSED) throw CLOSED;
+			resp3.push(this.world.engine.resp === 3);
 			return reply;
 		};
 		let out: LineOutcome;
@@ -276,7 +280,9 @@ export class Lab {
 		if (this.#inputs.length === 0 && !this.#replaying) return;
 		this.consoleState = out.state;
 		if (out.clear) this.items = [];
-		if (out.entry) this.#push({ id, prompt, entry: out.entry });
+		const entry =
+			out.entry?.kind === 'replies' && resp3.includes(true) ? { ...out.entry, resp3 } : out.entry;
+		if (entry) this.#push({ id, prompt, entry });
 	}
 
 	#push(item: ConsoleItem): void {
