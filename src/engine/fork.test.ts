@@ -99,3 +99,20 @@ describe('fork() continues exactly as the original', () => {
 		expect(state(f)).toEqual(state(e));
 	});
 });
+
+describe('fork() and the host', () => {
+	it("a fork's CONFIG SET port is only stored: the host's apply step is the original's alone", () => {
+		const asked: string[] = [];
+		const e = createEngine({
+			applyConfig: (name, value) => (asked.push(`${name}=${value}`), null),
+		});
+		const f = e.fork();
+		expect(f.exec(['CONFIG', 'SET', 'port', '7000'])).toEqual({ type: 'status', value: 'OK' });
+		expect(f.exec(['CONFIG', 'GET', 'port'])).toMatchObject({
+			value: [{ value: 'port' }, { value: '7000' }],
+		});
+		expect(asked).toEqual([]);
+		e.exec(['CONFIG', 'SET', 'port', '7001']);
+		expect(asked).toEqual(['port=7001']);
+	});
+});

@@ -37,7 +37,8 @@ export function forkServer(src: Server): Server {
 	server.cron = { ...src.cron };
 	server.persistence = copyPersistence(src.persistence);
 	server.configFile = src.configFile;
-	server.applyHostConfig = src.applyHostConfig;
+	// applyHostConfig stays null: a fork is detached from the host, so its CONFIG SET port moves no
+	// listener.
 	src.dbs.forEach((from, i) => copyDb(from, server.dbs[i]!));
 	copyClients(src, server);
 	return server;
