@@ -36,4 +36,14 @@ describe('pqsort', () => {
 		pqsort(v, () => 0, 0, 2);
 		expect(v.slice(0, 3).join('')).toBe('hba');
 	});
+
+	it('finishes a partition that swapped nothing by its own swaps, not by insertion sort', () => {
+		// SORT seven BY w_*->f ALPHA LIMIT 0 6, a..g with only d weighted, answers g b c a e f in
+		// 7.0.15: the pivot d goes to the front, nothing moves past it, and the last step swaps it
+		// with g. The BSD shortcut this file no longer has would have answered b c a e f g.
+		const v = [...'abcdefg'];
+		const weighted = (x: string) => (x === 'd' ? 1 : 0);
+		pqsort(v, (a, b) => weighted(a) - weighted(b), 0, 5);
+		expect(v.join('')).toBe('gbcaefd');
+	});
 });
