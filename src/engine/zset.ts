@@ -50,6 +50,15 @@ export class ZSet {
 		this.rehashLeft = 0;
 	}
 
+	/** dictExpand on the new, empty dict of zsetTypeCreate: room for `hint` members up front. */
+	expandDict(hint: number): void {
+		let slots = 4;
+		while (slots < hint) slots *= 2;
+		this.slots = slots;
+		this.oldSlots = 0;
+		this.rehashLeft = 0;
+	}
+
 	/** _dictRehashStep: dictFind, dictAdd and dictDelete each move the rehash along. */
 	rehashStep(): void {
 		if (this.rehashLeft > 0 && --this.rehashLeft === 0) this.oldSlots = 0;

@@ -12,6 +12,7 @@ import {
 	MIN_OR_MAX_NOT_FLOAT,
 	MIN_OR_MAX_NOT_LEX,
 	convertToListpackIfFits,
+	convertToSkiplist,
 	isReply,
 	lexRanks,
 	newZset,
@@ -141,23 +142,32 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 		else nodes = byRank(obj, start, end, reverse);
 	}
 	if (!call.store) return obj === null ? EMPTY_ARRAY : nodesReply(nodes, withScores);
-	return storeNodes({ server, db }, argv[1]!, nodes);
+	// zrangeResultBeginStore sizes the destination by the rank range's length; a score or lex
+	// range has no length up front, so its destination starts as a listpack.
+	return storeNodes({ server, db }, argv[1]!, nodes, rangetype === 'rank' ? nodes.length : 0);
 }
 
 /**
- * zrangeResultFinalizeStore: a non-empty result replaces the destination (any type, TTL dropped);
- * an empty one deletes it. Replies how many members were stored.
+ * zrangeResultBeginStore and zrangeResultFinalizeStore: the destination is made for `sizeHint`
+ * members (zsetTypeCreate: a skiplist from the start when that many would not fit a listpack, so
+ * a -0 score stays -0, where a listpack turns it into 0); a non-empty result replaces the
+ * destination (any type, TTL dropped), an empty one deletes it. Replies how many were stored.
  */
 export function storeNodes(
 	{ server, db }: Pick<CommandContext, 'server' | 'db'>,
 	dstkey: string,
 	nodes: readonly ZNode[],
+	sizeHint: number,
 ): Reply {
 	if (nodes.length === 0) {
 		dbDelete(server, db, dstkey);
 		return ZERO;
 	}
 	const dst = newZset(server, 0);
+	if (sizeHint > server.config['zset-max-listpack-entries']) {
+		convertToSkiplist(dst);
+		dst.value.expandDict(sizeHint);
+	}
 	for (const n of nodes) zsetAdd(server, dst, n.score, n.ele, 0);
 	let longest = 0;
 	for (const n of nodes) longest = Math.max(longest, n.ele.length);
