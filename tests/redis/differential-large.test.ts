@@ -1,0 +1,148 @@
+// Property-based differential test of large lists and sorted sets: a few hundred elements per key,
+// so lists span many quicklist nodes and sorted sets leave the listpack for the skiplist (whose
+// stand-in, zset-order.ts, then splits, merges and rebalances its leaves). Scores come from a
+// handful of integers, so many members tie and their order is decided by the member name. The
+// encoding thresholds are drawn per scenario and set alike on both sides. Everything compared is
+// deterministic on a real server: random draws (ZRANDMEMBER), hashtable order (ZSCAN of a
+// skiplist) and a skiplist's memory (its levels are random) are left out, and so are lex ranges
+// over members of different scores, which a skiplist answers by a descent that depends on its
+// random levels: lex commands go to `zl`, whose members all score 0.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Reply } from '../../src/engine/index.ts';
+import { canon, quoteArg, type Argv } from './differential-model.ts';
+import type { RespClient } from './resp-client.ts';
+import { livePolicy, RESET_COMMANDS, startRedisServer, type RedisServer } from './server.ts';
+
+const SEED = Number(process.env['FC_SEED'] ?? 20261207);
+const RUNS = Number(process.env['FC_RUNS'] ?? 100);
+
+const ZKEYS = ['z1', 'z2'];
+/** The sorted set lex ranges are asked of: every member scores 0. */
+const ZLEX = 'zl';
+const LKEYS = ['l1', 'l2'];
+/** Members: names that sort in byte order unlike their numbers, and a few odd ones. */
+const POOL = Array.from({ length: 300 }, (_, i) => `m${i}`).concat(['', '10', '9', 'x y', '\xff']);
+const SCORES = ['0', '1', '2', '3', '5', '-1', '1.5', '-inf', 'inf'];
+const ELEMENTS = ['a', 'b', 'c', '1', '-7', '', 'x'.repeat(70), 'y'.repeat(9000), '42'];
+const RANKS = ['0', '1', '5', '-1', '-3', '50', '-50', '150', '-150', '400', '-400'];
+const SCORE_BOUNDS = ['-inf', '+inf', '0', '(0', '1', '(2', '3', '2.5', '(5'];
+const LEX_BOUNDS = ['-', '+', '[m1', '(m1', '[m2', '(m150', '[m99', '[x'];
+
+const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+const zkey = pick(ZKEYS);
+/** A key for commands that keep scores as they are. */
+const anyZkey = pick([...ZKEYS, ZLEX]);
+const zeroPairs = (min: number, max: number) =>
+	fc
+		.array(member, { minLength: min, maxLength: max, size: 'max' })
+		.map((ms) => ms.flatMap((m) => ['0', m]));
+const lkey = pick(LKEYS);
+const member = pick(POOL);
+// `size: 'max'` draws lengths across the whole range; fast-check would otherwise keep them near
+// the minimum, and the keys would rarely leave their listpacks.
+const someMembers = (min: number, max: number) =>
+	fc.array(member, { minLength: min, maxLength: max, size: 'max' });
+const pairs = (min: number, max: number) =>
+	fc
+		.array(fc.tuple(pick(SCORES), member), { minLength: min, maxLength: max, size: 'max' })
+		.map((xs) => xs.flat());
+const elements = (min: number, max: number) =>
+	fc.array(pick(ELEMENTS), { minLength: min, maxLength: max, size: 'max' });
+const rangeOpts = fc
+	.shuffledSubarray([['REV'], ['WITHSCORES'], ['LIMIT', '3', '20'], ['LIMIT', '0', '-1']], {
+		maxLength: 2,
+	})
+	.map((xs) => xs.flat());
+const c = (...parts: fc.Arbitrary<string | readonly string[]>[]): fc.Arbitrary<Argv> =>
+	fc.tuple(...parts).map((xs) => xs.flatMap((x) => (typeof x === 'string' ? [x] : [...x])));
+const k = (s: string) => fc.constant(s);
+
+const command: fc.Arbitrary<Argv> = fc.oneof(
+	{ weight: 6, arbitrary: c(k('ZADD'), zkey, pairs(20, 200)) },
+	{ weight: 2, arbitrary: c(k('ZADD'), zkey, pick([['XX'], ['NX'], ['GT', 'CH'], ['LT'], ['INCR']]), pairs(1, 1)) },
+	{ weight: 2, arbitrary: c(k('ZINCRBY'), zkey, pick(['1', '-2', '0.5']), member) },
+	{ weight: 3, arbitrary: c(k('ZADD'), k(ZLEX), zeroPairs(20, 200)) },
+	{ weight: 3, arbitrary: c(k('ZREM'), anyZkey, someMembers(5, 80)) },
+	{ weight: 3, arbitrary: c(pick(['ZRANK', 'ZREVRANK', 'ZSCORE']), anyZkey, member) },
+	{ weight: 3, arbitrary: c(k('ZRANGE'), anyZkey, pick(RANKS), pick(RANKS), pick([[], ['REV'], ['WITHSCORES']])) },
+	{ weight: 2, arbitrary: c(k('ZRANGE'), zkey, pick(SCORE_BOUNDS), pick(SCORE_BOUNDS), k('BYSCORE'), rangeOpts) },
+	{ weight: 2, arbitrary: c(k('ZRANGE'), k(ZLEX), pick(LEX_BOUNDS), pick(LEX_BOUNDS), k('BYLEX'), rangeOpts) },
+	{ weight: 2, arbitrary: c(k('ZCOUNT'), zkey, pick(SCORE_BOUNDS), pick(SCORE_BOUNDS)) },
+	{ weight: 1, arbitrary: c(k('ZLEXCOUNT'), k(ZLEX), pick(LEX_BOUNDS), pick(LEX_BOUNDS)) },
+	{ weight: 1, arbitrary: c(k('ZREMRANGEBYRANK'), anyZkey, pick(RANKS), pick(RANKS)) },
+	{ weight: 1, arbitrary: c(k('ZREMRANGEBYSCORE'), zkey, pick(SCORE_BOUNDS), pick(SCORE_BOUNDS)) },
+	{ weight: 1, arbitrary: c(k('ZREMRANGEBYLEX'), k(ZLEX), pick(LEX_BOUNDS), pick(LEX_BOUNDS)) },
+	{ weight: 2, arbitrary: c(pick(['ZPOPMIN', 'ZPOPMAX']), anyZkey, pick(['1', '7', '60'])) },
+	{ weight: 1, arbitrary: c(k('ZRANGESTORE'), zkey, zkey, pick(RANKS), pick(RANKS)) },
+	{ weight: 1, arbitrary: c(pick(['ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE']), zkey, k('2'), k('z1'), k('z2')) },
+	{ weight: 1, arbitrary: c(k('ZUNIONSTORE'), zkey, k('2'), k('z1'), k('z2'), k('WEIGHTS'), k('2'), k('-1'), k('AGGREGATE'), pick(['MIN', 'MAX', 'SUM'])) },
+	{ weight: 2, arbitrary: c(pick(['ZCARD', 'OBJECT']), anyZkey).map((a) => (a[0] === 'OBJECT' ? ['OBJECT', 'ENCODING', a[1]!] : a)) },
+	{ weight: 5, arbitrary: c(pick(['RPUSH', 'LPUSH']), lkey, elements(20, 250)) },
+	{ weight: 2, arbitrary: c(k('LINSERT'), lkey, pick(['BEFORE', 'AFTER']), pick(ELEMENTS), pick(ELEMENTS)) },
+	{ weight: 2, arbitrary: c(k('LSET'), lkey, pick(RANKS), pick(ELEMENTS)) },
+	{ weight: 2, arbitrary: c(k('LREM'), lkey, pick(['0', '3', '-3', '1', '-1']), pick(ELEMENTS)) },
+	{ weight: 1, arbitrary: c(k('LTRIM'), lkey, pick(RANKS), pick(RANKS)) },
+	{ weight: 3, arbitrary: c(k('LRANGE'), lkey, pick(RANKS), pick(RANKS)) },
+	{ weight: 2, arbitrary: c(k('LINDEX'), lkey, pick(RANKS)) },
+	{ weight: 2, arbitrary: c(k('LPOS'), lkey, pick(ELEMENTS), pick([[], ['RANK', '-2'], ['COUNT', '0'], ['RANK', '3', 'COUNT', '5'], ['MAXLEN', '40', 'COUNT', '0']])) },
+	{ weight: 2, arbitrary: c(pick(['LPOP', 'RPOP']), lkey, pick(['1', '9', '120'])) },
+	{ weight: 1, arbitrary: c(k('LMOVE'), lkey, lkey, pick(['LEFT', 'RIGHT']), pick(['LEFT', 'RIGHT'])) },
+	{ weight: 2, arbitrary: c(pick(['LLEN', 'OBJECT', 'MEMORY']), lkey).map((a) => (a[0] === 'LLEN' ? a : [a[0]!, a[0] === 'OBJECT' ? 'ENCODING' : 'USAGE', a[1]!])) },
+); // prettier-ignore
+
+/** Encoding thresholds for one scenario, as CONFIG SET commands for both sides. */
+const thresholds = fc
+	.tuple(pick(['-2', '-1', '4', '16']), pick(['16', '128']))
+	.map(([list, zset]) => [
+		['CONFIG', 'SET', 'list-max-listpack-size', list],
+		['CONFIG', 'SET', 'zset-max-listpack-entries', zset],
+	]);
+const scenario = fc.tuple(thresholds, fc.array(command, { minLength: 15, maxLength: 40 }));
+const policy = livePolicy();
+
+describe('large lists and sorted sets: engine vs redis-server', () => {
+	let server: RedisServer | null = null;
+	let client: RespClient | null = null;
+
+	beforeAll(async () => {
+		if (policy.mode !== 'run') return;
+		server = await startRedisServer(policy.path);
+		client = await server.connect();
+	}, 30_000);
+
+	afterAll(async () => {
+		client?.close();
+		await server?.stop();
+	});
+
+	it(`${RUNS} scenarios reply identically`, { timeout: 300_000 }, async (ctx) => {
+		if (policy.mode === 'fail') expect.fail(policy.reason);
+		if (policy.mode === 'skip' || !client) return ctx.skip();
+		const live = client;
+		let failure: string | null = null;
+		const property = fc.asyncProperty(scenario, async ([config, cmds]) => {
+			const finals: Argv[] = [
+				...[...ZKEYS, ZLEX].map((key) => ['ZRANGE', key, '0', '-1', 'WITHSCORES']),
+				...LKEYS.map((key) => ['LRANGE', key, '0', '-1']),
+			];
+			const seq: Argv[] = [...config, ...cmds, ...finals];
+			const replies = await live.pipeline([...RESET_COMMANDS, ...seq]);
+			const real = replies.slice(RESET_COMMANDS.length);
+			const engine = createEngine();
+			const mine: Reply[] = seq.map((argv) => engine.exec(argv));
+			engine.dispose();
+			const i = seq.findIndex((_, j) => canon(mine[j]!) !== canon(real[j]!));
+			if (i === -1) return true;
+			const shown = (r: Reply) => canon(r).slice(0, 600);
+			failure = [
+				...seq.slice(0, i + 1).map((argv) => `> ${argv.map(quoteArg).join(' ').slice(0, 300)}`),
+				`redis:  ${shown(real[i]!)}`,
+				`engine: ${shown(mine[i]!)}`,
+			].join('\n');
+			return false;
+		});
+		const details = await fc.check(property, { seed: SEED, numRuns: RUNS });
+		if (details.failed) expect.fail(failure ?? String(details.errorInstance));
+	});
+});
