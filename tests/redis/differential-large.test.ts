@@ -1,10 +1,12 @@
-// Property-based differential test of large lists and sorted sets: a few hundred elements per key,
-// so lists span many quicklist nodes and sorted sets leave the listpack for the skiplist (whose
-// stand-in, zset-order.ts, then splits, merges and rebalances its leaves). Scores come from a
+// Property-based differential test of large lists, hashes and sorted sets: a few hundred elements
+// per key, so lists span many quicklist nodes, hashes and sorted sets leave the listpack for a
+// hashtable or a skiplist (whose stand-in, zset-order.ts, then splits, merges and rebalances its
+// leaves). Scores come from a
 // handful of integers, so many members tie and their order is decided by the member name. The
 // encoding thresholds are drawn per scenario and set alike on both sides. Everything compared is
 // deterministic on a real server: random draws (ZRANDMEMBER), hashtable order (ZSCAN of a
-// skiplist) and a skiplist's memory (its levels are random) are left out, and so are lex ranges
+// skiplist), a skiplist's memory (its levels are random) and a hashtable's order (HGETALL is
+// compared as sorted field-value pairs) are left out, and so are lex ranges
 // over members of different scores, which a skiplist answers by a descent that depends on its
 // random levels: lex commands go to `zl`, whose members all score 0.
 import fc from 'fast-check';
@@ -21,6 +23,9 @@ const ZKEYS = ['z1', 'z2'];
 /** The sorted set lex ranges are asked of: every member scores 0. */
 const ZLEX = 'zl';
 const LKEYS = ['l1', 'l2'];
+const HKEYS = ['h1', 'h2'];
+const FIELDS = Array.from({ length: 300 }, (_, i) => `f${i}`).concat(['', '7', 'x y']);
+const VALUES = ['v', '', '12', '-3', '1.5', 'z'.repeat(70), '9223372036854775807'];
 /** Members: names that sort in byte order unlike their numbers, and a few odd ones. */
 const POOL = Array.from({ length: 300 }, (_, i) => `m${i}`).concat(['', '10', '9', 'x y', '\xff']);
 const SCORES = ['0', '1', '2', '3', '5', '-1', '1.5', '-inf', 'inf'];
@@ -49,6 +54,12 @@ const pairs = (min: number, max: number) =>
 		.map((xs) => xs.flat());
 const elements = (min: number, max: number) =>
 	fc.array(pick(ELEMENTS), { minLength: min, maxLength: max, size: 'max' });
+const hkey = pick(HKEYS);
+const field = pick(FIELDS);
+const fieldValues = (min: number, max: number) =>
+	fc
+		.array(fc.tuple(field, pick(VALUES)), { minLength: min, maxLength: max, size: 'max' })
+		.map((xs) => xs.flat());
 const rangeOpts = fc
 	.shuffledSubarray([['REV'], ['WITHSCORES'], ['LIMIT', '3', '20'], ['LIMIT', '0', '-1']], {
 		maxLength: 2,
@@ -88,20 +99,38 @@ const command: fc.Arbitrary<Argv> = fc.oneof(
 	{ weight: 2, arbitrary: c(k('LPOS'), lkey, pick(ELEMENTS), pick([[], ['RANK', '-2'], ['COUNT', '0'], ['RANK', '3', 'COUNT', '5'], ['MAXLEN', '40', 'COUNT', '0']])) },
 	{ weight: 2, arbitrary: c(pick(['LPOP', 'RPOP']), lkey, pick(['1', '9', '120'])) },
 	{ weight: 1, arbitrary: c(k('LMOVE'), lkey, lkey, pick(['LEFT', 'RIGHT']), pick(['LEFT', 'RIGHT'])) },
+	{ weight: 4, arbitrary: c(k('HSET'), hkey, fieldValues(20, 250)) },
+	{ weight: 2, arbitrary: c(k('HDEL'), hkey, fc.array(field, { minLength: 5, maxLength: 80, size: 'max' })) },
+	{ weight: 2, arbitrary: c(pick(['HGET', 'HEXISTS', 'HSTRLEN']), hkey, field) },
+	{ weight: 1, arbitrary: c(k('HMGET'), hkey, fc.array(field, { minLength: 1, maxLength: 5 })) },
+	{ weight: 1, arbitrary: c(k('HINCRBY'), hkey, field, pick(['1', '-10', '9223372036854775807'])) },
+	{ weight: 1, arbitrary: c(k('HINCRBYFLOAT'), hkey, field, pick(['0.5', '-2', '1e3'])) },
+	{ weight: 1, arbitrary: c(k('HSETNX'), hkey, field, pick(VALUES)) },
+	{ weight: 2, arbitrary: c(pick(['HLEN', 'OBJECT']), hkey).map((a) => (a[0] === 'OBJECT' ? ['OBJECT', 'ENCODING', a[1]!] : a)) },
 	{ weight: 2, arbitrary: c(pick(['LLEN', 'OBJECT', 'MEMORY']), lkey).map((a) => (a[0] === 'LLEN' ? a : [a[0]!, a[0] === 'OBJECT' ? 'ENCODING' : 'USAGE', a[1]!])) },
 ); // prettier-ignore
 
 /** Encoding thresholds for one scenario, as CONFIG SET commands for both sides. */
 const thresholds = fc
-	.tuple(pick(['-2', '-1', '4', '16']), pick(['16', '128']))
-	.map(([list, zset]) => [
+	.tuple(pick(['-2', '-1', '4', '16']), pick(['16', '128']), pick(['32', '128', '512']))
+	.map(([list, zset, hash]) => [
 		['CONFIG', 'SET', 'list-max-listpack-size', list],
 		['CONFIG', 'SET', 'zset-max-listpack-entries', zset],
+		['CONFIG', 'SET', 'hash-max-listpack-entries', hash],
 	]);
 const scenario = fc.tuple(thresholds, fc.array(command, { minLength: 15, maxLength: 40 }));
 const policy = livePolicy();
 
-describe('large lists and sorted sets: engine vs redis-server', () => {
+/** A reply as compared: HGETALL's pairs sorted by field (a hashtable's order is its own). */
+function shown(argv: Argv, r: Reply): string {
+	if (argv[0] !== 'HGETALL' || r.type !== 'array' || !r.value) return canon(r);
+	const pairs: string[] = [];
+	for (let i = 0; i + 1 < r.value.length; i += 2)
+		pairs.push(`${canon(r.value[i]!)}=${canon(r.value[i + 1]!)}`);
+	return pairs.sort().join(',');
+}
+
+describe('large lists, hashes and sorted sets: engine vs redis-server', () => {
 	let server: RedisServer | null = null;
 	let client: RespClient | null = null;
 
@@ -125,6 +154,7 @@ describe('large lists and sorted sets: engine vs redis-server', () => {
 			const finals: Argv[] = [
 				...[...ZKEYS, ZLEX].map((key) => ['ZRANGE', key, '0', '-1', 'WITHSCORES']),
 				...LKEYS.map((key) => ['LRANGE', key, '0', '-1']),
+				...HKEYS.map((key) => ['HGETALL', key]),
 			];
 			const seq: Argv[] = [...config, ...cmds, ...finals];
 			const replies = await live.pipeline([...RESET_COMMANDS, ...seq]);
@@ -132,13 +162,12 @@ describe('large lists and sorted sets: engine vs redis-server', () => {
 			const engine = createEngine();
 			const mine: Reply[] = seq.map((argv) => engine.exec(argv));
 			engine.dispose();
-			const i = seq.findIndex((_, j) => canon(mine[j]!) !== canon(real[j]!));
+			const i = seq.findIndex((argv, j) => shown(argv, mine[j]!) !== shown(argv, real[j]!));
 			if (i === -1) return true;
-			const shown = (r: Reply) => canon(r).slice(0, 600);
 			failure = [
 				...seq.slice(0, i + 1).map((argv) => `> ${argv.map(quoteArg).join(' ').slice(0, 300)}`),
-				`redis:  ${shown(real[i]!)}`,
-				`engine: ${shown(mine[i]!)}`,
+				`redis:  ${shown(seq[i]!, real[i]!).slice(0, 600)}`,
+				`engine: ${shown(seq[i]!, mine[i]!).slice(0, 600)}`,
 			].join('\n');
 			return false;
 		});
