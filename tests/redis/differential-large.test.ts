@@ -1,5 +1,6 @@
-// Property-based differential test of large lists, hashes and sorted sets: a few hundred elements
-// per key, so lists span many quicklist nodes, hashes and sorted sets leave the listpack for a
+// Property-based differential test of large values: strings of thousands of bytes (and bits, at
+// offsets far past their end), and lists, hashes and sorted sets of a few hundred elements per
+// key, so lists span many quicklist nodes, hashes and sorted sets leave the listpack for a
 // hashtable or a skiplist (whose stand-in, zset-order.ts, then splits, merges and rebalances its
 // leaves). Scores come from a
 // handful of integers, so many members tie and their order is decided by the member name. The
@@ -24,6 +25,23 @@ const ZKEYS = ['z1', 'z2'];
 const ZLEX = 'zl';
 const LKEYS = ['l1', 'l2'];
 const HKEYS = ['h1', 'h2'];
+const SKEYS = ['s1', 's2'];
+/** String values around the encodings' edges: integers, 44 bytes (the last embstr), longer. */
+const STRINGS = [
+	'',
+	'0',
+	'12345',
+	'-0',
+	'007',
+	'9223372036854775807',
+	'a'.repeat(44),
+	'b'.repeat(45),
+	'c'.repeat(300),
+];
+const CHUNKS = ['x', 'hello', '\x00\xff', 'd'.repeat(40), 'e'.repeat(500)];
+const OFFSETS = ['0', '3', '44', '100', '1000', '4000'];
+const BIT_OFFSETS = ['0', '7', '352', '359', '8000', '40000'];
+const SPANS = ['0', '1', '-1', '5', '-5', '60', '-60', '3000'];
 const FIELDS = Array.from({ length: 300 }, (_, i) => `f${i}`).concat(['', '7', 'x y']);
 const VALUES = ['v', '', '12', '-3', '1.5', 'z'.repeat(70), '9223372036854775807'];
 /** Members: names that sort in byte order unlike their numbers, and a few odd ones. */
@@ -54,6 +72,12 @@ const pairs = (min: number, max: number) =>
 		.map((xs) => xs.flat());
 const elements = (min: number, max: number) =>
 	fc.array(pick(ELEMENTS), { minLength: min, maxLength: max, size: 'max' });
+const skey = pick(SKEYS);
+const bitRange = fc.oneof(
+	fc.constant([]),
+	fc.tuple(pick(SPANS), pick(SPANS)),
+	fc.tuple(pick(SPANS), pick(SPANS), pick(['BYTE', 'BIT'])),
+);
 const hkey = pick(HKEYS);
 const field = pick(FIELDS);
 const fieldValues = (min: number, max: number) =>
@@ -99,6 +123,21 @@ const command: fc.Arbitrary<Argv> = fc.oneof(
 	{ weight: 2, arbitrary: c(k('LPOS'), lkey, pick(ELEMENTS), pick([[], ['RANK', '-2'], ['COUNT', '0'], ['RANK', '3', 'COUNT', '5'], ['MAXLEN', '40', 'COUNT', '0']])) },
 	{ weight: 2, arbitrary: c(pick(['LPOP', 'RPOP']), lkey, pick(['1', '9', '120'])) },
 	{ weight: 1, arbitrary: c(k('LMOVE'), lkey, lkey, pick(['LEFT', 'RIGHT']), pick(['LEFT', 'RIGHT'])) },
+	{ weight: 3, arbitrary: c(k('SET'), skey, pick(STRINGS)) },
+	{ weight: 3, arbitrary: c(k('APPEND'), skey, pick(CHUNKS)) },
+	{ weight: 2, arbitrary: c(k('SETRANGE'), skey, pick(OFFSETS), pick(CHUNKS)) },
+	{ weight: 2, arbitrary: c(k('GETRANGE'), skey, pick(SPANS), pick(SPANS)) },
+	{ weight: 2, arbitrary: c(k('SETBIT'), skey, pick(BIT_OFFSETS), pick(['0', '1'])) },
+	{ weight: 1, arbitrary: c(k('GETBIT'), skey, pick(BIT_OFFSETS)) },
+	{ weight: 2, arbitrary: c(k('BITCOUNT'), skey, bitRange) },
+	{ weight: 2, arbitrary: c(k('BITPOS'), skey, pick(['0', '1']), bitRange) },
+	{ weight: 1, arbitrary: c(k('BITOP'), pick(['AND', 'OR', 'XOR']), skey, k('s1'), k('s2')) },
+	{ weight: 1, arbitrary: c(k('BITOP'), k('NOT'), skey, skey) },
+	{ weight: 1, arbitrary: c(k('BITFIELD'), skey, pick([['GET', 'u16', '3990'], ['SET', 'i32', '#100', '-7'], ['INCRBY', 'u8', '39999', '300'], ['OVERFLOW', 'SAT', 'INCRBY', 'i8', '#5000', '200']])) },
+	{ weight: 1, arbitrary: c(k('LCS'), k('s1'), k('s2'), pick([['LEN'], ['IDX', 'MINMATCHLEN', '4', 'WITHMATCHLEN']])) },
+	{ weight: 1, arbitrary: c(pick(['INCR', 'DECR']), skey) },
+	{ weight: 1, arbitrary: c(k('INCRBYFLOAT'), skey, pick(['0.1', '-3', '1e20'])) },
+	{ weight: 3, arbitrary: c(pick(['STRLEN', 'OBJECT', 'MEMORY']), skey).map((a) => (a[0] === 'STRLEN' ? a : [a[0]!, a[0] === 'OBJECT' ? 'ENCODING' : 'USAGE', a[1]!])) },
 	{ weight: 4, arbitrary: c(k('HSET'), hkey, fieldValues(20, 250)) },
 	{ weight: 2, arbitrary: c(k('HDEL'), hkey, fc.array(field, { minLength: 5, maxLength: 80, size: 'max' })) },
 	{ weight: 2, arbitrary: c(pick(['HGET', 'HEXISTS', 'HSTRLEN']), hkey, field) },
@@ -130,7 +169,7 @@ function shown(argv: Argv, r: Reply): string {
 	return pairs.sort().join(',');
 }
 
-describe('large lists, hashes and sorted sets: engine vs redis-server', () => {
+describe('large strings, lists, hashes and sorted sets: engine vs redis-server', () => {
 	let server: RedisServer | null = null;
 	let client: RespClient | null = null;
 
@@ -155,6 +194,7 @@ describe('large lists, hashes and sorted sets: engine vs redis-server', () => {
 				...[...ZKEYS, ZLEX].map((key) => ['ZRANGE', key, '0', '-1', 'WITHSCORES']),
 				...LKEYS.map((key) => ['LRANGE', key, '0', '-1']),
 				...HKEYS.map((key) => ['HGETALL', key]),
+				...SKEYS.map((key) => ['GET', key]),
 			];
 			const seq: Argv[] = [...config, ...cmds, ...finals];
 			const replies = await live.pipeline([...RESET_COMMANDS, ...seq]);
