@@ -11,11 +11,11 @@
 // over members of different scores, which a skiplist answers by a descent that depends on its
 // random levels: lex commands go to `zl`, whose members all score 0.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, type Reply } from '../../src/engine/index.ts';
 import { canon, quoteArg, type Argv } from './differential-model.ts';
-import type { RespClient } from './resp-client.ts';
-import { livePolicy, RESET_COMMANDS, startRedisServer, type RedisServer } from './server.ts';
+import { liveRedis } from './live.ts';
+import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20261207);
 const RUNS = Number(process.env['FC_RUNS'] ?? 100);
@@ -158,7 +158,6 @@ const thresholds = fc
 		['CONFIG', 'SET', 'hash-max-listpack-entries', hash],
 	]);
 const scenario = fc.tuple(thresholds, fc.array(command, { minLength: 15, maxLength: 40 }));
-const policy = livePolicy();
 
 /** A reply as compared: HGETALL's pairs sorted by field (a hashtable's order is its own). */
 function shown(argv: Argv, r: Reply): string {
@@ -170,24 +169,10 @@ function shown(argv: Argv, r: Reply): string {
 }
 
 describe('large strings, lists, hashes and sorted sets: engine vs redis-server', () => {
-	let server: RedisServer | null = null;
-	let client: RespClient | null = null;
-
-	beforeAll(async () => {
-		if (policy.mode !== 'run') return;
-		server = await startRedisServer(policy.path);
-		client = await server.connect();
-	}, 30_000);
-
-	afterAll(async () => {
-		client?.close();
-		await server?.stop();
-	});
+	const redis = liveRedis();
 
 	it(`${RUNS} scenarios reply identically`, { timeout: 300_000 }, async (ctx) => {
-		if (policy.mode === 'fail') expect.fail(policy.reason);
-		if (policy.mode === 'skip' || !client) return ctx.skip();
-		const live = client;
+		const live = redis.connection(ctx);
 		let failure: string | null = null;
 		const property = fc.asyncProperty(scenario, async ([config, cmds]) => {
 			const finals: Argv[] = [

@@ -6,11 +6,11 @@
 // sets behind), and MEMORY USAGE of a hashtable (it samples members in that seeded order, and a
 // growing table's rehash progress depends on which of its buckets are empty).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, type Reply } from '../../src/engine/index.ts';
 import { canon, quoteArg, type Argv } from './differential-model.ts';
-import type { RespClient } from './resp-client.ts';
-import { livePolicy, RESET_COMMANDS, startRedisServer, type RedisServer } from './server.ts';
+import { liveRedis } from './live.ts';
+import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20251204);
 const RUNS = Number(process.env['FC_RUNS'] ?? 150);
@@ -86,27 +86,12 @@ function normalized(argv: Argv, r: Reply): string {
 }
 
 const scenario = fc.array(command, { minLength: 10, maxLength: 30 });
-const policy = livePolicy();
 
 describe('sets: engine vs redis-server on random set commands', () => {
-	let server: RedisServer | null = null;
-	let client: RespClient | null = null;
-
-	beforeAll(async () => {
-		if (policy.mode !== 'run') return;
-		server = await startRedisServer(policy.path);
-		client = await server.connect();
-	}, 30_000);
-
-	afterAll(async () => {
-		client?.close();
-		await server?.stop();
-	});
+	const redis = liveRedis();
 
 	it(`${RUNS} scenarios reply alike`, { timeout: 300_000 }, async (ctx) => {
-		if (policy.mode === 'fail') expect.fail(policy.reason);
-		if (policy.mode === 'skip' || !client) return ctx.skip();
-		const live = client;
+		const live = redis.connection(ctx);
 		let failure: string | null = null;
 		const property = fc.asyncProperty(scenario, async (cmds) => {
 			const seq: Argv[] = [...cmds, ...KEYS.map((k) => ['SMEMBERS', k])];

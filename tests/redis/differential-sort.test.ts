@@ -6,11 +6,11 @@
 // double's range are left out too: Redis reads a stale errno after them, which is timing, not
 // semantics.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, type Reply } from '../../src/engine/index.ts';
 import { canon, quoteArg, type Argv } from './differential-model.ts';
-import type { RespClient } from './resp-client.ts';
-import { livePolicy, RESET_COMMANDS, startRedisServer, type RedisServer } from './server.ts';
+import { liveRedis } from './live.ts';
+import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20251204);
 const RUNS = Number(process.env['FC_RUNS'] ?? 150);
@@ -80,27 +80,11 @@ function hashOrdered(argv: readonly string[]): boolean {
 
 const scenario = fc.tuple(setup, fc.array(sortLine, { minLength: 4, maxLength: 10 }));
 
-const policy = livePolicy();
-
 describe('SORT: engine vs redis-server on random lists, sorted sets and weights', () => {
-	let server: RedisServer | null = null;
-	let client: RespClient | null = null;
-
-	beforeAll(async () => {
-		if (policy.mode !== 'run') return;
-		server = await startRedisServer(policy.path);
-		client = await server.connect();
-	}, 30_000);
-
-	afterAll(async () => {
-		client?.close();
-		await server?.stop();
-	});
+	const redis = liveRedis();
 
 	it(`${RUNS} scenarios reply identically`, { timeout: 300_000 }, async (ctx) => {
-		if (policy.mode === 'fail') expect.fail(policy.reason);
-		if (policy.mode === 'skip' || !client) return ctx.skip();
-		const live = client;
+		const live = redis.connection(ctx);
 		let failure: string | null = null;
 		const property = fc.asyncProperty(scenario, async ([prep, sorts]) => {
 			const seq = [...prep, ...sorts, ['LRANGE', 'dst', '0', '-1']];

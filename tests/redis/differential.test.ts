@@ -2,7 +2,7 @@
 // redis-server (pipelined, after FLUSHALL and a config reset), every reply required identical.
 // Fixed seed by default; FC_SEED=<n> replays another, FC_RUNS=<n> changes the number of runs.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, VirtualClock, type Reply } from '../../src/engine/index.ts';
 import {
 	compare,
@@ -12,7 +12,8 @@ import {
 	type Argv,
 } from './differential-model.ts';
 import type { RespClient } from './resp-client.ts';
-import { livePolicy, RESET_COMMANDS, startRedisServer, type RedisServer } from './server.ts';
+import { liveRedis } from './live.ts';
+import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20250701);
 const RUNS = Number(process.env['FC_RUNS'] ?? 500);
@@ -20,8 +21,6 @@ const RUNS = Number(process.env['FC_RUNS'] ?? 500);
  * sequence found so far is reported. */
 const SHRINK_BUDGET_MS = 20_000;
 const ACTIVE_EXPIRE_OFF: Argv = ['DEBUG', 'SET-ACTIVE-EXPIRE', '0'];
-
-const policy = livePolicy();
 
 interface Outcome {
 	readonly seq: readonly Argv[];
@@ -119,24 +118,10 @@ async function survey(client: RespClient, deadline: number): Promise<string> {
 }
 
 describe('engine vs redis-server on random sequences', () => {
-	let server: RedisServer | null = null;
-	let client: RespClient | null = null;
-
-	beforeAll(async () => {
-		if (policy.mode !== 'run') return;
-		server = await startRedisServer(policy.path);
-		client = await server.connect();
-	}, 30_000);
-
-	afterAll(async () => {
-		client?.close();
-		await server?.stop();
-	});
+	const redis = liveRedis();
 
 	it(`${RUNS} sequences of 30–40 commands reply identically`, { timeout: 300_000 }, async (ctx) => {
-		if (policy.mode === 'fail') expect.fail(policy.reason);
-		if (policy.mode === 'skip' || !client) return ctx.skip();
-		const live = client;
+		const live = redis.connection(ctx);
 		const started = Date.now();
 		let slept = 0;
 		let runs = 0;

@@ -1,12 +1,12 @@
 // Persistence against a live redis-server 7.0, where Redis answers deterministically: LASTSAVE is
 // the clock's second of the last save, INFO persistence lists the same fields in the same order,
 // dirty counts a batch of writes alike, and reads during a bgsave leave LFU counters alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, type Reply } from '../../src/engine/index.ts';
 import type { RespClient } from './resp-client.ts';
-import { livePolicy, resetServer, startRedisServer, type RedisServer } from './server.ts';
+import { liveRedis } from './live.ts';
+import { resetServer } from './server.ts';
 
-const policy = livePolicy();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const fields = (info: Reply): [string, string][] =>
@@ -26,27 +26,7 @@ async function both(client: RespClient, lines: string[][]) {
 }
 
 describe('persistence on a live redis-server', { timeout: 30_000 }, () => {
-	let server: RedisServer | null = null;
-	let client: RespClient | null = null;
-
-	beforeAll(async () => {
-		if (policy.mode !== 'run') return;
-		server = await startRedisServer(policy.path);
-		client = await server.connect();
-	}, 20_000);
-	afterAll(async () => {
-		client?.close();
-		await server?.stop();
-	});
-
-	const live = (ctx: { skip: () => void }): RespClient => {
-		if (policy.mode === 'fail') expect.fail(policy.reason);
-		if (!client) {
-			ctx.skip();
-			throw new Error('skipped');
-		}
-		return client;
-	};
+	const live = liveRedis().connection;
 
 	it('INFO persistence: the same fields in the same order; dirty and status alike', async (ctx) => {
 		const c = live(ctx);
