@@ -26,6 +26,7 @@
 import type { ClientState } from './client.ts';
 import type { CommandContext } from './command.ts';
 import { noteCall } from './command-stats.ts';
+import { slowlogPushIfNeeded } from './slowlog.ts';
 import { LOOKUP_NOSTATS, lookupKey, watchKey, type Db } from './keyspace.ts';
 import { parseLongDouble, roundToExtended, type LongDouble } from './long-double.ts';
 import type { RedisObject } from './object.ts';
@@ -211,6 +212,7 @@ function finish(server: Server, b: BlockedClient, reply: Reply): void {
 	forget(server, b);
 	const failed = reply.type === 'error';
 	noteCall(server, b.name, 0, failed);
+	slowlogPushIfNeeded(server, b.client, b.argv, 0);
 	if (failed) noteErrorReply(server, reply.value);
 	if (server.events.active)
 		server.events.emit({

@@ -56,6 +56,9 @@ export interface ClientState {
 	noEvict: boolean;
 }
 
+/** getClientPeerId: the RESP connection's ip:port; a playground client gets a stable stand-in. */
+export const clientAddr = (c: ClientState): string => c.conn?.addr ?? `127.0.0.1:${50000 + c.id}`;
+
 export function createClientState(id: number, now: number): ClientState {
 	return {
 		id,

@@ -13,6 +13,7 @@ import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 import { dirtyRule, type DirtyRule } from './dirty.ts';
 import { saveParams } from './persistence.ts';
 import { latencyAddSampleIfNeeded } from './latency-monitor.ts';
+import { slowlogPushIfNeeded } from './slowlog.ts';
 import { perConfig, storedConfig } from './config.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
@@ -34,6 +35,8 @@ export interface ResolvedCommand {
 	readonly isFast: boolean;
 	/** Shown to MONITOR clients once run (not admin, not skip_monitor). */
 	readonly isMonitored: boolean;
+	/** CMD_SKIP_SLOWLOG (EXEC: its commands are logged one by one). */
+	readonly skipSlowlog: boolean;
 	/** How a run adds to server.dirty (writes only). */
 	readonly dirty: DirtyRule | null;
 	/** Raises used_memory: a write, CONFIG or DEBUG (the peak is checked after those). */
@@ -65,6 +68,7 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 				isWrite || spec.flags.includes('readonly') || spec.flags.includes('may_replicate'),
 			isFast: spec.flags.includes('fast'),
 			isMonitored: !spec.flags.includes('admin') && !spec.flags.includes('skip_monitor'),
+			skipSlowlog: spec.flags.includes('skip_slowlog'),
 			dirty: isWrite ? dirtyRule(base) : null,
 			mayGrow: isWrite || base === 'config' || base === 'debug',
 		};
@@ -292,6 +296,7 @@ export function call(
 	}
 	const usec = (server.now() - started) * 1000;
 	noteCall(server, resolved.fullName, usec, reply.type === 'error');
+	if (!resolved.skipSlowlog) slowlogPushIfNeeded(server, client, argv, usec);
 	// Only a call that moved the clock by a millisecond or more can reach the monitor's threshold.
 	if (usec >= 1000)
 		latencyAddSampleIfNeeded(

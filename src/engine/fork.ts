@@ -8,6 +8,7 @@ import { Server } from './server.ts';
 import { isBlocked } from './blocking.ts';
 import { watchKey } from './keyspace.ts';
 import { copyLatencyEvents } from './latency-monitor.ts';
+import { copySlowlog } from './slowlog.ts';
 
 /** The copy, on a detached clock at the same moment; its timers are re-armed by the engine. */
 export function forkServer(src: Server): Server {
@@ -27,6 +28,7 @@ export function forkServer(src: Server): Server {
 		]),
 	);
 	copyLatencyEvents(src, server);
+	server.slowlog = copySlowlog(src.slowlog);
 	server.activeExpire = { ...src.activeExpire };
 	server.eviction = {
 		nextDb: src.eviction.nextDb,

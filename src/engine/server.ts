@@ -12,6 +12,7 @@ import type { TimerId } from './clock.ts';
 import type { EvictionCandidate } from './events.ts';
 import type { CommandStat } from './command-stats.ts';
 import type { LatencySeries } from './latency-monitor.ts';
+import { newSlowlog, type SlowlogState } from './slowlog.ts';
 import { emptyPersistence, type PersistenceState } from './persistence.ts';
 import { PACKED_THRESHOLD_DEFAULT } from './quicklist.ts';
 
@@ -113,6 +114,8 @@ export class Server {
 	commandStats: Record<string, CommandStat> = {};
 	/** The latency monitor's time series by event class (latency-monitor.ts); LATENCY RESET clears them. */
 	latencyEvents = new Map<string, LatencySeries>();
+	/** The slow log (slowlog.ts); SLOWLOG RESET empties it, a restart too. */
+	slowlog: SlowlogState = newSlowlog();
 	activeExpire: ActiveExpireState = { currentDb: 0, timelimitExit: false };
 	eviction: EvictionState = { nextDb: 0, pool: [], proc: null };
 	cron: CronState = { timer: undefined, plannedAt: Infinity, lastSoonest: null };

@@ -2,7 +2,7 @@
 // that live outside the engine): the engine, its wall clock, the client list, buffer memory and
 // the MONITOR clients with their feed (replicationFeedMonitors in src/replication.c).
 import { repr } from '../console/format.ts';
-import { createEngine, type Engine, type EngineOptions } from '../engine/index.ts';
+import { createEngine, loggedArgv, type Engine, type EngineOptions } from '../engine/index.ts';
 import type { RespSession } from './session.ts';
 import { followWallTime, scriptTime, wallMicros, type WallClock } from './wall-clock.ts';
 
@@ -82,21 +82,6 @@ export class Hub {
 	}
 }
 
-/** redactClientCommandArgument: what MONITOR must not show (AUTH's and HELLO AUTH's secrets). */
-function redacted(argv: readonly string[]): readonly string[] {
-	const name = (argv[0] ?? '').toLowerCase();
-	if (name === 'auth') return argv.map((a, i) => (i === 0 ? a : '(redacted)'));
-	if (name !== 'hello') return argv;
-	const out = [...argv];
-	for (let i = 2; i < out.length; i++) {
-		if (out[i]!.toLowerCase() === 'auth' && i + 2 < out.length) {
-			out[i + 1] = out[i + 2] = '(redacted)';
-			i += 2;
-		} else if (out[i]!.toLowerCase() === 'setname') i++;
-	}
-	return out;
-}
-
 /** One feed line: `+<sec>.<usec> [<db> <addr>] "arg" "arg"` (a status reply). */
 export function monitorLine(
 	micros: number,
@@ -106,6 +91,6 @@ export function monitorLine(
 ): string {
 	const sec = Math.floor(micros / 1e6);
 	const usec = String(micros - sec * 1e6).padStart(6, '0');
-	const args = redacted(argv).map(repr).join(' ');
+	const args = loggedArgv(argv).map(repr).join(' ');
 	return `+${sec}.${usec} [${db} ${addr}] ${args}\r\n`;
 }

@@ -1,7 +1,9 @@
 // Mirrors catClientInfoString and CLIENT LIST / CLIENT INFO in src/networking.c, with the 7.0.15
 // field set. A client the RESP server attached reports its real socket and buffers; a playground
 // client has neither and shows what an idle redis-cli connection shows.
-import { requestBytes, type ClientState } from '../client.ts';
+import { clientAddr, requestBytes, type ClientState } from '../client.ts';
+
+export { clientAddr };
 import type { CommandContext } from '../command.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { bulk, error, type Reply } from '../reply.ts';
@@ -26,7 +28,6 @@ export function clientTypeName(raw: string): string | null {
 }
 
 /** What CLIENT LIST prints as addr and laddr (playground clients get made-up ports). */
-export const clientAddr = (c: ClientState): string => c.conn?.addr ?? `127.0.0.1:${50000 + c.id}`;
 export const clientLaddr = (c: ClientState): string => c.conn?.laddr ?? '127.0.0.1:6379';
 
 /**

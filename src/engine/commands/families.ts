@@ -12,4 +12,5 @@ export { memoryCommand } from './memory-command.ts';
 export { commandCommands } from './command-command.ts';
 export { clientCommand } from './client-command.ts';
 export { latencyCommand } from './latency-command.ts';
+export { slowlogCommand } from './slowlog-command.ts';
 export { debugCommand } from './debug-command.ts';

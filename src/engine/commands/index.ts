@@ -41,6 +41,7 @@ function groups(f: Families | null): Group[] {
 		f ? [f.debugCommand] : none,
 		f ? [f.memoryCommand] : none,
 		f ? [f.latencyCommand] : none,
+		f ? [f.slowlogCommand] : none,
 		f?.commandCommands ?? none,
 		connectionCommands,
 		f ? [f.clientCommand] : none,

@@ -10,6 +10,7 @@ export const LAZY_COMMANDS: ReadonlySet<string> = new Set([
 	'bitfield_ro',
 	'client',
 	'latency',
+	'slowlog',
 	'debug',
 	'command',
 	'hset',
