@@ -54,11 +54,14 @@ function formatTTY(r: Reply, prefix: string, resp3: boolean): string {
 		case 'status':
 			return r.value + '\n';
 		case 'integer':
+			if (resp3 && r.resp3 === 'bool') return r.value ? '(true)\n' : '(false)\n';
 			return `(integer) ${r.value.toString()}\n`;
 		case 'double':
 			return resp3 ? `(double) ${r.value}\n` : repr(r.value) + '\n'; // RESP2 sends a bulk
 		case 'bulk':
-			return r.value === null ? '(nil)\n' : repr(r.value) + '\n';
+			if (r.value === null) return '(nil)\n';
+			// hiredis hands redis-cli a verbatim string without its `txt:` and it prints it as is.
+			return resp3 && r.resp3 === 'verbatim' ? r.value + '\n' : repr(r.value) + '\n';
 		case 'array':
 			return formatAggregate(r.value, resp3 ? r.resp3 : undefined, prefix, resp3);
 	}

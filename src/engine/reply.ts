@@ -1,12 +1,16 @@
 // Mirrors the reply side of src/networking.c: the RESP value kinds a command can answer with.
 // Strings are "binary strings": one JS char per byte (0–255), as Redis's sds holds bytes.
 
-/** A RESP reply. `array` may carry a RESP3 hint so the RESP server can answer HELLO 3 as Redis does. */
+/**
+ * A RESP reply. Some carry a RESP3 hint so that a connection after HELLO 3 gets what Redis sends
+ * it: an array may be a map or a set, an integer a boolean (addReplyBool: 1 or 0 in RESP2), a bulk
+ * verbatim text (addReplyVerbatim: a plain bulk in RESP2).
+ */
 export type Reply =
 	| { readonly type: 'status'; readonly value: string }
 	| { readonly type: 'error'; readonly value: string }
-	| { readonly type: 'integer'; readonly value: number | bigint }
-	| { readonly type: 'bulk'; readonly value: string | null }
+	| { readonly type: 'integer'; readonly value: number | bigint; readonly resp3?: 'bool' }
+	| { readonly type: 'bulk'; readonly value: string | null; readonly resp3?: 'verbatim' }
 	| { readonly type: 'double'; readonly value: string }
 	| {
 			readonly type: 'array';

@@ -173,8 +173,16 @@ describe('Lab', () => {
 		expect(shown('HGETALL h')).toBe('1# "a" => "1"');
 		expect(shown('ZSCORE z m')).toBe('(double) 1.5');
 		expect(shown('CONFIG GET maxmemory')).toBe('1# "maxmemory" => "0"');
+		// DEBUG PROTOCOL's booleans and verbatim text, as a live redis-cli 7.0.15 prints them.
+		expect(shown('DEBUG PROTOCOL true')).toBe('(true)');
+		expect(shown('DEBUG PROTOCOL map')).toBe(
+			'1# (integer) 0 => (false)\n2# (integer) 1 => (true)\n3# (integer) 2 => (false)',
+		);
+		expect(shown('DEBUG PROTOCOL verbatim')).toBe('This is a verbatim\nstring');
 		expect(shown('HELLO 2')).toMatch(/^ 1\) "server"\n 2\) "redis"\n/);
 		expect(shown('ZSCORE z m')).toBe('"1.5"');
+		expect(shown('DEBUG PROTOCOL true')).toBe('(integer) 1');
+		expect(shown('DEBUG PROTOCOL verbatim')).toBe('"This is a verbatim\\nstring"');
 		// A restarted server is a new connection: RESP2 again.
 		shown('HELLO 3');
 		l.flow({ kind: 'restart' });

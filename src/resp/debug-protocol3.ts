@@ -1,9 +1,8 @@
-// The RESP3 framing of DEBUG PROTOCOL's replies (src/debug.c), for a connection after HELLO 3. The
-// engine answers with their RESP2 shape; the kinds a Reply cannot carry are written here: a big
-// number, booleans (alone and as a map's values), verbatim text, and the attribute or push frame
-// that comes before the real reply.
+// The RESP3 framing of DEBUG PROTOCOL's replies (src/debug.c), for a connection after HELLO 3, where
+// a Reply has no kind for it: a big number, and the attribute or push frame that comes before the
+// real reply. Booleans and verbatim text carry their own hint (encode.ts).
 import type { Reply } from '../engine/index.ts';
-import { encodeReply, encodeVerbatim } from './encode.ts';
+import { encodeReply } from './encode.ts';
 
 /** The RESP3 bytes for DEBUG PROTOCOL `type`, or null where the plain encoding is already right. */
 export function debugProtocol3(type: string, reply: Reply): string | null {
@@ -13,14 +12,6 @@ export function debugProtocol3(type: string, reply: Reply): string | null {
 	switch (type.toLowerCase()) {
 		case 'bignum':
 			return `(${text}\r\n`;
-		case 'true':
-			return '#t\r\n';
-		case 'false':
-			return '#f\r\n';
-		case 'map':
-			return '%3\r\n:0\r\n#f\r\n:1\r\n#t\r\n:2\r\n#f\r\n';
-		case 'verbatim':
-			return encodeVerbatim(text, 3);
 		case 'attrib':
 			return (
 				'|1\r\n$14\r\nkey-popularity\r\n*2\r\n$7\r\nkey:123\r\n:90\r\n' + encodeReply(reply, 3)

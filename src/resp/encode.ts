@@ -26,8 +26,11 @@ export function encodeReply(r: Reply, resp: Protocol): string {
 		case 'error':
 			return `-${oneLine(r.value)}\r\n`;
 		case 'integer':
+			if (resp === 3 && r.resp3 === 'bool') return r.value ? '#t\r\n' : '#f\r\n';
 			return `:${r.value}\r\n`;
 		case 'bulk':
+			if (resp === 3 && r.resp3 === 'verbatim' && r.value !== null)
+				return encodeVerbatim(r.value, resp);
 			return encodeBulk(r.value, resp);
 		case 'double':
 			return resp === 3 ? `,${r.value}\r\n` : encodeBulk(r.value, resp);
