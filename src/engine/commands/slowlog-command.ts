@@ -40,8 +40,8 @@ export const slowlogCommand: CommandSpec = container({
 			run: ({ server, argv }): Reply => {
 				const entries = server.slowlog.entries;
 				let count = 10;
-				// Arity lets `GET count extra` through; slowlogCommand's own test sends it to the
-				// subcommand syntax error.
+				// The arity (-2) lets `GET count extra` through; slowlogCommand's own argc test sends
+				// it to addReplySubcommandSyntaxError.
 				if (argv.length > 3)
 					return error(
 						`ERR unknown subcommand or wrong number of arguments for '${argv[1]}'. Try ${argv[0]!.toUpperCase()} HELP.`,
@@ -81,6 +81,6 @@ export const slowlogCommand: CommandSpec = container({
 				return OK;
 			},
 		}),
-		helpSubcommand(sub, 'SLOWLOG', SLOWLOG_HELP),
+		helpSubcommand(sub, 'SLOWLOG', SLOWLOG_HELP, '6.2.0'),
 	],
 });
