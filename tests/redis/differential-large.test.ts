@@ -18,7 +18,7 @@ import { liveRedis } from './live.ts';
 import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20261207);
-const RUNS = Number(process.env['FC_RUNS'] ?? 100);
+const RUNS = Number(process.env['FC_RUNS'] ?? 300);
 
 const ZKEYS = ['z1', 'z2'];
 /** The sorted set lex ranges are asked of: every member scores 0. */

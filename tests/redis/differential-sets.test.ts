@@ -13,7 +13,7 @@ import { liveRedis } from './live.ts';
 import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20251204);
-const RUNS = Number(process.env['FC_RUNS'] ?? 150);
+const RUNS = Number(process.env['FC_RUNS'] ?? 600);
 
 const MEMBERS = [
 	'1', '2', '3', '-5', '10', '70000', '9223372036854775807', '-9223372036854775808', '007',

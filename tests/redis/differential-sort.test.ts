@@ -13,7 +13,7 @@ import { liveRedis } from './live.ts';
 import { RESET_COMMANDS } from './server.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20251204);
-const RUNS = Number(process.env['FC_RUNS'] ?? 150);
+const RUNS = Number(process.env['FC_RUNS'] ?? 600);
 
 const ELEMENTS = [
 	'1', '2', '10', '-3', '2.5', '007', ' 5', '5 ', '0x1f', 'inf', '-inf', 'nan', '',
