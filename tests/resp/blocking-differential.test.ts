@@ -5,16 +5,15 @@
 // be the same on both servers. The only waits are for a blocked client to be counted as blocked
 // (INFO clients), so the order in which the two block is the same on both.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RespServer } from '../../src/resp/server.ts';
+import { describe, expect, it } from 'vitest';
 import { canon } from '../redis/differential-model.ts';
 import { RespClient } from '../redis/resp-client.ts';
-import { startRedisServer, type RedisServer } from '../redis/server.ts';
-import { startOurs, toolPolicy } from './harness.ts';
+import { bothServers } from './harness.ts';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20261207);
 const RUNS = Number(process.env['FC_RUNS'] ?? 300);
-const policy = toolPolicy('redis-server');
+const servers = bothServers();
+const { policy } = servers;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const BLOCKERS: readonly string[][] = [
@@ -115,27 +114,15 @@ async function play(port: number, a: string[], b: string[], steps: string[][]): 
 	}
 }
 
-let ours: RespServer;
-let real: RedisServer | null = null;
-
-beforeAll(async () => {
-	ours = await startOurs();
-	if (policy.mode === 'run') real = await startRedisServer('redis-server');
-}, 20_000);
-
-afterAll(async () => {
-	await ours.close();
-	await real?.stop();
-});
-
 describe('blocking commands: our server vs redis-server', () => {
 	it(
 		`${RUNS} scenarios of two blocked clients and a driver end alike`,
 		{ timeout: 120_000 },
 		async (ctx) => {
 			if (policy.mode === 'fail') expect.fail(policy.reason);
-			if (!real) return ctx.skip();
-			const live = real;
+			const live = servers.real;
+			if (!live) return ctx.skip();
+			const ours = servers.ours;
 			let failure: string | null = null;
 			const property = fc.asyncProperty(
 				fc.constantFrom(...BLOCKERS),

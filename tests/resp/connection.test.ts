@@ -4,33 +4,19 @@
 // DEBUG PROTOCOL's framings, the wall clock under GETEX PXAT, and a protocol error closing the
 // connection.
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/engine/index.ts';
-import type { RespServer } from '../../src/resp/server.ts';
 import { encodeCommand, RespClient } from '../redis/resp-client.ts';
-import { startRedisServer, type RedisServer } from '../redis/server.ts';
-import { startOurs, toolPolicy } from './harness.ts';
+import { bothServers, startOurs } from './harness.ts';
 
-const policy = toolPolicy('redis-server');
+const servers = bothServers();
+const { policy } = servers;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `done()` holds, up to `ms` (a loaded machine is slow to deliver a close). */
 async function until(done: () => boolean, ms = 2000): Promise<void> {
 	for (const end = Date.now() + ms; !done() && Date.now() < end;) await sleep(10);
 }
-
-let ours: RespServer;
-let real: RedisServer | null = null;
-
-beforeAll(async () => {
-	ours = await startOurs();
-	if (policy.mode === 'run') real = await startRedisServer('redis-server');
-}, 20_000);
-
-afterAll(async () => {
-	await ours.close();
-	await real?.stop();
-});
 
 /** A raw connection that records every byte it receives and whether it was closed. */
 interface Raw {
@@ -89,11 +75,12 @@ async function garbage(
 /** Both servers' ports, or null (and the test skipped / failed) without redis-server. */
 function ports(ctx: { skip: () => void }): [number, number] {
 	if (policy.mode === 'fail') expect.fail(policy.reason);
+	const real = servers.real;
 	if (!real) {
 		ctx.skip();
 		throw new Error('unreachable');
 	}
-	return [ours.port, real.port];
+	return [servers.ours.port, real.port];
 }
 
 /** CLIENT LIST fields that name this socket, process or moment rather than Redis's behaviour. */
@@ -364,10 +351,10 @@ describe('MONITOR', () => {
 	});
 
 	it('stamps lines with the wall clock and the client address', async () => {
-		const mon = await raw(ours.port);
+		const mon = await raw(servers.ours.port);
 		mon.send(['MONITOR']);
 		await sleep(30);
-		const c = await RespClient.open(ours.port);
+		const c = await RespClient.open(servers.ours.port);
 		const addr = /addr=(\S+)/.exec(bulkText(await c.send(['CLIENT', 'INFO'])))![1]!;
 		const before = Date.now() / 1000;
 		await c.send(['PING']);
@@ -592,7 +579,7 @@ describe('CONFIG SET port moves the listener', () => {
 
 describe('our server on its own', () => {
 	it('reads the wall clock per command: GETEX PXAT now+10s then PTTL is at most 10000', async () => {
-		const c = await RespClient.open(ours.port);
+		const c = await RespClient.open(servers.ours.port);
 		for (let i = 0; i < 20; i++) {
 			await c.send(['SET', 'k', 'v']);
 			await c.send(['GETEX', 'k', 'PXAT', String(Date.now() + 10_000)]);
@@ -604,7 +591,7 @@ describe('our server on its own', () => {
 	});
 
 	it('closes the connection after a protocol error within 64 KB of garbage', async () => {
-		const ourRun = await garbage(ours.port);
+		const ourRun = await garbage(servers.ours.port);
 		expect(ourRun.reply).toBe('-ERR Protocol error: too big inline request\r\n');
 		expect(ourRun.closed).toBe(true);
 		// The server answers once it holds more than 64 KB of one unterminated line; what the
@@ -612,6 +599,7 @@ describe('our server on its own', () => {
 		const bound = 64 * 1024 + 48 * 1024;
 		expect(ourRun.sentAtReply).toBeGreaterThan(64 * 1024);
 		expect(ourRun.sentAtReply).toBeLessThanOrEqual(bound);
+		const real = servers.real;
 		if (real) {
 			const theirs = await garbage(real.port);
 			expect(theirs.reply).toBe(ourRun.reply);
@@ -621,7 +609,7 @@ describe('our server on its own', () => {
 	});
 
 	it('closes at once on a bad multibulk length, whatever follows', async () => {
-		const c = await raw(ours.port);
+		const c = await raw(servers.ours.port);
 		c.socket.write('PING\r\n*3000000000\r\nPING\r\n');
 		await c.settle(100);
 		expect(c.received()).toBe('+PONG\r\n-ERR Protocol error: invalid multibulk length\r\n');

@@ -4,7 +4,9 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RespServer } from '../../src/resp/server.ts';
+import { startRedisServer, type RedisServer } from '../redis/server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -87,4 +89,36 @@ export function repl(script: string): Promise<RunResult> {
 
 export function startOurs(): Promise<RespServer> {
 	return startServer({ port: 0, host: '127.0.0.1' });
+}
+
+/**
+ * Our server and, where redis-server is installed, a real one, started before a test file's tests
+ * and stopped after them. `real` stays null without redis-server (see `policy`).
+ */
+export function bothServers(): {
+	readonly policy: ToolPolicy;
+	readonly ours: RespServer;
+	readonly real: RedisServer | null;
+} {
+	const policy = toolPolicy('redis-server');
+	let ours: RespServer | null = null;
+	let real: RedisServer | null = null;
+	beforeAll(async () => {
+		ours = await startOurs();
+		if (policy.mode === 'run') real = await startRedisServer('redis-server');
+	}, 20_000);
+	afterAll(async () => {
+		await ours?.close();
+		await real?.stop();
+	});
+	return {
+		policy,
+		get ours() {
+			if (!ours) throw new Error('our server has not started');
+			return ours;
+		},
+		get real() {
+			return real;
+		},
+	};
 }
