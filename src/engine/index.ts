@@ -25,7 +25,7 @@ export type { Config, MaxmemoryPolicy } from './config.ts';
 export { MAXMEMORY_POLICIES } from './config.ts';
 export { bytesToHuman, je as jemallocSize, sdsHeader } from './memory.ts';
 export { requestBytes } from './client.ts';
-export { loggedArgv } from './slowlog.ts';
+export { loggedArgv } from './redact.ts';
 // The Labs' experiments have their own door, ./experiments/index.ts: re-exported here they would
 // ride in the first screen's chunk, which every page load fetches.
 // The data-type families (bitmaps, SORT, lists, sets, sorted sets) load on demand: call

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BLOCKED } from './blocking.ts';
 import { createEngine, type Engine } from './engine.ts';
 import type { Reply } from './reply.ts';
-import { loggedArgv } from './slowlog.ts';
+import { loggedArgv } from './redact.ts';
 
 /** SLOWLOG GET as [id, duration, argv, name] rows (time and peer belong to the clock and host). */
 function entries(engine: Engine, count = '-1'): [number, number, string[], string][] {

@@ -43,11 +43,8 @@ export class ZSet {
 
 	/** A dict built afresh for the current members (zsetConvert adds them one by one). */
 	resetDict(): void {
-		let slots = this.dict.size === 0 ? 0 : 4;
-		while (slots < this.dict.size) slots *= 2;
-		this.slots = slots;
-		this.oldSlots = 0;
-		this.rehashLeft = 0;
+		this.expandDict(this.dict.size);
+		if (this.dict.size === 0) this.slots = 0;
 	}
 
 	/** dictExpand on the new, empty dict of zsetTypeCreate: room for `hint` members up front. */

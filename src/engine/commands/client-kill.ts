@@ -1,11 +1,11 @@
 // Mirrors CLIENT KILL in src/networking.c (clientCommand): the old `CLIENT KILL ip:port` form, which
 // may kill the caller and answers OK or "No such client", and the filter form (ID, TYPE, USER, ADDR,
 // LADDR, SKIPME), which answers how many connections it closed.
-import type { ClientState } from '../client.ts';
 import type { CommandContext } from '../command.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { ERR, OK, error, integer, type Reply } from '../reply.ts';
-import { clientAddr, clientLaddr, clientTypeName } from './client-list.ts';
+import { clientAddr, type ClientState } from '../client.ts';
+import { clientLaddr, clientTypeName } from './client-list.ts';
 
 interface Filter {
 	addr?: string;

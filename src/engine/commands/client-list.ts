@@ -2,8 +2,6 @@
 // field set. A client the RESP server attached reports its real socket and buffers; a playground
 // client has neither and shows what an idle redis-cli connection shows.
 import { clientAddr, requestBytes, type ClientState } from '../client.ts';
-
-export { clientAddr };
 import type { CommandContext } from '../command.ts';
 import { parseStrictInt64 } from '../object.ts';
 import { bulk, error, type Reply } from '../reply.ts';
