@@ -27,7 +27,9 @@ function redactedPositions(argv: readonly string[]): number[] {
 		}
 		return out;
 	}
-	if (name === 'config' && (argv[1] ?? '').toLowerCase() === 'set') {
+	// configSetCommand redacts every sensitive value, past an unknown name too, once its argument
+	// count is even (an odd one is refused before).
+	if (name === 'config' && (argv[1] ?? '').toLowerCase() === 'set' && argv.length % 2 === 0) {
 		const out: number[] = [];
 		for (let j = 2; j + 1 < argv.length; j += 2)
 			if (SENSITIVE_CONFIG.has(argv[j]!.toLowerCase())) out.push(j + 1);

@@ -76,6 +76,23 @@ describe('SLOWLOG', () => {
 			'b',
 		]);
 		expect(loggedArgv(['HELLO', '3', 'AUTH', 'a'])).toEqual(['HELLO', '3', 'AUTH', 'a']);
+		// CONFIG SET refuses an odd argument count before it looks at a name; an unknown name does
+		// not stop it redacting the values after.
+		expect(loggedArgv(['CONFIG', 'SET', 'requirepass', '', 'masterauth'])).toEqual([
+			'CONFIG',
+			'SET',
+			'requirepass',
+			'',
+			'masterauth',
+		]);
+		expect(loggedArgv(['CONFIG', 'SET', 'nosuch', '1', 'masterauth', 'x'])).toEqual([
+			'CONFIG',
+			'SET',
+			'nosuch',
+			'1',
+			'masterauth',
+			'(redacted)',
+		]);
 	});
 
 	it('logs the commands of a transaction one by one, never EXEC itself', () => {

@@ -22,6 +22,8 @@ const SCRIPT: string[][] = [
 	['HELLO', '2'],
 	['CONFIG', 'SET', 'masteruser', 'u', 'hz', '10'],
 	['CONFIG', 'SET', 'masteruser', ''],
+	['CONFIG', 'SET', 'requirepass', '', 'masterauth'],
+	['CONFIG', 'SET', 'nosuch', '1', 'masterauth', ''],
 	['MULTI'],
 	['INCR', 'n'],
 	['GET', 'n'],
@@ -69,7 +71,7 @@ describe('SLOWLOG: engine vs redis-server', () => {
 		);
 		expect(gets).toHaveLength(3);
 		for (const i of gets) expect(rows(mine[i]!), SCRIPT[i]!.join(' ')).toEqual(rows(real[i]!));
-		// The first GET saw everything since the RESET: 16 entries (EXEC is not one of them).
-		expect(rows(mine[gets[0]!]!)).toHaveLength(16);
+		// The first GET saw everything since the RESET: 18 entries (EXEC is not one of them).
+		expect(rows(mine[gets[0]!]!)).toHaveLength(18);
 	});
 });
