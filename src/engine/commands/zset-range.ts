@@ -11,7 +11,6 @@ import type { LexRange, ScoreRange, ZNode } from '../zset-order.ts';
 import {
 	MIN_OR_MAX_NOT_FLOAT,
 	MIN_OR_MAX_NOT_LEX,
-	convertToListpackIfFits,
 	convertToSkiplist,
 	isReply,
 	lexRanks,
@@ -168,10 +167,8 @@ export function storeNodes(
 		convertToSkiplist(dst);
 		dst.value.expandDict(sizeHint);
 	}
+	// zrangeResultFinalizeStore converts nothing back: what zsetAdd made a skiplist stays one.
 	for (const n of nodes) zsetAdd(server, dst, n.score, n.ele, 0);
-	let longest = 0;
-	for (const n of nodes) longest = Math.max(longest, n.ele.length);
-	convertToListpackIfFits(server.config, dst, longest);
 	setKey(server, db, dstkey, dst);
 	return integer(nodes.length);
 }
