@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from './random.ts';
-import { ZNode, ZOrder, randomLevel, type LexRange, type ScoreRange } from './zset-order.ts';
+import {
+	ZNode,
+	ZOrder,
+	randomLevel,
+	tieKey,
+	type LexRange,
+	type ScoreRange,
+} from './zset-order.ts';
 
 /** The model: a plain array kept sorted by (score, member). */
 const cmp = (a: ZNode, b: ZNode) =>
@@ -102,6 +109,64 @@ describe('ZOrder', () => {
 			}
 			full();
 		}
+	});
+
+	it('gives tie keys that never order two names against their bytes', () => {
+		const rng = new Random(3);
+		// NUL, ordinary bytes, 0xff and code units above 255 (which byte strings never hold).
+		const alphabet = ['\0', '0', '9', 'a', 'b', '\xff', '\u0100', '\u01c5'];
+		const name = () =>
+			Array.from({ length: rng.int(9) }, () => alphabet[rng.int(alphabet.length)]).join('');
+		for (let i = 0; i < 20000; i++) {
+			const shared = 'p'.repeat(rng.int(3));
+			const a = shared + name();
+			const b = shared + name();
+			const from = rng.int(shared.length + 1);
+			const ka = tieKey(a, from);
+			const kb = tieKey(b, from);
+			if (a === b) expect(ka).toBe(kb);
+			else if (a < b) expect(ka).toBeLessThanOrEqual(kb);
+			else expect(ka).toBeGreaterThanOrEqual(kb);
+		}
+		// Six characters after the prefix decide; a seventh is left to the names themselves.
+		expect(tieKey('user:100001', 5)).toBeLessThan(tieKey('user:100002', 5));
+		expect(tieKey('user:1000001', 5)).toBe(tieKey('user:1000002', 5));
+		expect(tieKey('ab', 0)).toBeLessThan(tieKey('ab\0', 0));
+	});
+
+	it('keeps tied members in byte order while their shared prefix shrinks, and once it is given up', () => {
+		const rng = new Random(5);
+		const order = new ZOrder();
+		let model: ZNode[] = [];
+		const add = (ele: string, score: number) => {
+			const node = new ZNode(ele, score, 1);
+			order.insert(node);
+			model.push(node);
+			model.sort(cmp);
+		};
+		// Long shared prefixes first, then names that shorten the prefix one step at a time
+		// (more steps than it is shortened before being given up), the empty name, and code units
+		// above 255.
+		for (let i = 0; i < 300; i++) add(`leaderboard:2026:user:${rng.int(1_000_000)}:${i}`, i % 3);
+		const breakers = ['leaderboard:2025', 'leader', 'lead:x', 'le', 'l', 'k', '', 'z\u0100'];
+		for (const prefix of breakers) for (let i = 0; i < 20; i++) add(`${prefix}${i}`, i % 3);
+		add('', 7);
+		check(order, model);
+		// Ties moved about: scores 0–2 only, so nearly every search meets equal scores.
+		for (let step = 0; step < 3000; step++) {
+			const node = model[rng.int(model.length)]!;
+			order.updateScore(node, rng.int(3), rng);
+			model.sort(cmp);
+			if (step % 300 === 0) check(order, model);
+		}
+		check(order, model);
+		model.forEach((n, r) => expect(order.rankOf(n)).toBe(r));
+		// Emptied, the list starts over with a prefix of its own.
+		for (const n of [...model]) order.delete(n);
+		model = [];
+		for (let i = 0; i < 200; i++) add(`session:${rng.int(100)}:${i}`, 0);
+		check(order, model);
+		expect([...order.walk(0)].map((n) => n.ele)).toEqual(model.map((n) => n.ele));
 	});
 
 	it('finds the ranks of score ranges, with exclusive ends and empty ranges', () => {

@@ -3,9 +3,10 @@
 // (score, member) in leaves of at most LEAF entries, the leaves' last scores searched as one
 // array, and a Fenwick tree of leaf sizes giving ranks in O(log n). A pointer-per-level skiplist
 // costs a cache miss per hop in JS; leaves of contiguous scores, all held in the same two typed
-// arrays, cost a few cache lines per insert or removal and allocate nothing. Each member still
-// draws the level Redis's skiplist would give it, because the memory model prices its node by
-// that level.
+// arrays, cost a few cache lines per insert or removal and allocate nothing. Members that tie on
+// score are told apart by a number packed from their names (tieKey) before the names are read.
+// Each member still draws the level Redis's skiplist would give it, because the memory model
+// prices its node by that level.
 import type { Random } from './random.ts';
 import type { Reply } from './reply.ts';
 import { formatDouble } from './strtod.ts';
@@ -29,6 +30,8 @@ export class ZNode {
 	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
 	 */
 	leaf = -1;
+	/** Its tie key (tieKey) in the ZOrder that holds it. */
+	key = 0;
 	#score: number;
 	/**
 	 * The member and its score as a range reply sends them, made on first use and shared by every
@@ -126,8 +129,44 @@ const LEAF = 64;
 /** A leaf with fewer entries merges with (or borrows from) a neighbour. */
 const LEAF_MIN = LEAF / 4;
 
+/** Characters a tie key packs, and the longest shared prefix a ZOrder strips before them. */
+const KEY_CHARS = 6;
+const PREFIX_MAX = 64;
+/** Times a ZOrder shortens its prefix (re-keying every member) before it gives the prefix up. */
+const REKEYS_MAX = 4;
+
+/**
+ * Members that tie on score sort by their bytes (sdscmp), and comparing two names reads a node
+ * and two strings far from the leaf: on a leaderboard of integer scores most insertions meet a
+ * tie, and those chains of cache misses were the largest single cost of an update. So each member
+ * also has a number that orders as its name does, as far as the KEY_CHARS characters after the
+ * prefix every member shares (names like `user:1234` share one): each character is a digit in base
+ * 258, 0 for "no character", so a name sorts before its extensions, and a code unit above 255
+ * (never in a byte string) becomes the top digit and ends the key. 258^6 < 2^53, so the number is
+ * exact. Only equal keys still compare the names.
+ */
+export function tieKey(ele: string, from: number): number {
+	let key = 0;
+	let open = true;
+	for (let i = from; i < from + KEY_CHARS; i++) {
+		let digit = 0;
+		if (open && i < ele.length) {
+			const c = ele.charCodeAt(i);
+			digit = c > 255 ? 257 : c + 1;
+			open = c <= 255;
+		}
+		key = key * 258 + digit;
+	}
+	return key;
+}
+
 export class ZOrder {
 	#scores = new Float64Array(LEAF);
+	/**
+	 * Each member's tie key by node id, read only where scores tie: kept out of the leaves, which
+	 * stay two arrays that every search and shift reads (a third one cost more than it saved).
+	 */
+	#keys = new Float64Array(LEAF);
 	#ids = new Int32Array(LEAF);
 	/** Entries in each leaf slot. */
 	#n = new Int32Array(1);
@@ -151,6 +190,9 @@ export class ZOrder {
 	/** Where #find and #locate leave their answer (leaf index in #order, offset): no tuple per call. */
 	#bi = 0;
 	#at = 0;
+	/** A prefix every member starts with (null while empty): tie keys start after it. */
+	#prefix: string | null = null;
+	#rekeys = 0;
 
 	#node(id: number): ZNode {
 		return this.#pool[id]!;
@@ -216,9 +258,19 @@ export class ZOrder {
 		return this.#scores[slot * LEAF + this.#n[slot]! - 1]!;
 	}
 
-	#lastEle(bi: number): string {
+	/** Whether flat entry `k` sorts before (score, key, ele): the name is read only on a full tie. */
+	#sortsBefore(k: number, score: number, key: number, ele: string): boolean {
+		const s = this.#scores[k]!;
+		if (s !== score) return s < score;
+		const q = this.#keys[this.#ids[k]!]!;
+		if (q !== key) return q < key;
+		return this.#node(this.#ids[k]!).ele < ele;
+	}
+
+	/** Flat index of leaf `bi`'s last entry. */
+	#lastAt(bi: number): number {
 		const slot = this.#order[bi]!;
-		return this.#node(this.#ids[slot * LEAF + this.#n[slot]! - 1]!).ele;
+		return slot * LEAF + this.#n[slot]! - 1;
 	}
 
 	/** Points the nodes of `count` entries of leaf `slot` from `from` on at it (they moved in). */
@@ -298,44 +350,114 @@ export class ZOrder {
 		this.#at = rest;
 	}
 
-	/** First leaf whose last member is not before (score, ele); the last leaf if none. */
-	#leafFor(score: number, ele: string): number {
+	/**
+	 * First leaf whose last member is not before `node`'s place at `score`; the last leaf if none.
+	 * The search on scores alone is written so that each step picks its next half without a
+	 * branch (a probe's outcome is a coin toss, which a predicted branch pays for in stalls); only
+	 * when it lands on an equal score does a second search compare tie keys and names.
+	 */
+	#leafFor(score: number, node: ZNode): number {
 		const maxes = this.#maxes;
 		let lo = 0;
+		let len = maxes.length;
+		while (len > 1) {
+			const half = len >> 1;
+			lo = maxes[lo + half - 1]! < score ? lo + half : lo;
+			len -= half;
+		}
+		if (maxes[lo] !== score) return lo;
 		let hi = maxes.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			const s = maxes[mid]!;
-			// The member name is read only on a tie, sparing pointer chases per probe.
-			if (s < score || (s === score && this.#lastEle(mid) < ele)) lo = mid + 1;
+			if (maxes[mid]! === score && this.#sortsBefore(this.#lastAt(mid), score, node.key, node.ele))
+				lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
 	}
 
-	/** Offset of the first member of leaf `slot` not before (score, ele). */
-	#offsetIn(slot: number, score: number, ele: string): number {
+	/** Offset of the first member of leaf `slot` not before `node`'s place at `score`. */
+	#offsetIn(slot: number, score: number, node: ZNode): number {
 		const scores = this.#scores;
 		const base = slot * LEAF;
+		const n = this.#n[slot]!;
 		let lo = 0;
-		let hi = this.#n[slot]!;
+		let len = n;
+		while (len > 0) {
+			const half = len >> 1;
+			const below = scores[base + lo + half]! < score;
+			lo = below ? lo + half + 1 : lo;
+			len = below ? len - half - 1 : half;
+		}
+		if (lo === n || scores[base + lo] !== score) return lo;
+		let hi = n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			const s = scores[base + mid]!;
-			if (s < score || (s === score && this.#node(this.#ids[base + mid]!).ele < ele)) lo = mid + 1;
+			if (scores[base + mid]! === score && this.#sortsBefore(base + mid, score, node.key, node.ele))
+				lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
+	}
+
+	/**
+	 * Gives `node` its tie key, first shortening the shared prefix (and re-keying every member)
+	 * when its name does not start with it; after REKEYS_MAX shortenings the prefix is given up,
+	 * so names built to shorten it one character at a time cost at most that many passes.
+	 */
+	#keyFor(node: ZNode): void {
+		const ele = node.ele;
+		let prefix = this.#prefix;
+		if (prefix === null) {
+			prefix = ele.length > PREFIX_MAX ? ele.slice(0, PREFIX_MAX) : ele;
+			this.#prefix = prefix;
+		} else if (!ele.startsWith(prefix)) {
+			let common = 0;
+			if (this.#rekeys < REKEYS_MAX)
+				while (common < prefix.length && prefix.charCodeAt(common) === ele.charCodeAt(common))
+					common++;
+			this.#rekeys++;
+			prefix = prefix.slice(0, common);
+			this.#prefix = prefix;
+			this.#rekey(common);
+		}
+		node.key = tieKey(ele, prefix.length);
+	}
+
+	/** Records a pooled node's key by its id, the array grown (doubled) when the id is new. */
+	#setKey(node: ZNode): void {
+		if (node.id >= this.#keys.length) {
+			const keys = new Float64Array(Math.max(64, this.#keys.length * 2));
+			keys.set(this.#keys);
+			this.#keys = keys;
+		}
+		this.#keys[node.id] = node.key;
+	}
+
+	/** Every member's tie key again, for a prefix now `from` characters long. */
+	#rekey(from: number): void {
+		const pool = this.#pool;
+		const keys = this.#keys;
+		for (let id = 0; id < pool.length; id++) {
+			const node = pool[id];
+			if (node) keys[id] = node.key = tieKey(node.ele, from);
+		}
 	}
 
 	/** zslInsert: the caller guarantees the member is not in the list yet. */
 	insert(node: ZNode): void {
+		if (this.length === 0) {
+			this.#prefix = null;
+			this.#rekeys = 0;
+		}
+		this.#keyFor(node);
 		this.length++;
 		if (node.id === -1 || this.#pool[node.id] !== node) {
 			const id = this.#free.length > 0 ? this.#free.pop()! : this.#pool.length;
 			node.id = id;
 			this.#pool[id] = node;
 		}
+		this.#setKey(node);
 		if (this.#order.length === 0) {
 			const slot = this.#newSlot();
 			this.#scores[slot * LEAF] = node.score;
@@ -345,7 +467,7 @@ export class ZOrder {
 			this.#insertLeaf(0, slot);
 			return;
 		}
-		this.#insertInto(this.#leafFor(node.score, node.ele), node);
+		this.#insertInto(this.#leafFor(node.score, node), node);
 	}
 
 	/** Puts `node` (pooled, with its new score) into leaf `bi`, which #leafFor chose for it. */
@@ -364,15 +486,14 @@ export class ZOrder {
 			this.#adopt(next, 0, LEAF - half);
 			this.#maxes[bi] = this.#lastScore(bi);
 			this.#insertLeaf(bi + 1, next);
-			const m = this.#maxes[bi]!;
-			if (score > m || (score === m && node.ele > this.#lastEle(bi))) {
+			if (this.#sortsBefore(this.#lastAt(bi), score, node.key, node.ele)) {
 				bi++;
 				slot = next;
 			}
 		}
 		const base = slot * LEAF;
 		const n = this.#n[slot]!;
-		const at = this.#offsetIn(slot, score, node.ele);
+		const at = this.#offsetIn(slot, score, node);
 		if (at < n) this.#shift(base + at, base + n, 1);
 		this.#scores[base + at] = score;
 		this.#ids[base + at] = node.id;
@@ -386,21 +507,13 @@ export class ZOrder {
 	#find(node: ZNode): void {
 		const slot = node.leaf;
 		this.#bi = this.#pos[slot]!;
-		// The first entry with the node's score, then along the ties to its index: no member name
-		// is read, however many members share the score.
-		const scores = this.#scores;
+		// A scan of the leaf's ids, not a search of its scores: the scan's loads do not wait on
+		// one another, and no member name is read however many members share the score.
 		const base = slot * LEAF;
-		const score = node.score;
-		let lo = 0;
-		let hi = this.#n[slot]!;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (scores[base + mid]! < score) lo = mid + 1;
-			else hi = mid;
-		}
 		const ids = this.#ids;
 		const id = node.id;
 		const n = this.#n[slot]!;
+		let lo = 0;
 		while (lo < n && ids[base + lo] !== id) lo++;
 		// Only a broken invariant gets here; failing loudly beats corrupting the order.
 		if (lo === n) throw new Error(`sorted set member ${node.ele} is not in its leaf`);
@@ -511,9 +624,9 @@ export class ZOrder {
 		}
 		// One search for the new place, made while the old entry is still there: it sorts on the
 		// same side of the new key in either case, since the key did not fit between neighbours.
-		const to = this.#leafFor(score, node.ele);
+		const to = this.#leafFor(score, node);
 		if (to === bi) {
-			const dest = this.#offsetIn(slot, score, node.ele);
+			const dest = this.#offsetIn(slot, score, node);
 			const id = this.#ids[base + at]!;
 			let put: number;
 			if (dest > at) {
@@ -536,7 +649,7 @@ export class ZOrder {
 		node.level = randomLevel(rng);
 		this.length++;
 		// Leaf indexes and boundaries hold unless the removal emptied or merged a leaf.
-		this.#insertInto(moved ? this.#leafFor(score, node.ele) : to, node);
+		this.#insertInto(moved ? this.#leafFor(score, node) : to, node);
 		return node;
 	}
 
