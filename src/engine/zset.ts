@@ -4,6 +4,7 @@
 // order); only its memory is priced as a listpack.
 import { lpPairBytes, nodeAlloc, skipMemberAlloc } from './memory-zset.ts';
 import type { Random } from './random.ts';
+import { MemberDict } from './zset-dict.ts';
 import { ZNode, ZOrder, randomLevel } from './zset-order.ts';
 
 /**
@@ -18,7 +19,7 @@ function rehashSteps(slots: number, used: number): number {
 
 export class ZSet {
 	/** member → its node (the node holds the score, as Redis's dict points at the skiplist's). */
-	readonly dict = new Map<string, ZNode>();
+	readonly dict = new MemberDict();
 	readonly zsl = new ZOrder();
 	/** Slots of the dict's main table, grown and shrunk as dict.c does. */
 	slots = 0;

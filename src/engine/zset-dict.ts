@@ -1,0 +1,109 @@
+// The dict half of struct zset (src/server.h, src/t_zset.c): member → node, which holds the score.
+// Redis chains entries off a bucket array (src/dict.c); this table probes linearly instead, and
+// keeps each slot's hash and node side by side in one array. A lookup in a V8 Map of 100k members
+// waited on three cache misses in a row (the name's hash, the bucket, then the entry it chains
+// to); here it reads the name, one slot's line and the node it needed anyway. Redis's own
+// table sizes and rehash steps, which MEMORY USAGE prices, are modelled apart in zset.ts.
+import type { ZNode } from './zset-order.ts';
+
+/** FNV-1a over the name's code units, cut to 30 bits so that it is always a small integer. */
+function hashOf(s: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+	return h & 0x3fffffff;
+}
+
+const MIN_SLOTS = 8;
+
+export class MemberDict {
+	/** Slot i is at [2i] (the hash) and [2i + 1] (the node, or null when empty). */
+	#table: (number | ZNode | null)[] = new Array<number | ZNode | null>(2 * MIN_SLOTS).fill(null);
+	#mask = MIN_SLOTS - 1;
+	size = 0;
+
+	/** The slot holding `member`, or -1. */
+	#slotOf(member: string, h: number): number {
+		const table = this.#table;
+		const mask = this.#mask;
+		for (let i = h & mask; ; i = (i + 1) & mask) {
+			const node = table[2 * i + 1] as ZNode | null;
+			if (node === null) return -1;
+			if (table[2 * i] === h && node.ele === member) return i;
+		}
+	}
+
+	get(member: string): ZNode | undefined {
+		const i = this.#slotOf(member, hashOf(member));
+		return i < 0 ? undefined : (this.#table[2 * i + 1] as ZNode);
+	}
+
+	has(member: string): boolean {
+		return this.#slotOf(member, hashOf(member)) >= 0;
+	}
+
+	/** Adds or replaces the node for `node.ele`. */
+	set(member: string, node: ZNode): void {
+		const h = hashOf(member);
+		const at = this.#slotOf(member, h);
+		if (at >= 0) {
+			this.#table[2 * at + 1] = node;
+			return;
+		}
+		if (2 * (this.size + 1) > this.#mask + 1) this.#resize(2 * (this.#mask + 1));
+		this.#place(h, node);
+		this.size++;
+	}
+
+	/** Puts a node known to be absent into the first empty slot from its home. */
+	#place(h: number, node: ZNode): void {
+		const table = this.#table;
+		const mask = this.#mask;
+		let i = h & mask;
+		while (table[2 * i + 1] !== null) i = (i + 1) & mask;
+		table[2 * i] = h;
+		table[2 * i + 1] = node;
+	}
+
+	delete(member: string): boolean {
+		let i = this.#slotOf(member, hashOf(member));
+		if (i < 0) return false;
+		const table = this.#table;
+		const mask = this.#mask;
+		// Backward-shift deletion: later entries of the same run move up into the hole, so no
+		// lookup ever stops early at it and no tombstone is needed.
+		for (let j = (i + 1) & mask; table[2 * j + 1] !== null; j = (j + 1) & mask) {
+			const home = (table[2 * j] as number) & mask;
+			// Entry j may fill the hole at i unless its home lies cyclically in (i, j].
+			const homeAfterHole = i <= j ? home > i && home <= j : home > i || home <= j;
+			if (homeAfterHole) continue;
+			table[2 * i] = table[2 * j]!;
+			table[2 * i + 1] = table[2 * j + 1]!;
+			i = j;
+		}
+		table[2 * i] = null;
+		table[2 * i + 1] = null;
+		this.size--;
+		if (this.#mask + 1 > MIN_SLOTS && 8 * this.size < this.#mask + 1)
+			this.#resize((this.#mask + 1) / 2);
+		return true;
+	}
+
+	#resize(slots: number): void {
+		const old = this.#table;
+		this.#table = new Array<number | ZNode | null>(2 * slots).fill(null);
+		this.#mask = slots - 1;
+		for (let i = 1; i < old.length; i += 2) {
+			const node = old[i] as ZNode | null;
+			if (node !== null) this.#place(old[i - 1] as number, node);
+		}
+	}
+
+	/** Members in table order (by hash, as a dict iterator goes). */
+	*keys(): Generator<string> {
+		const table = this.#table;
+		for (let i = 1; i < table.length; i += 2) {
+			const node = table[i] as ZNode | null;
+			if (node !== null) yield node.ele;
+		}
+	}
+}
