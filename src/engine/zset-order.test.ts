@@ -169,6 +169,22 @@ describe('ZOrder', () => {
 		expect([...order.walk(0)].map((n) => n.ele)).toEqual(model.map((n) => n.ele));
 	});
 
+	it('builds range replies straight from the leaves, as slice then mapping them would', () => {
+		const rng = new Random(13);
+		const order = new ZOrder();
+		for (let i = 0; i < 700; i++) order.insert(new ZNode(`m${i}`, rng.int(90), randomLevel(rng)));
+		for (let t = 0; t < 400; t++) {
+			const from = rng.int(760) - 30;
+			const count = rng.int(200) - 5;
+			const reverse = rng.int(2) === 0;
+			const withScores = rng.int(2) === 0;
+			const expected = order
+				.slice(from, count, reverse)
+				.flatMap((n) => (withScores ? [n.eleReply, n.scoreReply] : [n.eleReply]));
+			expect(order.replies(from, count, reverse, withScores)).toEqual(expected);
+		}
+	});
+
 	it('finds the ranks of score ranges, with exclusive ends and empty ranges', () => {
 		const rng = new Random(1);
 		const order = new ZOrder();

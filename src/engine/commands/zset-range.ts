@@ -36,15 +36,22 @@ export function nodesReply(nodes: readonly ZNode[], withScores: boolean): Reply 
 	return { type: 'array', value: out };
 }
 
-/** genericZrangebyrankCommand's index arithmetic and walk. */
-function byRank(obj: ZsetObject, start: number, end: number, reverse: boolean): ZNode[] {
-	const llen = obj.value.size;
+/**
+ * genericZrangebyrankCommand's index arithmetic: where the walk starts (a rank, counted from the
+ * top when reversed) and how many it takes, 0 when the range is empty.
+ */
+function rankWindow(llen: number, start: number, end: number, reverse: boolean): [number, number] {
 	if (start < 0) start = llen + start;
 	if (end < 0) end = llen + end;
 	if (start < 0) start = 0;
-	if (start > end || start >= llen) return [];
+	if (start > end || start >= llen) return [0, 0];
 	if (end >= llen) end = llen - 1;
-	return obj.value.zsl.slice(reverse ? llen - 1 - start : start, end - start + 1, reverse);
+	return [reverse ? llen - 1 - start : start, end - start + 1];
+}
+
+function byRank(obj: ZsetObject, start: number, end: number, reverse: boolean): ZNode[] {
+	const [from, count] = rankWindow(obj.value.size, start, end, reverse);
+	return obj.value.zsl.slice(from, count, reverse);
 }
 
 /**
@@ -132,6 +139,13 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 
 	const obj = readZset(server, db, key);
 	if (isReply(obj)) return obj;
+	// The commonest read (a leaderboard's top N) builds its reply without a list of nodes first.
+	if (rangetype === 'rank' && !call.store) {
+		if (obj === null) return EMPTY_ARRAY;
+		const [from, count] = rankWindow(obj.value.size, start, end, reverse);
+		if (count === 0) return EMPTY_ARRAY;
+		return { type: 'array', value: obj.value.zsl.replies(from, count, reverse, withScores) };
+	}
 	let nodes: ZNode[] = [];
 	if (obj !== null) {
 		if (scores !== null)
