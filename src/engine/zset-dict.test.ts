@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from './random.ts';
-import { MemberDict } from './zset-dict.ts';
+import { MemberDict, hashOf } from './zset-dict.ts';
 import { ZNode } from './zset-order.ts';
 
 describe('MemberDict', () => {
@@ -35,6 +35,33 @@ describe('MemberDict', () => {
 		expect(dict.size).toBe(0);
 		expect([...dict.keys()]).toEqual([]);
 		expect(dict.get('m:1')).toBeUndefined();
+	});
+
+	it('keeps honest names in its table, and hands names chosen to collide to a Map', () => {
+		const honest = new MemberDict();
+		for (let i = 0; i < 200_000; i++)
+			honest.set(`member:key:${i}`, new ZNode(`member:key:${i}`, i, 1));
+		expect(honest.isMap).toBe(false);
+		expect(honest.get('member:key:123456')?.score).toBe(123456);
+
+		// 300 names sharing the low 12 bits of their hash: one home slot while the table is small.
+		const names: string[] = [];
+		for (let i = 0; names.length < 300; i++)
+			if ((hashOf(`n${i}`) & 0xfff) === 7) names.push(`n${i}`);
+		const dict = new MemberDict();
+		const model = new Map<string, ZNode>();
+		names.forEach((name, k) => {
+			const node = new ZNode(name, k, 1);
+			dict.set(name, node);
+			model.set(name, node);
+		});
+		expect(dict.isMap).toBe(true);
+		expect(dict.size).toBe(300);
+		for (const name of names.slice(0, 100)) expect(dict.delete(name)).toBe(model.delete(name));
+		expect(dict.delete('absent')).toBe(false);
+		expect(dict.size).toBe(model.size);
+		for (const name of names) expect(dict.get(name)).toBe(model.get(name));
+		expect([...dict.keys()]).toEqual([...model.keys()]);
 	});
 
 	it('tells apart names that are equal as strings but distinct objects, and the empty name', () => {

@@ -4,22 +4,43 @@
 // waited on three cache misses in a row (the name's hash, the bucket, then the entry it chains
 // to); here it reads the name, one slot's line and the node it needed anyway. Redis's own
 // table sizes and rehash steps, which MEMORY USAGE prices, are modelled apart in zset.ts.
+//
+// The hash has no secret seed (a lesson must replay the same), so names can be chosen to share a
+// home slot and make every lookup walk them all. Redis keys its hash for that reason; here an
+// insertion that walks a run longer than honest names ever make hands the whole set to a Map,
+// whose string hash V8 seeds per process.
 import type { ZNode } from './zset-order.ts';
 
 /** FNV-1a over the name's code units, cut to 30 bits so that it is always a small integer. */
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
 	return h & 0x3fffffff;
 }
 
 const MIN_SLOTS = 8;
+/**
+ * Slots an insertion may walk before the set moves to a Map. At a load of one half a run this
+ * long has odds far below one in a billion for names that are not chosen to collide.
+ */
+const LONG_RUN = 64;
 
 export class MemberDict {
 	/** Slot i is at [2i] (the hash) and [2i + 1] (the node, or null when empty). */
 	#table: (number | ZNode | null)[] = new Array<number | ZNode | null>(2 * MIN_SLOTS).fill(null);
 	#mask = MIN_SLOTS - 1;
-	size = 0;
+	#size = 0;
+	/** Where the members live once a run grew too long (then the table is no longer used). */
+	#map: Map<string, ZNode> | null = null;
+
+	get size(): number {
+		return this.#map === null ? this.#size : this.#map.size;
+	}
+
+	/** Whether the members moved to a Map (names that collide on purpose). */
+	get isMap(): boolean {
+		return this.#map !== null;
+	}
 
 	/** The slot holding `member`, or -1. */
 	#slotOf(member: string, h: number): number {
@@ -33,38 +54,62 @@ export class MemberDict {
 	}
 
 	get(member: string): ZNode | undefined {
+		if (this.#map !== null) return this.#map.get(member);
 		const i = this.#slotOf(member, hashOf(member));
 		return i < 0 ? undefined : (this.#table[2 * i + 1] as ZNode);
 	}
 
 	has(member: string): boolean {
+		if (this.#map !== null) return this.#map.has(member);
 		return this.#slotOf(member, hashOf(member)) >= 0;
 	}
 
 	/** Adds or replaces the node for `node.ele`. */
 	set(member: string, node: ZNode): void {
+		if (this.#map !== null) {
+			this.#map.set(member, node);
+			return;
+		}
 		const h = hashOf(member);
 		const at = this.#slotOf(member, h);
 		if (at >= 0) {
 			this.#table[2 * at + 1] = node;
 			return;
 		}
-		if (2 * (this.size + 1) > this.#mask + 1) this.#resize(2 * (this.#mask + 1));
-		this.#place(h, node);
-		this.size++;
+		if (2 * (this.#size + 1) > this.#mask + 1) this.#resize(2 * (this.#mask + 1));
+		this.#size++;
+		if (!this.#place(h, node)) this.#toMap();
 	}
 
-	/** Puts a node known to be absent into the first empty slot from its home. */
-	#place(h: number, node: ZNode): void {
+	/**
+	 * Puts a node known to be absent into the first empty slot from its home; false when it had to
+	 * walk more than LONG_RUN slots to get there.
+	 */
+	#place(h: number, node: ZNode): boolean {
 		const table = this.#table;
 		const mask = this.#mask;
 		let i = h & mask;
-		while (table[2 * i + 1] !== null) i = (i + 1) & mask;
+		let walked = 0;
+		while (table[2 * i + 1] !== null) {
+			i = (i + 1) & mask;
+			walked++;
+		}
 		table[2 * i] = h;
 		table[2 * i + 1] = node;
+		return walked <= LONG_RUN;
+	}
+
+	#toMap(): void {
+		const map = new Map<string, ZNode>();
+		for (const node of this.#nodes()) map.set(node.ele, node);
+		this.#map = map;
+		this.#table = [];
+		this.#mask = 0;
+		this.#size = 0;
 	}
 
 	delete(member: string): boolean {
+		if (this.#map !== null) return this.#map.delete(member);
 		let i = this.#slotOf(member, hashOf(member));
 		if (i < 0) return false;
 		const table = this.#table;
@@ -82,8 +127,8 @@ export class MemberDict {
 		}
 		table[2 * i] = null;
 		table[2 * i + 1] = null;
-		this.size--;
-		if (this.#mask + 1 > MIN_SLOTS && 8 * this.size < this.#mask + 1)
+		this.#size--;
+		if (this.#mask + 1 > MIN_SLOTS && 8 * this.#size < this.#mask + 1)
 			this.#resize((this.#mask + 1) / 2);
 		return true;
 	}
@@ -92,18 +137,28 @@ export class MemberDict {
 		const old = this.#table;
 		this.#table = new Array<number | ZNode | null>(2 * slots).fill(null);
 		this.#mask = slots - 1;
+		let honest = true;
 		for (let i = 1; i < old.length; i += 2) {
 			const node = old[i] as ZNode | null;
-			if (node !== null) this.#place(old[i - 1] as number, node);
+			if (node !== null) honest = this.#place(old[i - 1] as number, node) && honest;
 		}
+		if (!honest) this.#toMap();
 	}
 
-	/** Members in table order (by hash, as a dict iterator goes). */
-	*keys(): Generator<string> {
+	*#nodes(): Generator<ZNode> {
 		const table = this.#table;
 		for (let i = 1; i < table.length; i += 2) {
 			const node = table[i] as ZNode | null;
-			if (node !== null) yield node.ele;
+			if (node !== null) yield node;
 		}
+	}
+
+	/** Members in table order (by hash, as a dict iterator goes), or a Map's insertion order. */
+	*keys(): Generator<string> {
+		if (this.#map !== null) {
+			yield* this.#map.keys();
+			return;
+		}
+		for (const node of this.#nodes()) yield node.ele;
 	}
 }
