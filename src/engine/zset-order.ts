@@ -138,12 +138,12 @@ const REKEYS_MAX = 4;
 /**
  * Members that tie on score sort by their bytes (sdscmp), and comparing two names reads a node
  * and two strings far from the leaf: on a leaderboard of integer scores most insertions meet a
- * tie, and those chains of cache misses were the largest single cost of an update. So each member
- * also has a number that orders as its name does, as far as the KEY_CHARS characters after the
- * prefix every member shares (names like `user:1234` share one): each character is a digit in base
- * 258, 0 for "no character", so a name sorts before its extensions, and a code unit above 255
- * (never in a byte string) becomes the top digit and ends the key. 258^6 < 2^53, so the number is
- * exact. Only equal keys still compare the names.
+ * tie, and each such comparison is a chain of cache misses. So each member also has a number
+ * that orders as its name does, as far as the KEY_CHARS characters after the prefix every member
+ * shares (names like `user:1234` share one): each character is a digit in base 258, 0 for "no
+ * character", so a name sorts before its extensions, and a code unit above 255 (never in a byte
+ * string) becomes the top digit and ends the key. 258^6 < 2^53, so the number is exact. Only
+ * equal keys still compare the names.
  */
 export function tieKey(ele: string, from: number): number {
 	let key = 0;
