@@ -59,11 +59,6 @@ export class MemberDict {
 		return i < 0 ? undefined : (this.#table[2 * i + 1] as ZNode);
 	}
 
-	has(member: string): boolean {
-		if (this.#map !== null) return this.#map.has(member);
-		return this.#slotOf(member, hashOf(member)) >= 0;
-	}
-
 	/** Adds or replaces the node for `node.ele`. */
 	set(member: string, node: ZNode): void {
 		if (this.#map !== null) {

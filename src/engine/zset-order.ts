@@ -30,7 +30,11 @@ export class ZNode {
 	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
 	 */
 	leaf = -1;
-	/** Its tie key (tieKey) in the ZOrder that holds it. */
+	/**
+	 * Its tie key (tieKey) in the ZOrder that holds it. The ZOrder also keeps every key by node id
+	 * for the entries a search passes; this copy serves the member being placed, whose node an
+	 * update has just read, so its key costs no further cache miss.
+	 */
 	key = 0;
 	#score: number;
 	/**
