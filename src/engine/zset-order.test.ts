@@ -111,6 +111,128 @@ describe('ZOrder', () => {
 		}
 	});
 
+	it('answers every read right straight after each write, while leaves are out of order', () => {
+		// Writes leave a leaf's entries out of order (only its greatest is kept last); each read
+		// below meets such leaves, so each read must put in order what it walks or indexes.
+		const rng = new Random(23);
+		const order = new ZOrder();
+		let model: ZNode[] = [];
+		for (let i = 0; i < 900; i++) {
+			const n = new ZNode(`m${i}`, rng.int(4) === 0 ? 5 : rng.int(2000), 1);
+			order.insert(n);
+			model.push(n);
+		}
+		model.sort(cmp);
+		for (let step = 0; step < 3000; step++) {
+			const victim = model[rng.int(model.length)]!;
+			const kind = rng.int(10);
+			if (kind < 6) {
+				// Far moves, small moves (often inside the leaf) and ties.
+				const score = kind < 3 ? rng.int(2000) : kind < 5 ? victim.score + rng.int(5) - 2 : 5;
+				order.updateScore(victim, score, rng);
+			} else if (kind < 8) {
+				order.delete(victim);
+				model = model.filter((x) => x !== victim);
+				const n = new ZNode(`n${step}`, rng.int(2000), 1);
+				order.insert(n);
+				model.push(n);
+			} else {
+				order.delete(victim);
+				order.insert(victim);
+			}
+			model.sort(cmp);
+			const r = rng.int(model.length);
+			const read = rng.int(5);
+			if (read === 0) expect(order.rankOf(model[r]!)).toBe(r);
+			else if (read === 1) expect(order.at(r)).toBe(model[r]);
+			else if (read === 2)
+				expect(order.slice(r, 70, true)).toEqual(model.slice(Math.max(0, r - 69), r + 1).reverse());
+			else if (read === 3)
+				expect(order.replies(r, 70, false, false)).toEqual(
+					model.slice(r, r + 70).map((n) => n.eleReply),
+				);
+			else {
+				const min = model[r]!.score;
+				const first = model.findIndex((n) => n.score >= min);
+				expect(order.scoreRanks({ min, max: min + 50, minex: false, maxex: false })[0]).toBe(first);
+			}
+		}
+		check(order, model);
+	});
+
+	it('keeps the order when a short leaf evens out with a neighbour that is out of order', () => {
+		const order = new ZOrder();
+		let model: ZNode[] = [];
+		const add = (ele: string, score: number) => {
+			const n = new ZNode(ele, score, 1);
+			order.insert(n);
+			model.push(n);
+		};
+		// Ascending inserts fill leaves of half their room: [0, 32), [32, 64), …
+		for (let i = 0; i < 640; i++) add(`m${i}`, i);
+		// The leaf of [320, 352) nearly fills up, out of order: new entries go before its greatest.
+		for (let i = 0; i < 31; i++) add(`x${i}`, 350.5 - i);
+		model.sort(cmp);
+		// Emptying the leaf after it makes that one short, and the two too many for one leaf; no
+		// read comes in between to put the first in order.
+		for (let s = 383; s >= 352; s--) {
+			const victim = model.find((n) => n.score === s)!;
+			order.delete(victim);
+			model = model.filter((n) => n !== victim);
+		}
+		check(order, model);
+		model.forEach((n, r) => expect(order.rankOf(n)).toBe(r));
+	});
+
+	it('draws a new level only for a member whose rank changes, as Redis does', () => {
+		const rng = new Random(29);
+		const order = new ZOrder();
+		const nodes = Array.from({ length: 500 }, (_, i) => new ZNode(`m${i}`, 10 * i, 1));
+		for (const n of nodes) order.insert(n);
+		// Far moves out and back again leave the leaves' insides out of order.
+		for (let i = 0; i < 400; i++) {
+			const k = rng.int(500);
+			order.updateScore(nodes[k]!, rng.int(5000) + 0.5, rng);
+			order.updateScore(nodes[k]!, 10 * k, rng);
+		}
+		for (let i = 0; i < 500; i++) {
+			const drawsBefore = rng.state();
+			// Up to 9 either way keeps the rank: zslUpdateScore changes the score in place.
+			order.updateScore(nodes[i]!, 10 * i + (i % 2 === 0 ? 9 : -9), rng);
+			expect(rng.state()).toEqual(drawsBefore);
+			order.updateScore(nodes[i]!, 10 * i, rng);
+			expect(rng.state()).toEqual(drawsBefore);
+		}
+		// A neighbour's score is not "between": Redis takes the member out and puts it back.
+		for (let i = 1; i < 499; i++) {
+			for (const tie of [i - 1, i + 1]) {
+				const drawsBefore = rng.state();
+				order.updateScore(nodes[i]!, 10 * tie, rng);
+				expect(rng.state()).not.toEqual(drawsBefore);
+				order.updateScore(nodes[i]!, 10 * i, rng);
+			}
+		}
+		// The same at a leaf's edge, its least member tying with the previous leaf's greatest.
+		const edge = new ZOrder();
+		const padded = Array.from(
+			{ length: 96 },
+			(_, i) => new ZNode(`e${String(i).padStart(3, '0')}`, i, 1),
+		);
+		for (const n of padded) edge.insert(n);
+		// An insertion in the middle of the leaf [32, 64) leaves it out of order.
+		edge.insert(new ZNode('e040x', 40.5, 1));
+		const edgeDraws = rng.state();
+		edge.updateScore(padded[32]!, 31, rng);
+		expect(rng.state()).not.toEqual(edgeDraws);
+		expect(edge.rankOf(padded[32]!)).toBe(32);
+		// Passing one neighbour is a new place: the node is inserted again with a new level.
+		const drawsBefore = rng.state();
+		order.updateScore(nodes[100]!, 1015, rng);
+		expect(rng.state()).not.toEqual(drawsBefore);
+		expect(order.rankOf(nodes[100]!)).toBe(101);
+		expect(order.rankOf(nodes[101]!)).toBe(100);
+	});
+
 	it('gives tie keys that never order two names against their bytes', () => {
 		const rng = new Random(3);
 		// NUL, ordinary bytes, 0xff and code units above 255 (which byte strings never hold).

@@ -1,10 +1,13 @@
 // Mirrors the zsl* half of src/t_zset.c (zslInsert, zslDelete, zslUpdateScore, zslGetRank,
-// zslGetElementByRank, zsl{First,Last}In{,Lex}Range) with another layout: members sorted by
-// (score, member) in leaves of at most LEAF entries, the leaves' last scores searched as one
-// array, and a Fenwick tree of leaf sizes giving ranks in O(log n). A pointer-per-level skiplist
-// costs a cache miss per hop in JS; leaves of contiguous scores, all held in the same two typed
-// arrays, cost a few cache lines per insert or removal and allocate nothing. Members that tie on
-// score are told apart by a number packed from their names (tieKey) before the names are read.
+// zslGetElementByRank, zsl{First,Last}In{,Lex}Range) with another layout: members in leaves of
+// at most LEAF entries, each leaf holding a run of the (score, member) order, the leaves'
+// greatest scores searched as one array, and a Fenwick tree of leaf sizes giving ranks in
+// O(log n). A pointer-per-level skiplist costs a cache miss per hop in JS; leaves held in the
+// same two typed arrays cost a few cache lines per insert or removal and allocate nothing.
+// Inside a leaf only the greatest entry has a fixed place, the last: a write puts a member in
+// or takes it out by moving two entries, and a read that walks or indexes a leaf first sorts it
+// (it stays sorted until the next write to it). Members that tie on score are told apart by a
+// number packed from their names (tieKey) before the names are read.
 // Each member still draws the level Redis's skiplist would give it, because the memory model
 // prices its node by that level.
 import type { Random } from './random.ts';
@@ -31,9 +34,9 @@ export class ZNode {
 	 */
 	leaf = -1;
 	/**
-	 * Its tie key (tieKey) in the ZOrder that holds it. The ZOrder also keeps every key by node id
-	 * for the entries a search passes; this copy serves the member being placed, whose node an
-	 * update has just read, so its key costs no further cache miss.
+	 * Its tie key (tieKey) in the ZOrder that holds it. The ZOrder also keeps every key beside its
+	 * entry's score in the leaves, for the entries a search passes; this copy serves the member
+	 * being placed, whose node an update has just read, so its key costs no further cache miss.
 	 */
 	key = 0;
 	#score: number;
@@ -124,10 +127,9 @@ export function lexRangeEmpty(r: LexRange): boolean {
 
 /**
  * Entries a leaf holds at most. Every leaf of a ZOrder has this much room in the same two typed
- * arrays: leaf `slot` keeps its k-th score at scores[slot × LEAF + k] and that member's node
- * index at ids[slot × LEAF + k]. A leaf is thus a few cache lines with no object in front of it,
- * and a move inside it shifts at most LEAF entries: a random update on 100k members reads and
- * writes a handful of cache lines.
+ * arrays: leaf `slot` keeps its k-th entry's score at scores[slot × LEAF + k] and that member's
+ * node index at ids[slot × LEAF + k]. A leaf is thus a few cache lines with no object in front
+ * of it: a random update on 100k members reads a leaf's ids and writes a few lines.
  */
 const LEAF = 64;
 /** A leaf with fewer entries merges with (or borrows from) a neighbour. */
@@ -170,13 +172,19 @@ const TOUCHED = new Float64Array(1);
 export class ZOrder {
 	#scores = new Float64Array(LEAF);
 	/**
-	 * Each member's tie key by node id, read only where scores tie: kept out of the leaves, which
-	 * stay two arrays that every search and shift reads (a third one cost more than it saved).
+	 * Each entry's tie key (tieKey), beside its score: read where scores tie, which on a
+	 * leaderboard of whole-number scores is most comparisons inside a leaf.
 	 */
 	#keys = new Float64Array(LEAF);
 	#ids = new Int32Array(LEAF);
 	/** Entries in each leaf slot. */
 	#n = new Int32Array(1);
+	/**
+	 * Whether each leaf slot's entries are in order. Every leaf keeps its greatest entry last, so
+	 * the leaf search and the boundaries hold either way; the rest are put in order (#sortLeaf)
+	 * only when a read needs them so.
+	 */
+	#sorted = new Uint8Array(1);
 	/** Leaf slots in list order, and each one's last score, contiguous for the leaf search. */
 	#order: number[] = [];
 	#maxes: number[] = [];
@@ -206,29 +214,31 @@ export class ZOrder {
 	}
 
 	/**
-	 * Reads one value from every cache line of leaf `slot` without waiting on any of them: the
-	 * processor sends for all the lines together, and the searches and shifts that need them
-	 * later find them arriving (JS has no prefetch instruction; independent loads are one).
+	 * Reads, without waiting on any of them, the cache lines an update of a member in leaf `from`
+	 * to a place in leaf `to` needs: every line of `from`'s ids (the member is looked for there)
+	 * and the greatest entry of each leaf (both are moved or compared). The processor sends for
+	 * all of them together, and the code that needs them later finds them arriving (JS has no
+	 * prefetch instruction; independent loads are one). The entries an update overwrites are not
+	 * read: a store does not wait for its line.
 	 */
-	#touch(slot: number): void {
+	#touch(from: number, to: number): void {
 		const scores = this.#scores;
 		const ids = this.#ids;
-		const base = slot * LEAF;
+		const keys = this.#keys;
+		const base = from * LEAF;
+		const last = base + this.#n[from]! - 1;
+		const toLast = to * LEAF + this.#n[to]! - 1;
 		TOUCHED[0] =
-			scores[base]! +
-			scores[base + 8]! +
-			scores[base + 16]! +
-			scores[base + 24]! +
-			scores[base + 32]! +
-			scores[base + 40]! +
-			scores[base + 48]! +
-			scores[base + 56]! +
-			scores[base + 63]! +
 			ids[base]! +
 			ids[base + 16]! +
 			ids[base + 32]! +
 			ids[base + 48]! +
-			ids[base + 63]!;
+			ids[last]! +
+			scores[last]! +
+			keys[last]! +
+			ids[toLast]! +
+			scores[toLast]! +
+			keys[toLast]!;
 	}
 
 	/** A free leaf slot, the arrays grown (doubled) when none is left. */
@@ -236,6 +246,7 @@ export class ZOrder {
 		if (this.#freeSlots.length > 0) {
 			const slot = this.#freeSlots.pop()!;
 			this.#n[slot] = 0;
+			this.#sorted[slot] = 1;
 			return slot;
 		}
 		const slot = this.#slots++;
@@ -247,14 +258,21 @@ export class ZOrder {
 			const ids = new Int32Array(cap * LEAF);
 			ids.set(this.#ids);
 			this.#ids = ids;
+			const keys = new Float64Array(cap * LEAF);
+			keys.set(this.#keys);
+			this.#keys = keys;
 			const n = new Int32Array(cap);
 			n.set(this.#n);
 			this.#n = n;
 			const pos = new Int32Array(cap);
 			pos.set(this.#pos);
 			this.#pos = pos;
+			const sorted = new Uint8Array(cap);
+			sorted.set(this.#sorted);
+			this.#sorted = sorted;
 		}
 		this.#n[slot] = 0;
+		this.#sorted[slot] = 1;
 		return slot;
 	}
 
@@ -295,9 +313,86 @@ export class ZOrder {
 	#sortsBefore(k: number, score: number, key: number, ele: string): boolean {
 		const s = this.#scores[k]!;
 		if (s !== score) return s < score;
-		const q = this.#keys[this.#ids[k]!]!;
+		const q = this.#keys[k]!;
 		if (q !== key) return q < key;
 		return this.#node(this.#ids[k]!).ele < ele;
+	}
+
+	/** #sortsBefore for an entry held apart (being sorted in): its name is read only on a tie. */
+	#sortsBeforeEntry(k: number, score: number, key: number, id: number): boolean {
+		const s = this.#scores[k]!;
+		if (s !== score) return s < score;
+		const q = this.#keys[k]!;
+		if (q !== key) return q < key;
+		return this.#node(this.#ids[k]!).ele < this.#node(id).ele;
+	}
+
+	/** #sortsBefore against flat entry `j`: whether entry `k` sorts before it. */
+	#entryBefore(k: number, j: number): boolean {
+		const s = this.#scores[k]!;
+		const t = this.#scores[j]!;
+		if (s !== t) return s < t;
+		const q = this.#keys[k]!;
+		const r = this.#keys[j]!;
+		if (q !== r) return q < r;
+		return this.#node(this.#ids[k]!).ele < this.#node(this.#ids[j]!).ele;
+	}
+
+	/** Copies flat entry `from` (score, tie key, node index) over flat entry `to`. */
+	#move(to: number, from: number): void {
+		this.#scores[to] = this.#scores[from]!;
+		this.#keys[to] = this.#keys[from]!;
+		this.#ids[to] = this.#ids[from]!;
+	}
+
+	#put(k: number, score: number, key: number, id: number): void {
+		this.#scores[k] = score;
+		this.#keys[k] = key;
+		this.#ids[k] = id;
+	}
+
+	#swap(a: number, b: number): void {
+		const score = this.#scores[a]!;
+		const key = this.#keys[a]!;
+		const id = this.#ids[a]!;
+		this.#move(a, b);
+		this.#put(b, score, key, id);
+	}
+
+	/** Flat entries [from, end) copied to start at `to` (copyWithin on all three arrays). */
+	#copy(to: number, from: number, end: number): void {
+		this.#scores.copyWithin(to, from, end);
+		this.#keys.copyWithin(to, from, end);
+		this.#ids.copyWithin(to, from, end);
+	}
+
+	/**
+	 * Puts leaf `slot`'s entries in order, for a read that walks or indexes them. An insertion
+	 * sort: a leaf is short, and one that has only met a few updates since it was last in order
+	 * is nearly sorted, which this sort passes over in a single sweep.
+	 */
+	#sortLeaf(slot: number): void {
+		if (this.#sorted[slot] === 0) this.#sort(slot);
+	}
+
+	#sort(slot: number): void {
+		const scores = this.#scores;
+		const keys = this.#keys;
+		const ids = this.#ids;
+		const base = slot * LEAF;
+		const end = base + this.#n[slot]!;
+		for (let i = base + 1; i < end; i++) {
+			const score = scores[i]!;
+			const key = keys[i]!;
+			const id = ids[i]!;
+			let j = i - 1;
+			while (j >= base && !this.#sortsBeforeEntry(j, score, key, id)) {
+				this.#move(j + 1, j);
+				j--;
+			}
+			this.#put(j + 1, score, key, id);
+		}
+		this.#sorted[slot] = 1;
 	}
 
 	/** Flat index of leaf `bi`'s last entry. */
@@ -319,19 +414,8 @@ export class ZOrder {
 	 * than such a copy (a random score update ran about 5% faster without it).
 	 */
 	#shift(from: number, to: number, by: number): void {
-		const scores = this.#scores;
-		const ids = this.#ids;
-		if (by > 0) {
-			for (let k = to - 1; k >= from; k--) {
-				scores[k + by] = scores[k]!;
-				ids[k + by] = ids[k]!;
-			}
-		} else {
-			for (let k = from; k < to; k++) {
-				scores[k + by] = scores[k]!;
-				ids[k + by] = ids[k]!;
-			}
-		}
+		if (by > 0) for (let k = to - 1; k >= from; k--) this.#move(k + by, k);
+		else for (let k = from; k < to; k++) this.#move(k + by, k);
 	}
 
 	#freshTree(): void {
@@ -457,23 +541,14 @@ export class ZOrder {
 		node.key = tieKey(ele, prefix.length);
 	}
 
-	/** Records a pooled node's key by its id, the array grown (doubled) when the id is new. */
-	#setKey(node: ZNode): void {
-		if (node.id >= this.#keys.length) {
-			const keys = new Float64Array(Math.max(64, this.#keys.length * 2));
-			keys.set(this.#keys);
-			this.#keys = keys;
-		}
-		this.#keys[node.id] = node.key;
-	}
-
 	/** Every member's tie key again, for a prefix now `from` characters long. */
 	#rekey(from: number): void {
-		const pool = this.#pool;
-		const keys = this.#keys;
-		for (let id = 0; id < pool.length; id++) {
-			const node = pool[id];
-			if (node) keys[id] = node.key = tieKey(node.ele, from);
+		for (const slot of this.#order) {
+			const base = slot * LEAF;
+			for (let k = base; k < base + this.#n[slot]!; k++) {
+				const node = this.#node(this.#ids[k]!);
+				this.#keys[k] = node.key = tieKey(node.ele, from);
+			}
 		}
 	}
 
@@ -490,11 +565,9 @@ export class ZOrder {
 			node.id = id;
 			this.#pool[id] = node;
 		}
-		this.#setKey(node);
 		if (this.#order.length === 0) {
 			const slot = this.#newSlot();
-			this.#scores[slot * LEAF] = node.score;
-			this.#ids[slot * LEAF] = node.id;
+			this.#put(slot * LEAF, node.score, node.key, node.id);
 			this.#n[slot] = 1;
 			node.leaf = slot;
 			this.#insertLeaf(0, slot);
@@ -503,17 +576,21 @@ export class ZOrder {
 		this.#insertInto(this.#leafFor(node.score, node), node);
 	}
 
-	/** Puts `node` (pooled, with its new score) into leaf `bi`, which #leafFor chose for it. */
+	/**
+	 * Puts `node` (pooled, with its new score) into leaf `bi`, which #leafFor chose for it: last
+	 * when it is the leaf's new greatest entry, else just before the greatest, which moves up one.
+	 * Two entries written, none shifted.
+	 */
 	#insertInto(bi: number, node: ZNode): void {
 		const score = node.score;
 		let slot = this.#order[bi]!;
 		if (this.#n[slot] === LEAF) {
 			// Full: its upper half moves to a new leaf after it, and the member goes to whichever
-			// half it sorts into.
+			// half it sorts into. Both halves are in order after the sort.
+			this.#sortLeaf(slot);
 			const half = LEAF >> 1;
 			const next = this.#newSlot();
-			this.#scores.copyWithin(next * LEAF, slot * LEAF + half, slot * LEAF + LEAF);
-			this.#ids.copyWithin(next * LEAF, slot * LEAF + half, slot * LEAF + LEAF);
+			this.#copy(next * LEAF, slot * LEAF + half, slot * LEAF + LEAF);
 			this.#n[slot] = half;
 			this.#n[next] = LEAF - half;
 			this.#adopt(next, 0, LEAF - half);
@@ -524,16 +601,20 @@ export class ZOrder {
 				slot = next;
 			}
 		}
-		const base = slot * LEAF;
 		const n = this.#n[slot]!;
-		const at = this.#offsetIn(slot, score, node);
-		if (at < n) this.#shift(base + at, base + n, 1);
-		this.#scores[base + at] = score;
-		this.#ids[base + at] = node.id;
+		const end = slot * LEAF + n;
+		if (n === 0 || this.#sortsBefore(end - 1, score, node.key, node.ele)) {
+			this.#put(end, score, node.key, node.id);
+			this.#maxes[bi] = score;
+		} else {
+			// Still in order when it also sorts after the entry before the greatest.
+			if (n > 1 && !this.#sortsBefore(end - 2, score, node.key, node.ele)) this.#sorted[slot] = 0;
+			this.#move(end, end - 1);
+			this.#put(end - 1, score, node.key, node.id);
+		}
 		this.#n[slot] = n + 1;
 		node.leaf = slot;
 		this.#resized(bi, 1);
-		if (at === n) this.#maxes[bi] = score;
 	}
 
 	/** Sets #bi/#at to the leaf and offset of a member known to be in the list. */
@@ -564,14 +645,29 @@ export class ZOrder {
 	}
 
 	/**
-	 * Takes entry `at` out of leaf `bi`; true when leaves were removed, merged or rebalanced (an
-	 * index or a boundary a caller found before may have moved).
+	 * Takes entry `at` out of leaf `bi`: the entry before the greatest fills its place and the
+	 * greatest moves down one, so nothing shifts. Taking the greatest itself out brings the next
+	 * greatest to the end. True when leaves were removed, merged or rebalanced (an index or a
+	 * boundary a caller found before may have moved).
 	 */
 	#removeAt(bi: number, at: number): boolean {
 		const slot = this.#order[bi]!;
 		const base = slot * LEAF;
 		const n = this.#n[slot]! - 1;
-		if (at < n) this.#shift(base + at + 1, base + n + 1, -1);
+		const last = base + n;
+		if (at === n) {
+			if (n > 1 && this.#sorted[slot] === 0) {
+				let m = base;
+				for (let k = base + 1; k < last; k++) if (this.#entryBefore(m, k)) m = k;
+				this.#swap(m, last - 1);
+			}
+		} else {
+			if (at < n - 1) {
+				this.#move(base + at, last - 1);
+				this.#sorted[slot] = 0;
+			}
+			this.#move(last - 1, last);
+		}
 		this.#n[slot] = n;
 		this.length--;
 		if (n === 0) {
@@ -587,36 +683,38 @@ export class ZOrder {
 		return false;
 	}
 
-	/** Leaves `bi` and `bi + 1`, one of them short: merged when they fit in one, else evened out. */
+	/**
+	 * Leaves `bi` and `bi + 1`, one of them short: merged when they fit in one, else evened out.
+	 * A merge puts the second leaf's entries after the first's, so its greatest stays last.
+	 */
 	#rebalance(bi: number): void {
 		const a = this.#order[bi]!;
 		const c = this.#order[bi + 1]!;
 		const na = this.#n[a]!;
 		const nc = this.#n[c]!;
-		const scores = this.#scores;
-		const ids = this.#ids;
 		if (na + nc <= LEAF) {
-			scores.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + nc);
-			ids.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + nc);
+			this.#copy(a * LEAF + na, c * LEAF, c * LEAF + nc);
 			this.#n[a] = na + nc;
+			this.#sorted[a] = this.#sorted[a]! & this.#sorted[c]!;
 			this.#adopt(a, na, nc);
 			this.#removeLeaf(bi + 1);
 		} else {
+			// Entries move across the boundary by rank: both leaves in order first.
+			this.#sortLeaf(a);
+			this.#sortLeaf(c);
 			const want = (na + nc) >> 1;
 			if (na > want) {
 				// a's tail goes to the front of c.
 				const k = na - want;
 				this.#shift(c * LEAF, c * LEAF + nc, k);
-				scores.copyWithin(c * LEAF, a * LEAF + want, a * LEAF + na);
-				ids.copyWithin(c * LEAF, a * LEAF + want, a * LEAF + na);
+				this.#copy(c * LEAF, a * LEAF + want, a * LEAF + na);
 				this.#n[a] = want;
 				this.#n[c] = nc + k;
 				this.#adopt(c, 0, k);
 			} else {
 				// c's head goes to the end of a.
 				const k = want - na;
-				scores.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + k);
-				ids.copyWithin(a * LEAF + na, c * LEAF, c * LEAF + k);
+				this.#copy(a * LEAF + na, c * LEAF, c * LEAF + k);
 				this.#shift(c * LEAF + k, c * LEAF + nc, -k);
 				this.#n[a] = want;
 				this.#n[c] = nc - k;
@@ -636,35 +734,34 @@ export class ZOrder {
 	updateScore(node: ZNode, score: number, rng: Random): ZNode {
 		// The new place is found first, in the leaf index (small, so in cache), made while the old
 		// entry is still there: it sorts on the same side of the new key in either case, as the
-		// old score differs. Both leaves' lines are then asked for at once, so the two leaves'
-		// cache misses overlap instead of following one another (an update ran about 8% faster).
+		// old score differs. The lines the update needs in both leaves are then asked for at once,
+		// so the two leaves' cache misses overlap instead of following one another.
 		const to = this.#leafFor(score, node);
-		this.#touch(this.#order[to]!);
-		this.#touch(node.leaf);
+		this.#touch(node.leaf, this.#order[to]!);
 		this.#find(node);
 		const bi = this.#bi;
 		const at = this.#at;
 		const order = this.#order;
-		const scores = this.#scores;
 		const slot = order[bi]!;
-		const base = slot * LEAF;
 		const n = this.#n[slot]!;
-		const prev = at > 0 ? scores[base + at - 1]! : bi > 0 ? this.#maxes[bi - 1]! : null;
-		const next =
-			at + 1 < n
-				? scores[base + at + 1]!
-				: bi + 1 < order.length
-					? scores[order[bi + 1]! * LEAF]!
-					: null;
-		if ((prev === null || prev < score) && (next === null || next > score)) {
-			node.score = score;
-			scores[base + at] = score;
-			if (at === n - 1) this.#maxes[bi] = score;
-			return node;
+		// Only a member that stays in its leaf, or is its leaf's greatest and goes to the next
+		// one, can keep its place; the others have a whole leaf's greatest entry in between.
+		if (to === bi || (at === n - 1 && to === bi + 1)) {
+			if (this.#keepsPlace(bi, at, node, score)) {
+				node.score = score;
+				this.#scores[slot * LEAF + at] = score;
+				if (at === n - 1) this.#maxes[bi] = score;
+				return node;
+			}
+			if (to === bi && this.#sorted[slot] === 0) {
+				this.#moveInLeaf(bi, at, node, score);
+				node.level = randomLevel(rng);
+				return node;
+			}
 		}
 		if (to === bi) {
+			const base = slot * LEAF;
 			const dest = this.#offsetIn(slot, score, node);
-			const id = this.#ids[base + at]!;
 			let put: number;
 			if (dest > at) {
 				put = dest - 1;
@@ -673,9 +770,8 @@ export class ZOrder {
 				put = dest;
 				this.#shift(base + dest, base + at, 1);
 			}
-			scores[base + put] = score;
-			this.#ids[base + put] = id;
-			this.#maxes[bi] = scores[base + n - 1]!;
+			this.#put(base + put, score, node.key, node.id);
+			this.#maxes[bi] = this.#scores[base + n - 1]!;
 			node.score = score;
 			node.level = randomLevel(rng);
 			return node;
@@ -690,8 +786,71 @@ export class ZOrder {
 		return node;
 	}
 
+	/**
+	 * zslUpdateScore's test for an update in place: the scores of the member's neighbours in the
+	 * order, the one before and the one after, are below and above the new score. In a leaf out
+	 * of order the neighbours are not at hand, so the entries are scanned for one that would be a
+	 * neighbour in the way: above the member but not above the new score, or the other way down.
+	 */
+	#keepsPlace(bi: number, at: number, node: ZNode, score: number): boolean {
+		const scores = this.#scores;
+		const order = this.#order;
+		const slot = order[bi]!;
+		const base = slot * LEAF;
+		const n = this.#n[slot]!;
+		const old = node.score;
+		if (score > old) {
+			// The neighbour after is in the next leaf when the member is its leaf's greatest.
+			if (at === n - 1) return bi + 1 === order.length || this.#allAbove(order[bi + 1]!, score);
+			if (this.#sorted[slot] === 1) return scores[base + at + 1]! > score;
+			for (let k = base; k < base + n; k++)
+				if (scores[k]! <= score && k !== base + at && this.#entryBefore(base + at, k)) return false;
+			return true;
+		}
+		if (this.#sorted[slot] === 1 && at > 0) return scores[base + at - 1]! < score;
+		if (this.#sorted[slot] === 1) return bi === 0 || this.#maxes[bi - 1]! < score;
+		let below = false;
+		for (let k = base; k < base + n; k++) {
+			if (k === base + at || !this.#entryBefore(k, base + at)) continue;
+			if (scores[k]! >= score) return false;
+			below = true;
+		}
+		// The neighbour before is the previous leaf's greatest when none in this leaf is below.
+		return below || bi === 0 || this.#maxes[bi - 1]! < score;
+	}
+
+	/** Whether every entry of leaf `slot` has a score above `score`. */
+	#allAbove(slot: number, score: number): boolean {
+		const scores = this.#scores;
+		const base = slot * LEAF;
+		if (this.#sorted[slot] === 1) return scores[base]! > score;
+		const end = base + this.#n[slot]!;
+		for (let k = base; k < end; k++) if (scores[k]! <= score) return false;
+		return true;
+	}
+
+	/**
+	 * A new score for entry `at` of leaf `bi`, which is out of order and keeps the member: only
+	 * the greatest's place at the end has to be kept, by a swap when the member passes it or,
+	 * when the member was the greatest and goes down, with the next greatest.
+	 */
+	#moveInLeaf(bi: number, at: number, node: ZNode, score: number): void {
+		const base = this.#order[bi]! * LEAF;
+		const last = base + this.#n[this.#order[bi]!]! - 1;
+		const up = score > node.score;
+		this.#scores[base + at] = score;
+		node.score = score;
+		let m = base + at;
+		if (m === last) {
+			if (!up) for (let k = base; k < last; k++) if (this.#entryBefore(m, k)) m = k;
+		} else if (!up || this.#entryBefore(m, last)) m = last;
+		if (m !== last) this.#swap(m, last);
+		this.#maxes[bi] = this.#scores[last]!;
+	}
+
 	/** zslGetRank, 0-based, for a member known to be in the list. */
 	rankOf(node: ZNode): number {
+		this.#sortLeaf(node.leaf);
 		this.#find(node);
 		return this.#before(this.#bi) + this.#at;
 	}
@@ -700,6 +859,7 @@ export class ZOrder {
 	at(rank: number): ZNode | null {
 		if (rank < 0 || rank >= this.length) return null;
 		this.#locate(rank);
+		this.#sortLeaf(this.#order[this.#bi]!);
 		return this.#node(this.#ids[this.#order[this.#bi]! * LEAF + this.#at]!);
 	}
 
@@ -719,6 +879,7 @@ export class ZOrder {
 			else lo = mid + 1;
 		}
 		if (lo === order.length) return this.length;
+		this.#sortLeaf(order[lo]!);
 		const base = order[lo]! * LEAF;
 		let l = 0;
 		let h = this.#n[order[lo]!]! - 1;
@@ -756,6 +917,7 @@ export class ZOrder {
 		let left = count;
 		while (bi >= 0 && bi < order.length) {
 			const slot = order[bi]!;
+			this.#sortLeaf(slot);
 			if (reverse) {
 				for (; at >= 0; at--) {
 					yield this.#node(this.#ids[slot * LEAF + at]!);
@@ -784,6 +946,7 @@ export class ZOrder {
 		let bi = this.#bi;
 		let at = this.#at;
 		while (out.length < count && bi >= 0 && bi < order.length) {
+			this.#sortLeaf(order[bi]!);
 			const base = order[bi]! * LEAF;
 			if (reverse) {
 				for (; at >= 0 && out.length < count; at--) out.push(this.#node(ids[base + at]!));
@@ -814,6 +977,7 @@ export class ZOrder {
 		let at = this.#at;
 		let k = 0;
 		for (let left = total; left > 0;) {
+			this.#sortLeaf(order[bi]!);
 			const base = order[bi]! * LEAF;
 			const n = this.#n[order[bi]!]!;
 			for (; left > 0 && at >= 0 && at < n; left--, at += reverse ? -1 : 1) {
