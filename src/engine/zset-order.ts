@@ -185,7 +185,7 @@ export class ZOrder {
 	 * only when a read needs them so.
 	 */
 	#sorted = new Uint8Array(1);
-	/** Leaf slots in list order, and each one's last score, contiguous for the leaf search. */
+	/** Leaf slots in list order, and each one's greatest (last) score, for the leaf search. */
 	#order: number[] = [];
 	#maxes: number[] = [];
 	/** Each slot's index in #order, rewritten for the leaves a split or a merge moves (#renumber). */
