@@ -7,7 +7,8 @@ import { ERR, NIL, error, integer, type Reply } from '../reply.ts';
 import { string2d } from '../strtod.ts';
 import type { Server } from '../server.ts';
 import type { ZsetObject } from '../object.ts';
-import { convertToSkiplist, isReply, openZset, scoreReply, storeZset } from './zset-type.ts';
+import { dbAdd, valueChanged } from '../keyspace.ts';
+import { convertToSkiplist, isReply, newZset, scoreReply, writeZset } from './zset-type.ts';
 
 export const ZADD_IN_INCR = 1;
 export const ZADD_IN_NX = 2;
@@ -116,18 +117,22 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 		}
 	}
 	const key = argv[1]!;
-	const open = openZset(server, db, key, argv[scoreidx + 1]!);
-	if (isReply(open)) return open;
+	// zaddGenericCommand's lookup-or-create. Redis adds a new zset at once; here it is added after
+	// the pairs, and only when one of them went in (an XX or a NaN can leave it empty).
+	const found = writeZset(server, db, key);
+	if (isReply(found)) return found;
+	const isNew = found === null;
+	const obj = found ?? newZset(server, argv[scoreidx + 1]!.length);
 	let added = 0;
 	let updated = 0;
 	let processed = 0;
 	let score = 0;
 	let failed = false;
-	if (!(open.isNew && xx)) {
+	if (!(isNew && xx)) {
 		const pairs = elements >> 1;
 		for (let j = 0; j < pairs; j++) {
 			const s = scores === null ? first : scores[j]!;
-			const out = zsetAdd(server, open.obj, s, argv[scoreidx + 1 + j * 2]!, flags);
+			const out = zsetAdd(server, obj, s, argv[scoreidx + 1 + j * 2]!, flags);
 			if (out & ZADD_OUT_NAN) {
 				failed = true;
 				break;
@@ -138,7 +143,10 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 			score = zaddNewScore;
 		}
 	}
-	if (added > 0 || updated > 0) storeZset(server, db, key, open);
+	if (added > 0 || updated > 0) {
+		if (!isNew) valueChanged(server, db, key, obj);
+		else if (obj.value.size > 0) dbAdd(server, db, key, obj);
+	}
 	if (failed) return error('ERR resulting score is not a number (NaN)');
 	zaddResult.changes = added + updated;
 	if (incr) return processed > 0 ? scoreReply(score) : NIL;

@@ -1,6 +1,6 @@
 // Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetConvert between listpack and
 // skiplist, the range parsers and how a score is replied (zsetAdd itself is in zset-add.ts).
-import { dbAdd, dbDelete, initialLru, valueChanged, type Db } from '../keyspace.ts';
+import { dbDelete, initialLru, valueChanged, type Db } from '../keyspace.ts';
 import { createZset, parseStrictInt64, type ZsetObject } from '../object.ts';
 import type { Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
@@ -27,27 +27,6 @@ export function writeZset(server: Server, db: Db, key: string): ZsetObject | nul
 	return writeTyped(server, db, key, 'zset');
 }
 
-/** A zset about to be written; `isNew` until storeZset adds it to the keyspace. */
-export interface OpenZset {
-	readonly obj: ZsetObject;
-	readonly isNew: boolean;
-}
-
-/**
- * zaddGenericCommand's lookup-or-create: a new zset starts as a listpack unless its first member
- * is already longer than zset-max-listpack-value. Redis adds it at once; here storeZset does.
- */
-export function openZset(
-	server: Server,
-	db: Db,
-	key: string,
-	firstMember: string,
-): OpenZset | Reply {
-	const found = writeZset(server, db, key);
-	if (found === null) return { obj: newZset(server, firstMember.length), isNew: true };
-	return isReply(found) ? found : { obj: found, isNew: false };
-}
-
 /** createZsetListpackObject, or createZsetObject when the first member is too long for one. */
 export function newZset(server: Server, firstLength: number): ZsetObject {
 	const obj = createZset(initialLru(server));
@@ -55,13 +34,6 @@ export function newZset(server: Server, firstLength: number): ZsetObject {
 	if (config['zset-max-listpack-entries'] === 0 || firstLength > config['zset-max-listpack-value'])
 		convertToSkiplist(obj);
 	return obj;
-}
-
-/** Puts an edited zset back: dbAdd for a new non-empty one, else re-price it (and signal it). */
-export function storeZset(server: Server, db: Db, key: string, open: OpenZset): void {
-	if (open.isNew) {
-		if (open.obj.value.size > 0) dbAdd(server, db, key, open.obj);
-	} else valueChanged(server, db, key, open.obj);
 }
 
 /** After removals: the key goes with its last member, else it is re-priced. */
