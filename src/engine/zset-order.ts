@@ -309,17 +309,11 @@ export class ZOrder {
 		return this.#scores[slot * LEAF + this.#n[slot]! - 1]!;
 	}
 
-	/** Whether flat entry `k` sorts before (score, key, ele): the name is read only on a full tie. */
-	#sortsBefore(k: number, score: number, key: number, ele: string): boolean {
-		const s = this.#scores[k]!;
-		if (s !== score) return s < score;
-		const q = this.#keys[k]!;
-		if (q !== key) return q < key;
-		return this.#node(this.#ids[k]!).ele < ele;
-	}
-
-	/** #sortsBefore for an entry held apart (being sorted in): its name is read only on a tie. */
-	#sortsBeforeEntry(k: number, score: number, key: number, id: number): boolean {
+	/**
+	 * Whether flat entry `k` sorts before the entry (score, key) of pooled node `id`: the names are
+	 * read only on a full tie.
+	 */
+	#sortsBefore(k: number, score: number, key: number, id: number): boolean {
 		const s = this.#scores[k]!;
 		if (s !== score) return s < score;
 		const q = this.#keys[k]!;
@@ -327,15 +321,9 @@ export class ZOrder {
 		return this.#node(this.#ids[k]!).ele < this.#node(id).ele;
 	}
 
-	/** #sortsBefore against flat entry `j`: whether entry `k` sorts before it. */
+	/** Whether flat entry `k` sorts before flat entry `j`. */
 	#entryBefore(k: number, j: number): boolean {
-		const s = this.#scores[k]!;
-		const t = this.#scores[j]!;
-		if (s !== t) return s < t;
-		const q = this.#keys[k]!;
-		const r = this.#keys[j]!;
-		if (q !== r) return q < r;
-		return this.#node(this.#ids[k]!).ele < this.#node(this.#ids[j]!).ele;
+		return this.#sortsBefore(k, this.#scores[j]!, this.#keys[j]!, this.#ids[j]!);
 	}
 
 	/** Copies flat entry `from` (score, tie key, node index) over flat entry `to`. */
@@ -386,7 +374,7 @@ export class ZOrder {
 			const key = keys[i]!;
 			const id = ids[i]!;
 			let j = i - 1;
-			while (j >= base && !this.#sortsBeforeEntry(j, score, key, id)) {
+			while (j >= base && !this.#sortsBefore(j, score, key, id)) {
 				this.#move(j + 1, j);
 				j--;
 			}
@@ -486,7 +474,7 @@ export class ZOrder {
 		let hi = maxes.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (maxes[mid]! === score && this.#sortsBefore(this.#lastAt(mid), score, node.key, node.ele))
+			if (maxes[mid]! === score && this.#sortsBefore(this.#lastAt(mid), score, node.key, node.id))
 				lo = mid + 1;
 			else hi = mid;
 		}
@@ -510,7 +498,7 @@ export class ZOrder {
 		let hi = n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (scores[base + mid]! === score && this.#sortsBefore(base + mid, score, node.key, node.ele))
+			if (scores[base + mid]! === score && this.#sortsBefore(base + mid, score, node.key, node.id))
 				lo = mid + 1;
 			else hi = mid;
 		}
@@ -596,19 +584,19 @@ export class ZOrder {
 			this.#adopt(next, 0, LEAF - half);
 			this.#maxes[bi] = this.#lastScore(bi);
 			this.#insertLeaf(bi + 1, next);
-			if (this.#sortsBefore(this.#lastAt(bi), score, node.key, node.ele)) {
+			if (this.#sortsBefore(this.#lastAt(bi), score, node.key, node.id)) {
 				bi++;
 				slot = next;
 			}
 		}
 		const n = this.#n[slot]!;
 		const end = slot * LEAF + n;
-		if (n === 0 || this.#sortsBefore(end - 1, score, node.key, node.ele)) {
+		if (n === 0 || this.#sortsBefore(end - 1, score, node.key, node.id)) {
 			this.#put(end, score, node.key, node.id);
 			this.#maxes[bi] = score;
 		} else {
 			// Still in order when it also sorts after the entry before the greatest.
-			if (n > 1 && !this.#sortsBefore(end - 2, score, node.key, node.ele)) this.#sorted[slot] = 0;
+			if (n > 1 && !this.#sortsBefore(end - 2, score, node.key, node.id)) this.#sorted[slot] = 0;
 			this.#move(end, end - 1);
 			this.#put(end - 1, score, node.key, node.id);
 		}
