@@ -12,6 +12,16 @@ import { machineLine } from './machine.ts';
 
 await loadAllCommands();
 
+/**
+ * Alternating rounds per contender in each paired figure, the best of each counting
+ * (`--rounds N` to change it). Interference from the rest of the machine only ever slows a round,
+ * so a contender's best round is the nearest to its own speed; on a shared host the same build
+ * timed twice in a row differed by up to 15 %, and with 4 rounds one side still had no clean one
+ * in some runs.
+ */
+const roundsAt = process.argv.indexOf('--rounds');
+const ROUNDS = roundsAt === -1 ? 8 : Number(process.argv[roundsAt + 1]);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a whole number ≥ 1');
 const KEYS = 100_000;
 const OPS = 1_000_000;
 const MOCK_OPS = 100_000;
@@ -177,7 +187,7 @@ function memoryOf(which: 'map' | 'engine'): number {
 
 /**
  * Sorted sets beside strings in the same run: ZADD (a random member of a 100k-member zset gets a
- * new score) against SET (a random one of 100k keys, the same plan), ZRANGE of the top 10 with scores against GET, each the best of 4
+ * new score) against SET (a random one of 100k keys, the same plan), ZRANGE of the top 10 with scores against GET, each the best of ROUNDS
  * alternating rounds; then 100k ZADDs into an empty key plus one top-10 ZRANGE (goal ≤ 200 ms).
  */
 function zsetSection(): boolean {
@@ -188,11 +198,11 @@ function zsetSection(): boolean {
 	for (const k of keys) engine.exec(['SET', k, value]);
 	// Each round gives new scores: replaying one round's argvs would find most members already at
 	// their score, and an unchanged score returns before the order is touched.
-	const zaddRounds = Array.from({ length: 4 }, (_, round) =>
+	const zaddRounds = Array.from({ length: ROUNDS }, (_, round) =>
 		Array.from({ length: KEYS }, (_, i) => [
 			'ZADD',
 			'lb',
-			score(OPS - 1 - i - round * KEYS),
+			score((OPS * ROUNDS - 1 - i - round * KEYS) % OPS),
 			members[order[i]!]!,
 		]),
 	);
@@ -221,7 +231,7 @@ function zsetSection(): boolean {
 	let set = 0;
 	let zrange = 0;
 	let get = 0;
-	for (let round = 0; round < 4; round++) {
+	for (let round = 0; round < ROUNDS; round++) {
 		zadd = Math.max(zadd, rate(zaddRounds[round]!));
 		zincr = Math.max(zincr, rate(incrs));
 		set = Math.max(set, rate(sets));
@@ -272,7 +282,7 @@ function fillInTurn(
 
 /**
  * The control beside a paired section: EXISTS on the plan's keys of one kind against EXISTS on
- * the other's, best of 4 alternating rounds; the cost ratio of the lookups alone, ≈ 1 when the fill
+ * the other's, best of ROUNDS alternating rounds; the cost ratio of the lookups alone, ≈ 1 when the fill
  * favours neither side.
  */
 function lookupControl(
@@ -288,7 +298,7 @@ function lookupControl(
 		});
 	let ra = 0;
 	let rb = 0;
-	for (let round = 0; round < 4; round++) {
+	for (let round = 0; round < ROUNDS; round++) {
 		ra = Math.max(ra, rate(ea));
 		rb = Math.max(rb, rate(eb));
 	}
@@ -298,7 +308,7 @@ function lookupControl(
 /**
  * Lists beside strings in the same run: a queue workload, LPUSH then LPOP on one of 100k lists
  * (each keeps one element, so no key is created or deleted), against SET then GET on 100k string
- * keys; best of 4 alternating rounds. Goal: a list op costs at most 2× a string op.
+ * keys; best of ROUNDS alternating rounds. Goal: a list op costs at most 2× a string op.
  */
 function listSection(): boolean {
 	const engine = createEngine();
@@ -322,7 +332,7 @@ function listSection(): boolean {
 		});
 	let list = 0;
 	let str = 0;
-	for (let round = 0; round < 4; round++) {
+	for (let round = 0; round < ROUNDS; round++) {
 		list = Math.max(list, pairs(pushes, pops));
 		str = Math.max(str, pairs(sets, gets));
 	}
@@ -342,7 +352,7 @@ function listSection(): boolean {
 /**
  * Sets beside strings in the same run: a tagging workload, SADD of one of 16 tags to one of 100k
  * sets (hashtables; most adds find the tag there already once the sets fill) then SISMEMBER of
- * another tag, against SET then GET on 100k string keys; best of 4 alternating rounds. Goal: a
+ * another tag, against SET then GET on 100k string keys; best of ROUNDS alternating rounds. Goal: a
  * set op costs at most 2× a string op.
  */
 function setSection(): boolean {
@@ -368,7 +378,7 @@ function setSection(): boolean {
 		});
 	let set = 0;
 	let str = 0;
-	for (let round = 0; round < 4; round++) {
+	for (let round = 0; round < ROUNDS; round++) {
 		set = Math.max(set, pairs(sadds, checks));
 		str = Math.max(str, pairs(writes, reads));
 	}
@@ -387,13 +397,13 @@ function setSection(): boolean {
 
 /**
  * SETEX against SET per op, paired: two engines (every key already has a TTL in the SETEX one, as
- * in a cache that refreshes its entries) timed in alternating rounds, best of 6 each. Goal: ≤ 1.5×.
+ * in a cache that refreshes its entries) timed in alternating rounds, best of ROUNDS each. Goal: ≤ 1.5×.
  */
 function setexSection(): boolean {
 	const [setRun, setexRun] = [engineRound('SET'), engineRound('SETEX')];
 	let set = 0;
 	let setex = 0;
-	for (let round = 0; round < 6; round++) {
+	for (let round = 0; round < ROUNDS; round++) {
 		set = Math.max(set, setRun());
 		setex = Math.max(setex, setexRun());
 	}
@@ -442,7 +452,7 @@ async function main(): Promise<void> {
 		const [engineRun, mapRun] = [engineRound(op), mapRound(op)];
 		let e = 0;
 		let m = 0;
-		for (let round = 0; round < 4; round++) {
+		for (let round = 0; round < ROUNDS; round++) {
 			e = Math.max(e, engineRun());
 			m = Math.max(m, mapRun());
 		}
@@ -454,7 +464,7 @@ async function main(): Promise<void> {
 		let es = 0;
 		let ea = 0;
 		let k = 0;
-		for (let round = 0; round < 4; round++) {
+		for (let round = 0; round < ROUNDS; round++) {
 			es = Math.max(es, shortRun());
 			ea = Math.max(ea, await awaitedRun());
 			k = Math.max(k, await mock.run());
