@@ -1,6 +1,13 @@
 // Mirrors rdbLoad's key loop (src/rdb.c) for the loading half; the copying half has no Redis
 // counterpart: fork() and snapshots deep-copy databases where Redis forks a process.
-import { appendSlot, chargedCost, dbDelete, initialLru, type Db } from './keyspace.ts';
+import {
+	appendSlot,
+	attachExpire,
+	chargedCost,
+	dbDelete,
+	initialLru,
+	type Db,
+} from './keyspace.ts';
 import { lfuTimeInMinutes } from './lfu.ts';
 import { LRU_CLOCK_MAX, lruIdleTicks } from './lru.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots } from './memory.ts';
@@ -20,7 +27,7 @@ export function copyDb(from: Db, to: Db): void {
 	for (const key of from.volatile) {
 		to.volatileSlot.set(key, to.volatile.length);
 		to.volatile.push(key);
-		to.expires.set(key, from.expires.get(key)!);
+		attachExpire(to, key, from.expires.get(key)!);
 	}
 	to.expiresCursor = from.expiresCursor;
 	to.avgTtl = from.avgTtl;
@@ -95,7 +102,7 @@ export function loadSnapshot(server: Server, snapshot: Snapshot, replace = false
 			if (when !== undefined) {
 				to.volatileSlot.set(key, to.volatile.length);
 				to.volatile.push(key);
-				to.expires.set(key, when);
+				attachExpire(to, key, when);
 				to.bytes += EXPIRE_ENTRY_COST;
 				to.expiresSlots = resizedSlots(to.expiresSlots, to.volatile.length);
 			}

@@ -21,7 +21,7 @@ export const EMPTY_DIGEST = '0'.repeat(40);
 export interface DigestDb {
 	readonly dict: ReadonlyMap<string, RedisObject>;
 	/** Keys with a TTL. Only the presence of one counts, not its time (see xorObjectDigest). */
-	readonly expires: ReadonlyMap<string, number>;
+	readonly expires: { has(key: string): boolean };
 }
 
 /** OBJ_STRING … OBJ_HASH of server.h, the tag mixed in before each value. */

@@ -63,7 +63,7 @@ describe('activeExpireCycle (slow cycle on the virtual clock)', () => {
 		for (let i = 0; i < 4; i++) activeExpireCycle(f.server);
 		expect(f.db().expiresCursor).toBe(80);
 		// Now make 16 keys stale: the sweep finds them no matter where creation put them.
-		for (let i = 0; i < 64; i += 4) f.db().expires.set(`k${i}`, f.clock.now() - 1);
+		for (let i = 0; i < 64; i += 4) f.db().dict.get(`k${i}`)!.expire = f.clock.now() - 1;
 		for (let i = 0; i < 4; i++) activeExpireCycle(f.server);
 		expect(f.server.stats.expired_keys).toBeGreaterThan(10);
 	});

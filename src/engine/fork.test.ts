@@ -39,6 +39,30 @@ function drive(e: Engine): void {
 }
 
 describe('fork() continues exactly as the original', () => {
+	it('with every TTL where it was, on every type and in every database', () => {
+		const e = createEngine({ clock: new VirtualClock(START), seed: 7 });
+		for (const db of ['0', '3']) {
+			e.exec(['SELECT', db]);
+			e.exec(['SET', 's', 'v', 'PX', '900']);
+			e.exec(['SET', 'plain', 'v']);
+			e.exec(['RPUSH', 'l', 'a']);
+			e.exec(['PEXPIRE', 'l', '1200']);
+			e.exec(['HSET', 'h', 'f', 'v']);
+			e.exec(['EXPIRE', 'h', '5']);
+		}
+		const ttls = (x: Engine) =>
+			['0', '3'].flatMap((db) => {
+				x.exec(['SELECT', db]);
+				return ['s', 'plain', 'l', 'h'].map((k) => x.exec(['PTTL', k]).value);
+			});
+		const f = e.fork();
+		expect(ttls(f)).toEqual([900, -1, 1200, 5000, 900, -1, 1200, 5000]);
+		e.clock.advance(1000);
+		f.clock.advance(1000);
+		expect(ttls(f)).toEqual([-2, -1, 200, 4000, -2, -1, 200, 4000]);
+		expect(ttls(e)).toEqual(ttls(f));
+	});
+
 	it('while an eviction round cut short by the tenacity budget is still pending', () => {
 		const e = createEngine({ clock: new VirtualClock(START), seed: 3 });
 		e.exec(['CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru']);

@@ -9,7 +9,7 @@ import { zsetPreview } from './zset-preview.ts';
 import { listPreview } from './list-preview.ts';
 import { setPreview } from './set-preview.ts';
 import type { RedisObject } from './object.ts';
-import type { Db } from './keyspace.ts';
+import { expireOf, type Db } from './keyspace.ts';
 import type { Server, Stats } from './server.ts';
 import { usedMemory } from './stats.ts';
 
@@ -109,7 +109,7 @@ export function inspectServer(server: Server, dbIndex: number): KeyspaceView {
 	for (let i = 0; i < db.keys.length; i++) {
 		const name = db.keys[i]!;
 		const obj = db.dict.get(name)!;
-		const when = db.expires.get(name);
+		const when = expireOf(obj);
 		const expiresAt = when ?? null;
 		const isExpired = when !== undefined && now > when;
 		if (when !== undefined && !isExpired && (nextExpiry === null || when < nextExpiry))

@@ -8,7 +8,7 @@ import type {
 	StringObject,
 	ZsetObject,
 } from './object.ts';
-import { stringEncoding } from './object.ts';
+import { stringEncoding, volatileString } from './object.ts';
 import type { Server } from './server.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
@@ -31,7 +31,9 @@ export class Db {
 	 * object, which at a million keys is three cache misses per sample (the evicting SET benchmark).
 	 */
 	lruBySlot = new Uint32Array(16);
-	expires = new Map<string, number>();
+	/** The expires dict, read as a map from key to time (see Expires). */
+	readonly expires = new Expires(this);
+	/** The keys with a TTL, for the active expire sweep and the volatile-* samplers. */
 	volatile: string[] = [];
 	volatileSlot = new Map<string, number>();
 	/** expires_cursor: where the active expire sweep resumes in `volatile`. */
@@ -89,7 +91,6 @@ export class Db {
 		[this.dict, other.dict] = [other.dict, this.dict];
 		[this.keys, other.keys] = [other.keys, this.keys];
 		[this.lruBySlot, other.lruBySlot] = [other.lruBySlot, this.lruBySlot];
-		[this.expires, other.expires] = [other.expires, this.expires];
 		[this.volatile, other.volatile] = [other.volatile, this.volatile];
 		[this.volatileSlot, other.volatileSlot] = [other.volatileSlot, this.volatileSlot];
 		[this.expiresCursor, other.expiresCursor] = [other.expiresCursor, this.expiresCursor];
@@ -99,6 +100,44 @@ export class Db {
 		[this.#expiresSlots, other.#expiresSlots] = [other.#expiresSlots, this.#expiresSlots];
 	}
 }
+
+/**
+ * The expires dict, read as a Map from key to expire time (unix ms). Redis keeps the time as the
+ * value of the key's entry in a second dict; here it is the key's object's `expire` field, which
+ * lookupKey holds anyway. So checking whether a key has expired and refreshing a TTL that is
+ * already there (SETEX on a cached key) reach no second table: on a large keyspace every probe
+ * of one is a cache miss or two, and SETEX cost about 1.4 SETs with one. Which keys have a TTL is
+ * `volatileSlot`'s to say; each of them, and only they, has an object whose `expire` is not -1.
+ */
+export class Expires {
+	constructor(readonly db: Db) {}
+
+	get size(): number {
+		return this.db.volatile.length;
+	}
+
+	has(key: string): boolean {
+		return this.db.volatileSlot.has(key);
+	}
+
+	get(key: string): number | undefined {
+		const obj = this.db.dict.get(key);
+		return obj === undefined ? undefined : expireOf(obj);
+	}
+
+	/** [key, time] for every key with a TTL, in the sweep's order. */
+	*[Symbol.iterator](): IterableIterator<[string, number]> {
+		const { dict, volatile } = this.db;
+		for (const key of volatile) yield [key, dict.get(key)!.expire!];
+	}
+}
+
+/** Whether an object's key has a TTL (its `expire` is a time). */
+const hasTtl = (obj: RedisObject) => obj.expire !== undefined && obj.expire !== -1;
+
+/** The expire time of the key an object is stored under, or undefined when it has no TTL. */
+export const expireOf = (obj: RedisObject): number | undefined =>
+	obj.expire === undefined || obj.expire === -1 ? undefined : obj.expire;
 
 /** Σ over a server's databases of bytes + 8 × (slots + expiresSlots): their part of used_memory. */
 export interface DbTotals {
@@ -115,7 +154,7 @@ export const LOOKUP_WRITE = 8;
 export const LOOKUP_NOEXPIRE = 16;
 
 export function keyIsExpired(server: Server, db: Db, key: string): boolean {
-	if (db.expires.size === 0) return false;
+	if (db.volatile.length === 0) return false;
 	const when = db.expires.get(key);
 	return when !== undefined && server.now() > when;
 }
@@ -195,8 +234,13 @@ export function initialLru(server: Server): number {
 /** lookupKey: the single choke point. */
 export function lookupKey(server: Server, db: Db, key: string, flags: number): RedisObject | null {
 	let obj = db.dict.get(key) ?? null;
-	if (obj !== null && db.expires.size > 0 && !(flags & LOOKUP_NOEXPIRE)) {
-		if (expireIfNeeded(server, db, key)) obj = null;
+	// expireIfNeeded, from the object in hand.
+	if (obj !== null && db.volatile.length > 0 && !(flags & LOOKUP_NOEXPIRE)) {
+		const when = obj.expire;
+		if (when !== undefined && when !== -1 && server.now() > when) {
+			deleteExpiredKey(server, db, key, 'lazy');
+			obj = null;
+		}
 	}
 	if (obj !== null) {
 		// No access-time update while a bgsave child runs: it would copy pages on write for nothing.
@@ -249,6 +293,10 @@ export function setKey(
 		dbAdd(server, db, key, obj);
 		return;
 	}
+	// The TTL is the key's: a kept one moves to the new object (a string made able to hold it).
+	const ttl = keepTtl && hasTtl(old) ? old.expire! : -1;
+	if (ttl !== -1 && obj.expire === undefined) obj = volatileString(obj as StringObject);
+	if (obj.expire !== undefined) obj.expire = ttl;
 	if (server.isLfu()) obj.lru = old.lru;
 	obj.slot = old.slot;
 	db.lruBySlot[obj.slot] = obj.lru;
@@ -260,7 +308,7 @@ export function setKey(
 		const oldCost = chargedCost(key, old);
 		db.bytes += price(key, obj) - oldCost;
 	}
-	if (!keepTtl && db.volatile.length > 0) removeExpire(db, key);
+	if (!keepTtl && hasTtl(old)) removeExpire(db, key);
 	if (signal) signalModifiedKey(server, db, key);
 }
 
@@ -285,7 +333,7 @@ export function overwriteString(
 	obj.value = value;
 	obj.encoding = stringEncoding(value);
 	db.bytes += valueBytes(obj) - before;
-	if (!keepTtl && db.volatile.length > 0) removeExpire(db, key);
+	if (!keepTtl && hasTtl(obj)) removeExpire(db, key);
 	signalModifiedKey(server, db, key);
 }
 
@@ -357,17 +405,32 @@ export function getExpire(db: Db, key: string): number {
 	return db.expires.get(key) ?? -1;
 }
 
+/**
+ * Gives an object stored under `key` its TTL field, without registering the key as volatile (the
+ * caller does: setExpire, or a copy or load of a whole database). Returns the object, which for
+ * a string seeing its first TTL is a new one put in the key's place.
+ */
+export function attachExpire(db: Db, key: string, when: number): RedisObject {
+	let obj = db.dict.get(key)!;
+	if (obj.expire === undefined) {
+		obj = volatileString(obj as StringObject);
+		db.dict.set(key, obj);
+	}
+	obj.expire = when;
+	return obj;
+}
+
+/** setExpire: a key's object is already in hand, so a TTL overwritten reaches no other table. */
 export function setExpire(server: Server, db: Db, key: string, when: number): void {
-	// One probe of the expires table, not two (has, then set): a cache that refreshes its entries
-	// with SETEX mostly overwrites a TTL, and each probe of a large table is a cache miss.
-	const had = db.expires.size;
-	db.expires.set(key, when);
-	if (db.expires.size !== had) {
+	const obj = db.dict.get(key)!;
+	if (!hasTtl(obj)) {
 		db.volatileSlot.set(key, db.volatile.length);
 		db.volatile.push(key);
 		db.bytes += EXPIRE_ENTRY_COST;
 		db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
 	}
+	if (obj.expire === undefined) attachExpire(db, key, when);
+	else obj.expire = when;
 	signalModifiedKey(server, db, key);
 	// A tick planned by `when` already serves this TTL: waking the cron would plan nothing new.
 	if (when < server.cron.plannedAt) server.wakeCron(when);
@@ -385,9 +448,10 @@ export function removeExpire(db: Db, key: string): boolean {
 		db.volatileSlot.set(last, slot);
 	}
 	db.volatileSlot.delete(key);
-	db.expires.delete(key);
+	const obj = db.dict.get(key);
+	if (obj !== undefined && obj.expire !== undefined) obj.expire = -1;
 	db.bytes -= EXPIRE_ENTRY_COST;
-	db.expiresSlots = resizedSlots(db.expiresSlots, db.expires.size);
+	db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
 	return true;
 }
 
@@ -398,7 +462,6 @@ export function emptyDb(server: Server, db: Db): number {
 	db.dict.clear();
 	db.keys.length = 0;
 	db.lruBySlot = new Uint32Array(16);
-	db.expires.clear();
 	db.volatile.length = 0;
 	db.volatileSlot.clear();
 	db.expiresCursor = 0;

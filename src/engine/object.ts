@@ -22,6 +22,12 @@ export interface SdsAllocation {
 // carries no `cost`: its price is recomputed from (key, object) in a few operations (keyspace.ts),
 // which saves a field on the commonest object. (Moving `type` to a class prototype would save
 // another 8 bytes per key, but GET measured slower with it.)
+//
+// A key's expire time is the expires dict's value in Redis; here it is the object's `expire` field
+// (keyspace.ts says why). Strings are the exception to "one hidden class": a string gets the field
+// only when its key first gets a TTL, as a new object with the same fields and `expire` last
+// (volatileString), so the million strings without a TTL pay nothing for it. Every other type
+// carries it from creation.
 
 export interface StringObject {
 	readonly type: 'string';
@@ -35,6 +41,11 @@ export interface StringObject {
 	 * its jemalloc size and header `alloc`. null for every other value (sds.ts derives it).
 	 */
 	sds: SdsAllocation | null;
+	/**
+	 * The key's expire time (unix ms) while it has one, else -1; absent on a string whose key
+	 * has never had a TTL (see volatileString). Only keyspace.ts writes it.
+	 */
+	expire?: number;
 }
 
 export interface HashObject {
@@ -48,6 +59,8 @@ export interface HashObject {
 	 * (the old price must still be known after the edit) and pricing one walks every field.
 	 */
 	cost: number;
+	/** As StringObject.expire, always present. */
+	expire: number;
 }
 
 export interface ZsetObject {
@@ -58,6 +71,7 @@ export interface ZsetObject {
 	slot: number;
 	/** As HashObject.cost: kept by keyspace.ts, since a zset is also edited in place. */
 	cost: number;
+	expire: number;
 }
 
 export interface ListObject {
@@ -70,6 +84,7 @@ export interface ListObject {
 	slot: number;
 	/** As HashObject.cost: kept by keyspace.ts, since a list is also edited in place. */
 	cost: number;
+	expire: number;
 }
 
 export interface SetObject {
@@ -82,6 +97,7 @@ export interface SetObject {
 	slot: number;
 	/** As HashObject.cost: kept by keyspace.ts, since a set is also edited in place. */
 	cost: number;
+	expire: number;
 }
 
 export type RedisObject = StringObject | HashObject | ZsetObject | ListObject | SetObject;
@@ -128,8 +144,22 @@ export function createString(value: string, lru: number): StringObject {
 	return { type: 'string', encoding: stringEncoding(value), value, lru, slot: -1, sds: null };
 }
 
+/** The same string with room for a TTL (`expire` -1): what a string becomes when its key gets one. */
+export function volatileString(obj: StringObject): StringObject {
+	const { encoding, value, lru, slot, sds } = obj;
+	return { type: 'string', encoding, value, lru, slot, sds, expire: -1 };
+}
+
 export function createHash(lru: number): HashObject {
-	return { type: 'hash', encoding: 'listpack', value: new Map(), lru, slot: -1, cost: 0 };
+	return {
+		type: 'hash',
+		encoding: 'listpack',
+		value: new Map(),
+		lru,
+		slot: -1,
+		cost: 0,
+		expire: -1,
+	};
 }
 
 /**
@@ -141,6 +171,7 @@ class QuickListObject extends QuickList implements ListObject {
 	readonly encoding = 'quicklist';
 	slot = -1;
 	cost = 0;
+	expire = -1;
 
 	constructor(
 		public lru: number,
@@ -164,6 +195,7 @@ class SetMembersObject extends SetMembers implements SetObject {
 	encoding: 'intset' | 'hashtable' = 'intset';
 	slot = -1;
 	cost = 0;
+	expire = -1;
 
 	constructor(public lru: number) {
 		super();
@@ -180,7 +212,15 @@ export function createSet(lru: number): SetObject {
 }
 
 export function createZset(lru: number): ZsetObject {
-	return { type: 'zset', encoding: 'listpack', value: new ZSet(), lru, slot: -1, cost: 0 };
+	return {
+		type: 'zset',
+		encoding: 'listpack',
+		value: new ZSet(),
+		lru,
+		slot: -1,
+		cost: 0,
+		expire: -1,
+	};
 }
 
 /** hashTypeConvert: a listpack hash turns into a hashtable once it grows past the limits, never back. */
@@ -196,7 +236,10 @@ export function updateHashEncoding(
 		obj.encoding = 'hashtable';
 }
 
-/** A detached copy (slot -1), made by the same constructor as the original (never a spread). */
+/**
+ * A detached copy (slot -1, no TTL: a TTL is its key's, and whoever stores the copy gives it one),
+ * made by the same constructor as the original (never a spread).
+ */
 export function copyObject(obj: RedisObject): RedisObject {
 	if (obj.type === 'string') {
 		const { encoding, value, lru, sds } = obj;
@@ -216,8 +259,8 @@ export function copyObject(obj: RedisObject): RedisObject {
 	}
 	if (obj.type === 'zset') {
 		const { encoding, value, lru, cost } = obj;
-		return { type: 'zset', encoding, value: value.clone(), lru, slot: -1, cost };
+		return { type: 'zset', encoding, value: value.clone(), lru, slot: -1, cost, expire: -1 };
 	}
 	const { encoding, value, lru, cost } = obj;
-	return { type: 'hash', encoding, value: new Map(value), lru, slot: -1, cost };
+	return { type: 'hash', encoding, value: new Map(value), lru, slot: -1, cost, expire: -1 };
 }
