@@ -294,9 +294,11 @@ export function setKey(
 		return;
 	}
 	// The TTL is the key's: a kept one moves to the new object (a string made able to hold it).
-	const ttl = keepTtl && hasTtl(old) ? old.expire! : -1;
-	if (ttl !== -1 && obj.expire === undefined) obj = volatileString(obj as StringObject);
-	if (obj.expire !== undefined) obj.expire = ttl;
+	// (A new object comes without one: -1, or for a string no field at all.)
+	if (keepTtl && hasTtl(old)) {
+		if (obj.expire === undefined) obj = volatileString(obj as StringObject);
+		obj.expire = old.expire!;
+	}
 	if (server.isLfu()) obj.lru = old.lru;
 	obj.slot = old.slot;
 	db.lruBySlot[obj.slot] = obj.lru;
@@ -308,7 +310,7 @@ export function setKey(
 		const oldCost = chargedCost(key, old);
 		db.bytes += price(key, obj) - oldCost;
 	}
-	if (!keepTtl && hasTtl(old)) removeExpire(db, key);
+	if (!keepTtl && db.volatile.length > 0 && hasTtl(old)) removeExpire(db, key);
 	if (signal) signalModifiedKey(server, db, key);
 }
 
@@ -333,7 +335,7 @@ export function overwriteString(
 	obj.value = value;
 	obj.encoding = stringEncoding(value);
 	db.bytes += valueBytes(obj) - before;
-	if (!keepTtl && hasTtl(obj)) removeExpire(db, key);
+	if (!keepTtl && db.volatile.length > 0 && hasTtl(obj)) removeExpire(db, key);
 	signalModifiedKey(server, db, key);
 }
 
