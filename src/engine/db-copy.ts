@@ -27,7 +27,7 @@ export function copyDb(from: Db, to: Db): void {
 	for (const key of from.volatile) {
 		to.volatileSlot.set(key, to.volatile.length);
 		to.volatile.push(key);
-		attachExpire(to, key, from.expires.get(key)!);
+		attachExpire(to, key, to.dict.get(key)!, from.expires.get(key)!);
 	}
 	to.expiresCursor = from.expiresCursor;
 	to.avgTtl = from.avgTtl;
@@ -102,7 +102,7 @@ export function loadSnapshot(server: Server, snapshot: Snapshot, replace = false
 			if (when !== undefined) {
 				to.volatileSlot.set(key, to.volatile.length);
 				to.volatile.push(key);
-				attachExpire(to, key, when);
+				attachExpire(to, key, obj, when);
 				to.bytes += EXPIRE_ENTRY_COST;
 				to.expiresSlots = resizedSlots(to.expiresSlots, to.volatile.length);
 			}

@@ -132,12 +132,11 @@ export class Expires {
 	}
 }
 
-/** Whether an object's key has a TTL (its `expire` is a time). */
-const hasTtl = (obj: RedisObject) => obj.expire !== undefined && obj.expire !== -1;
-
 /** The expire time of the key an object is stored under, or undefined when it has no TTL. */
 export const expireOf = (obj: RedisObject): number | undefined =>
 	obj.expire === undefined || obj.expire === -1 ? undefined : obj.expire;
+
+const hasTtl = (obj: RedisObject) => expireOf(obj) !== undefined;
 
 /** Σ over a server's databases of bytes + 8 × (slots + expiresSlots): their part of used_memory. */
 export interface DbTotals {
@@ -236,8 +235,8 @@ export function lookupKey(server: Server, db: Db, key: string, flags: number): R
 	let obj = db.dict.get(key) ?? null;
 	// expireIfNeeded, from the object in hand.
 	if (obj !== null && db.volatile.length > 0 && !(flags & LOOKUP_NOEXPIRE)) {
-		const when = obj.expire;
-		if (when !== undefined && when !== -1 && server.now() > when) {
+		const when = expireOf(obj);
+		if (when !== undefined && server.now() > when) {
 			deleteExpiredKey(server, db, key, 'lazy');
 			obj = null;
 		}
@@ -408,18 +407,16 @@ export function getExpire(db: Db, key: string): number {
 }
 
 /**
- * Gives an object stored under `key` its TTL field, without registering the key as volatile (the
- * caller does: setExpire, or a copy or load of a whole database). Returns the object, which for
- * a string seeing its first TTL is a new one put in the key's place.
+ * Writes the TTL into `obj`, the object stored under `key`, without registering the key as
+ * volatile (the caller does: setExpire, or a copy or load of a whole database). A string seeing
+ * its first TTL is replaced in the key's place by a copy that has the field.
  */
-export function attachExpire(db: Db, key: string, when: number): RedisObject {
-	let obj = db.dict.get(key)!;
+export function attachExpire(db: Db, key: string, obj: RedisObject, when: number): void {
 	if (obj.expire === undefined) {
 		obj = volatileString(obj as StringObject);
 		db.dict.set(key, obj);
 	}
 	obj.expire = when;
-	return obj;
 }
 
 /** setExpire: a key's object is already in hand, so a TTL overwritten reaches no other table. */
@@ -431,8 +428,7 @@ export function setExpire(server: Server, db: Db, key: string, when: number): vo
 		db.bytes += EXPIRE_ENTRY_COST;
 		db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
 	}
-	if (obj.expire === undefined) attachExpire(db, key, when);
-	else obj.expire = when;
+	attachExpire(db, key, obj, when);
 	signalModifiedKey(server, db, key);
 	// A tick planned by `when` already serves this TTL: waking the cron would plan nothing new.
 	if (when < server.cron.plannedAt) server.wakeCron(when);
