@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import RedisMock from 'ioredis-mock';
-import { createEngine, loadAllCommands } from '../../src/engine/index.ts';
+import { createEngine, loadAllCommands, type Engine } from '../../src/engine/index.ts';
 import { machineLine } from './machine.ts';
 
 await loadAllCommands();
@@ -48,6 +48,21 @@ function timed(n: number, body: () => void): number {
 	body();
 	return n / ((performance.now() - t0) / 1000);
 }
+
+/** Ops/s of `argvs` run one after the other. */
+const rateOf = (engine: Engine, argvs: readonly string[][]) =>
+	timed(argvs.length, () => {
+		for (const a of argvs) engine.exec(a);
+	});
+
+/** Ops/s of `a[i]` then `b[i]` for every i: a write and a read on the same key. */
+const pairRateOf = (engine: Engine, a: readonly string[][], b: readonly string[][]) =>
+	timed(2 * a.length, () => {
+		for (let i = 0; i < a.length; i++) {
+			engine.exec(a[i]!);
+			engine.exec(b[i]!);
+		}
+	});
 
 /** Setup, then a function timing one round (ops/s). */
 function mapRound(op: Op): () => number {
@@ -187,8 +202,9 @@ function memoryOf(which: 'map' | 'engine'): number {
 
 /**
  * Sorted sets beside strings in the same run: ZADD (a random member of a 100k-member zset gets a
- * new score) against SET (a random one of 100k keys, the same plan), ZRANGE of the top 10 with scores against GET, each the best of ROUNDS
- * alternating rounds; then 100k ZADDs into an empty key plus one top-10 ZRANGE (goal ≤ 200 ms).
+ * new score) against SET (a random one of 100k keys, the same plan), ZRANGE of the top 10 with
+ * scores against GET, each the best of ROUNDS alternating rounds; then 100k ZADDs into an empty
+ * key plus one top-10 ZRANGE (goal ≤ 200 ms).
  */
 function zsetSection(): boolean {
 	const engine = createEngine();
@@ -218,10 +234,7 @@ function zsetSection(): boolean {
 	const sets = Array.from({ length: KEYS }, (_, i) => ['SET', keys[order[i]!]!, value]);
 	const gets = keys.map((k) => ['GET', k]);
 	const top = ['ZRANGE', 'lb', '0', '9', 'REV', 'WITHSCORES'];
-	const rate = (argvs: readonly string[][]) =>
-		timed(argvs.length, () => {
-			for (const a of argvs) engine.exec(a);
-		});
+	const rate = (argvs: readonly string[][]) => rateOf(engine, argvs);
 	const topRate = () =>
 		timed(KEYS, () => {
 			for (let i = 0; i < KEYS; i++) engine.exec(top);
@@ -265,15 +278,11 @@ function zsetSection(): boolean {
  * Fills one engine with two kinds of key for a paired section, one of each in turn. V8's Map puts
  * a new key at the front of its bucket's chain, so a key added later is found sooner (the chain's
  * other entries are each a cache miss on a large keyspace). Added one kind after the other, the
- * first kind's lookups cost a third to a half more than the second's, the same command on both (EXISTS):
- * the pair would time the fill order as much as the commands. In turn, neither kind is favoured;
- * `lookupControl` shows it in every run.
+ * first kind's lookups cost a third to a half more than the second's, the same command on both
+ * (EXISTS): the pair would time the fill order as much as the commands. In turn, neither kind is
+ * favoured; `lookupControl` shows it in every run.
  */
-function fillInTurn(
-	engine: ReturnType<typeof createEngine>,
-	a: readonly string[][],
-	b: readonly string[][],
-) {
+function fillInTurn(engine: Engine, a: readonly string[][], b: readonly string[][]) {
 	for (let i = 0; i < a.length; i++) {
 		engine.exec(a[i]!);
 		engine.exec(b[i]!);
@@ -282,25 +291,17 @@ function fillInTurn(
 
 /**
  * The control beside a paired section: EXISTS on the plan's keys of one kind against EXISTS on
- * the other's, best of ROUNDS alternating rounds; the cost ratio of the lookups alone, ≈ 1 when the fill
- * favours neither side.
+ * the other's, best of ROUNDS alternating rounds; the cost ratio of the lookups alone, ≈ 1 when
+ * the fill favours neither side.
  */
-function lookupControl(
-	engine: ReturnType<typeof createEngine>,
-	a: readonly string[],
-	b: readonly string[],
-): number {
+function lookupControl(engine: Engine, a: readonly string[], b: readonly string[]): number {
 	const ea = a.map((k) => ['EXISTS', k]);
 	const eb = b.map((k) => ['EXISTS', k]);
-	const rate = (argvs: readonly string[][]) =>
-		timed(argvs.length, () => {
-			for (const x of argvs) engine.exec(x);
-		});
 	let ra = 0;
 	let rb = 0;
 	for (let round = 0; round < ROUNDS; round++) {
-		ra = Math.max(ra, rate(ea));
-		rb = Math.max(rb, rate(eb));
+		ra = Math.max(ra, rateOf(engine, ea));
+		rb = Math.max(rb, rateOf(engine, eb));
 	}
 	return rb / ra;
 }
@@ -323,18 +324,11 @@ function listSection(): boolean {
 	const pops = plan.map((j) => ['LPOP', lists[j]!]);
 	const sets = plan.map((j) => ['SET', keys[j]!, value]);
 	const gets = plan.map((j) => ['GET', keys[j]!]);
-	const pairs = (a: readonly string[][], b: readonly string[][]) =>
-		timed(2 * KEYS, () => {
-			for (let i = 0; i < KEYS; i++) {
-				engine.exec(a[i]!);
-				engine.exec(b[i]!);
-			}
-		});
 	let list = 0;
 	let str = 0;
 	for (let round = 0; round < ROUNDS; round++) {
-		list = Math.max(list, pairs(pushes, pops));
-		str = Math.max(str, pairs(sets, gets));
+		list = Math.max(list, pairRateOf(engine, pushes, pops));
+		str = Math.max(str, pairRateOf(engine, sets, gets));
 	}
 	const control = lookupControl(
 		engine,
@@ -369,18 +363,11 @@ function setSection(): boolean {
 	const checks = plan.map((j, i) => ['SISMEMBER', sets[j]!, tag(KEYS + i)]);
 	const writes = plan.map((j) => ['SET', keys[j]!, value]);
 	const reads = plan.map((j) => ['GET', keys[j]!]);
-	const pairs = (a: readonly string[][], b: readonly string[][]) =>
-		timed(2 * KEYS, () => {
-			for (let i = 0; i < KEYS; i++) {
-				engine.exec(a[i]!);
-				engine.exec(b[i]!);
-			}
-		});
 	let set = 0;
 	let str = 0;
 	for (let round = 0; round < ROUNDS; round++) {
-		set = Math.max(set, pairs(sadds, checks));
-		str = Math.max(str, pairs(writes, reads));
+		set = Math.max(set, pairRateOf(engine, sadds, checks));
+		str = Math.max(str, pairRateOf(engine, writes, reads));
 	}
 	const control = lookupControl(
 		engine,
@@ -397,7 +384,8 @@ function setSection(): boolean {
 
 /**
  * SETEX against SET per op, paired: two engines (every key already has a TTL in the SETEX one, as
- * in a cache that refreshes its entries) timed in alternating rounds, best of ROUNDS each. Goal: ≤ 1.5×.
+ * in a cache that refreshes its entries) timed in alternating rounds, best of ROUNDS each.
+ * Goal: ≤ 1.5×.
  */
 function setexSection(): boolean {
 	const [setRun, setexRun] = [engineRound('SET'), engineRound('SETEX')];
