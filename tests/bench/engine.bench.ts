@@ -204,7 +204,8 @@ function memoryOf(which: 'map' | 'engine'): number {
  * Sorted sets beside strings in the same run: ZADD (a random member of a 100k-member zset gets a
  * new score) against SET (a random one of 100k keys, the same plan), ZRANGE of the top 10 with
  * scores against GET, each the best of ROUNDS alternating rounds; a control (a ZADD that moves
- * nothing) against SET; then 100k ZADDs into an empty key plus one top-10 ZRANGE (goal ≤ 200 ms).
+ * nothing) against SET; then 100k ZADDs into an empty key plus one top-10 ZRANGE, the best of
+ * ROUNDS fresh engines (goal ≤ 200 ms).
  */
 function zsetSection(): boolean {
 	const engine = createEngine();
@@ -267,7 +268,7 @@ function zsetSection(): boolean {
 		stayingSet = Math.max(stayingSet, rate(sets));
 	}
 	let fill = Infinity;
-	for (let round = 0; round < 3; round++) {
+	for (let round = 0; round < ROUNDS; round++) {
 		const fresh = createEngine();
 		const argvs = members.map((m, i) => ['ZADD', 'board', score(i), m]);
 		const t0 = performance.now();
