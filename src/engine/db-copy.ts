@@ -1,6 +1,7 @@
 // Mirrors rdbLoad's key loop (src/rdb.c) for the loading half; the copying half has no Redis
 // counterpart: fork() and snapshots deep-copy databases where Redis forks a process.
 import {
+	addVolatile,
 	appendSlot,
 	attachExpire,
 	chargedCost,
@@ -10,7 +11,7 @@ import {
 } from './keyspace.ts';
 import { lfuTimeInMinutes } from './lfu.ts';
 import { LRU_CLOCK_MAX, lruIdleTicks } from './lru.ts';
-import { EXPIRE_ENTRY_COST, keyCost, resizedSlots } from './memory.ts';
+import { keyCost, resizedSlots } from './memory.ts';
 import { copyObject, type RedisObject } from './object.ts';
 import type { Snapshot } from './persistence.ts';
 import { savedIdleOrFreq } from './persistence.ts';
@@ -99,13 +100,7 @@ export function loadSnapshot(server: Server, snapshot: Snapshot, replace = false
 			to.dict.set(key, obj);
 			to.bytes += chargedCost(key, obj);
 			to.slots = resizedSlots(to.slots, to.dict.size);
-			if (when !== undefined) {
-				to.volatileSlot.set(key, to.volatile.length);
-				to.volatile.push(key);
-				attachExpire(to, key, obj, when);
-				to.bytes += EXPIRE_ENTRY_COST;
-				to.expiresSlots = resizedSlots(to.expiresSlots, to.volatile.length);
-			}
+			if (when !== undefined) addVolatile(to, key, obj, when);
 			p.loadKeysLoaded++;
 		}
 	}

@@ -408,8 +408,8 @@ export function getExpire(db: Db, key: string): number {
 
 /**
  * Writes the TTL into `obj`, the object stored under `key`, without registering the key as
- * volatile (the caller does: setExpire, or a copy or load of a whole database). A string seeing
- * its first TTL is replaced in the key's place by a copy that has the field.
+ * volatile (addVolatile does, or a copy of a whole database). A string seeing its first TTL is
+ * replaced in the key's place by a copy that has the field.
  */
 export function attachExpire(db: Db, key: string, obj: RedisObject, when: number): void {
 	if (obj.expire === undefined) {
@@ -419,16 +419,23 @@ export function attachExpire(db: Db, key: string, obj: RedisObject, when: number
 	obj.expire = when;
 }
 
+/**
+ * A key without a TTL gets one: it joins the sweep's list, its expires entry is charged and the
+ * time goes on its object. No signal: setExpire sends one, a load must not.
+ */
+export function addVolatile(db: Db, key: string, obj: RedisObject, when: number): void {
+	db.volatileSlot.set(key, db.volatile.length);
+	db.volatile.push(key);
+	db.bytes += EXPIRE_ENTRY_COST;
+	db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
+	attachExpire(db, key, obj, when);
+}
+
 /** setExpire: a key's object is already in hand, so a TTL overwritten reaches no other table. */
 export function setExpire(server: Server, db: Db, key: string, when: number): void {
 	const obj = db.dict.get(key)!;
-	if (!hasTtl(obj)) {
-		db.volatileSlot.set(key, db.volatile.length);
-		db.volatile.push(key);
-		db.bytes += EXPIRE_ENTRY_COST;
-		db.expiresSlots = resizedSlots(db.expiresSlots, db.volatile.length);
-	}
-	attachExpire(db, key, obj, when);
+	if (hasTtl(obj)) attachExpire(db, key, obj, when);
+	else addVolatile(db, key, obj, when);
 	signalModifiedKey(server, db, key);
 	// A tick planned by `when` already serves this TTL: waking the cron would plan nothing new.
 	if (when < server.cron.plannedAt) server.wakeCron(when);
