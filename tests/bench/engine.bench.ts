@@ -49,6 +49,17 @@ function timed(n: number, body: () => void): number {
 	return n / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * Each contender's best rate over ROUNDS alternating rounds, one of each in turn, so that a busy
+ * machine slows them alike; each run is given the round's number.
+ */
+function bestOf(...contenders: ((round: number) => number)[]): number[] {
+	const best = contenders.map(() => 0);
+	for (let round = 0; round < ROUNDS; round++)
+		contenders.forEach((run, i) => (best[i] = Math.max(best[i]!, run(round))));
+	return best;
+}
+
 /** Ops/s of `argvs` run one after the other. */
 const rateOf = (engine: Engine, argvs: readonly string[][]) =>
 	timed(argvs.length, () => {
@@ -240,18 +251,13 @@ function zsetSection(): boolean {
 		timed(KEYS, () => {
 			for (let i = 0; i < KEYS; i++) engine.exec(top);
 		});
-	let zadd = 0;
-	let zincr = 0;
-	let set = 0;
-	let zrange = 0;
-	let get = 0;
-	for (let round = 0; round < ROUNDS; round++) {
-		zadd = Math.max(zadd, rate(zaddRounds[round]!));
-		zincr = Math.max(zincr, rate(incrs));
-		set = Math.max(set, rate(sets));
-		zrange = Math.max(zrange, topRate());
-		get = Math.max(get, rate(gets));
-	}
+	const [zadd, zincr, set, zrange, get] = bestOf(
+		(round) => rate(zaddRounds[round]!),
+		() => rate(incrs),
+		() => rate(sets),
+		topRate,
+		() => rate(gets),
+	) as [number, number, number, number, number];
 	// The control: a ZADD of each planned member at the score it already has. It parses, finds the
 	// member and compares as an update does, then returns before the order is touched: its cost
 	// against a SET's says how much of an update's is the member's move in the order.
@@ -261,12 +267,10 @@ function zsetSection(): boolean {
 		if (now.type !== 'double') throw new Error(`ZSCORE answered ${JSON.stringify(now)}`);
 		return ['ZADD', 'lb', now.value, member];
 	});
-	let stay = 0;
-	let stayingSet = 0;
-	for (let round = 0; round < ROUNDS; round++) {
-		stay = Math.max(stay, rate(stays));
-		stayingSet = Math.max(stayingSet, rate(sets));
-	}
+	const [stay, stayingSet] = bestOf(
+		() => rate(stays),
+		() => rate(sets),
+	) as [number, number];
 	let fill = Infinity;
 	for (let round = 0; round < ROUNDS; round++) {
 		const fresh = createEngine();
@@ -316,12 +320,10 @@ function fillInTurn(engine: Engine, a: readonly string[][], b: readonly string[]
 function lookupControl(engine: Engine, a: readonly string[], b: readonly string[]): number {
 	const ea = a.map((k) => ['EXISTS', k]);
 	const eb = b.map((k) => ['EXISTS', k]);
-	let ra = 0;
-	let rb = 0;
-	for (let round = 0; round < ROUNDS; round++) {
-		ra = Math.max(ra, rateOf(engine, ea));
-		rb = Math.max(rb, rateOf(engine, eb));
-	}
+	const [ra, rb] = bestOf(
+		() => rateOf(engine, ea),
+		() => rateOf(engine, eb),
+	) as [number, number];
 	return rb / ra;
 }
 
@@ -343,12 +345,10 @@ function listSection(): boolean {
 	const pops = plan.map((j) => ['LPOP', lists[j]!]);
 	const sets = plan.map((j) => ['SET', keys[j]!, value]);
 	const gets = plan.map((j) => ['GET', keys[j]!]);
-	let list = 0;
-	let str = 0;
-	for (let round = 0; round < ROUNDS; round++) {
-		list = Math.max(list, pairRateOf(engine, pushes, pops));
-		str = Math.max(str, pairRateOf(engine, sets, gets));
-	}
+	const [list, str] = bestOf(
+		() => pairRateOf(engine, pushes, pops),
+		() => pairRateOf(engine, sets, gets),
+	) as [number, number];
 	const control = lookupControl(
 		engine,
 		plan.map((j) => lists[j]!),
@@ -382,12 +382,10 @@ function setSection(): boolean {
 	const checks = plan.map((j, i) => ['SISMEMBER', sets[j]!, tag(KEYS + i)]);
 	const writes = plan.map((j) => ['SET', keys[j]!, value]);
 	const reads = plan.map((j) => ['GET', keys[j]!]);
-	let set = 0;
-	let str = 0;
-	for (let round = 0; round < ROUNDS; round++) {
-		set = Math.max(set, pairRateOf(engine, sadds, checks));
-		str = Math.max(str, pairRateOf(engine, writes, reads));
-	}
+	const [set, str] = bestOf(
+		() => pairRateOf(engine, sadds, checks),
+		() => pairRateOf(engine, writes, reads),
+	) as [number, number];
 	const control = lookupControl(
 		engine,
 		plan.map((j) => sets[j]!),
@@ -407,13 +405,7 @@ function setSection(): boolean {
  * Goal: ≤ 1.5×.
  */
 function setexSection(): boolean {
-	const [setRun, setexRun] = [engineRound('SET'), engineRound('SETEX')];
-	let set = 0;
-	let setex = 0;
-	for (let round = 0; round < ROUNDS; round++) {
-		set = Math.max(set, setRun());
-		setex = Math.max(setex, setexRun());
-	}
+	const [set, setex] = bestOf(engineRound('SET'), engineRound('SETEX')) as [number, number];
 	const pass = set / setex <= 1.5;
 	console.log(
 		`SETEX vs SET, same run: ${fmt(setex)} vs ${fmt(set)} ops/s, cost ${ratio(set / setex)}×`,
@@ -455,14 +447,7 @@ async function main(): Promise<void> {
 	console.log('op        engine ops/s    Map ops/s   mock ops/s  vs Map  vs mock  awaited vs mock');
 	let pass = true;
 	for (const op of OPS_LIST) {
-		// Rounds alternate between contenders so a busy machine slows both alike; best round counts.
-		const [engineRun, mapRun] = [engineRound(op), mapRound(op)];
-		let e = 0;
-		let m = 0;
-		for (let round = 0; round < ROUNDS; round++) {
-			e = Math.max(e, engineRun());
-			m = Math.max(m, mapRun());
-		}
+		const [e, m] = bestOf(engineRound(op), mapRound(op)) as [number, number];
 		const [shortRun, awaitedRun, mock] = [
 			engineMockRound(op),
 			engineAwaitedRound(op),
