@@ -33,12 +33,6 @@ export class ZNode {
 	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
 	 */
 	leaf = -1;
-	/**
-	 * Its tie key (tieKey) in the ZOrder that holds it. The ZOrder also keeps every key beside its
-	 * entry's score in the leaves, for the entries a search passes; this copy serves the member
-	 * being placed, whose node an update has just read, so its key costs no further cache miss.
-	 */
-	key = 0;
 	#score: number;
 	/**
 	 * The member and its score as a range reply sends them, made on first use and shared by every
@@ -127,9 +121,10 @@ export function lexRangeEmpty(r: LexRange): boolean {
 
 /**
  * Entries a leaf holds at most. Every leaf of a ZOrder has this much room in the same two typed
- * arrays: leaf `slot` keeps its k-th entry's score at scores[slot × LEAF + k] and that member's
- * node index at ids[slot × LEAF + k]. A leaf is thus a few cache lines with no object in front
- * of it: a random update on 100k members reads a leaf's ids and writes a few lines.
+ * arrays: with k = slot × LEAF + j, leaf `slot` keeps its j-th entry's score at pairs[2k], that
+ * member's tie key at pairs[2k + 1] and its node index at ids[k]. A leaf is thus a few cache
+ * lines with no object in front of it: a random update on 100k members reads a leaf's ids and
+ * writes a few lines.
  */
 const LEAF = 64;
 /** A leaf with fewer entries merges with (or borrows from) a neighbour. */
@@ -166,16 +161,17 @@ export function tieKey(ele: string, from: number): number {
 	return key;
 }
 
-/** Where ZOrder's #touch writes its sum, so that the compiler keeps the loads behind it. */
+/** Where ZOrder's #touchFrom and #touchTo write their sums, so the compiler keeps the loads. */
 const TOUCHED = new Float64Array(1);
 
 export class ZOrder {
-	#scores = new Float64Array(LEAF);
 	/**
-	 * Each entry's tie key (tieKey), beside its score: read where scores tie, which on a
-	 * leaderboard of whole-number scores is most comparisons inside a leaf.
+	 * Each entry's score and, right after it, its tie key (tieKey): the key is read where scores
+	 * tie, which on a leaderboard of whole-number scores is most comparisons inside a leaf. Side by
+	 * side, an entry a move reads or writes is one cache line, where a score array and a key array
+	 * made it two (a random update took about 8 % longer on 100k members).
 	 */
-	#keys = new Float64Array(LEAF);
+	#pairs = new Float64Array(2 * LEAF);
 	#ids = new Int32Array(LEAF);
 	/** Entries in each leaf slot. */
 	#n = new Int32Array(1);
@@ -208,37 +204,36 @@ export class ZOrder {
 	/** A prefix every member starts with (null while empty): tie keys start after it. */
 	#prefix: string | null = null;
 	#rekeys = 0;
+	/**
+	 * The tie key of the member being placed, set by insert and updateScore from its name, which
+	 * the member's dict lookup has just read. A copy kept in each node was a boxed double of its
+	 * own, a cache miss more on every update.
+	 */
+	#key = 0;
 
 	#node(id: number): ZNode {
 		return this.#pool[id]!;
 	}
 
 	/**
-	 * Reads, without waiting on any of them, the cache lines an update of a member in leaf `from`
-	 * to a place in leaf `to` needs: every line of `from`'s ids (the member is looked for there)
-	 * and the greatest entry of each leaf (both are moved or compared). The processor sends for
-	 * all of them together, and the code that needs them later finds them arriving (JS has no
-	 * prefetch instruction; independent loads are one). The entries an update overwrites are not
-	 * read: a store does not wait for its line.
+	 * Reads, without waiting on any of them, the cache lines an update of a member out of leaf
+	 * `from` needs: every line of its ids (the member is looked for there) and its greatest entry
+	 * (moved or compared). The processor sends for all of them together, and the code that needs
+	 * them later finds them arriving (JS has no prefetch instruction; independent loads are one).
+	 * The entries an update overwrites are not read: a store does not wait for its line.
 	 */
-	#touch(from: number, to: number): void {
-		const scores = this.#scores;
+	#touchFrom(from: number): void {
 		const ids = this.#ids;
-		const keys = this.#keys;
 		const base = from * LEAF;
 		const last = base + this.#n[from]! - 1;
-		const toLast = to * LEAF + this.#n[to]! - 1;
 		TOUCHED[0] =
-			ids[base]! +
-			ids[base + 16]! +
-			ids[base + 32]! +
-			ids[base + 48]! +
-			ids[last]! +
-			scores[last]! +
-			keys[last]! +
-			ids[toLast]! +
-			scores[toLast]! +
-			keys[toLast]!;
+			ids[base]! + ids[base + 16]! + ids[base + 32]! + ids[base + 48]! + this.#pairs[2 * last]!;
+	}
+
+	/** The same for leaf `to`, where the member goes: its greatest entry, compared and moved. */
+	#touchTo(to: number): void {
+		const toLast = to * LEAF + this.#n[to]! - 1;
+		TOUCHED[0] = this.#ids[toLast]! + this.#pairs[2 * toLast]!;
 	}
 
 	/** A free leaf slot, the arrays grown (doubled) when none is left. */
@@ -250,17 +245,14 @@ export class ZOrder {
 			return slot;
 		}
 		const slot = this.#slots++;
-		if (slot * LEAF >= this.#scores.length) {
+		if (slot * LEAF >= this.#ids.length) {
 			const cap = Math.max(1, slot * 2);
-			const scores = new Float64Array(cap * LEAF);
-			scores.set(this.#scores);
-			this.#scores = scores;
+			const pairs = new Float64Array(2 * cap * LEAF);
+			pairs.set(this.#pairs);
+			this.#pairs = pairs;
 			const ids = new Int32Array(cap * LEAF);
 			ids.set(this.#ids);
 			this.#ids = ids;
-			const keys = new Float64Array(cap * LEAF);
-			keys.set(this.#keys);
-			this.#keys = keys;
 			const n = new Int32Array(cap);
 			n.set(this.#n);
 			this.#n = n;
@@ -279,7 +271,7 @@ export class ZOrder {
 	/** Puts leaf `slot` into the list at index `bi`. */
 	#insertLeaf(bi: number, slot: number): void {
 		this.#order.splice(bi, 0, slot);
-		this.#maxes.splice(bi, 0, this.#scores[slot * LEAF + this.#n[slot]! - 1]!);
+		this.#maxes.splice(bi, 0, this.#pairs[2 * (slot * LEAF + this.#n[slot]! - 1)]!);
 		this.#renumber(bi);
 		this.#treeStale = true;
 	}
@@ -306,7 +298,7 @@ export class ZOrder {
 
 	#lastScore(bi: number): number {
 		const slot = this.#order[bi]!;
-		return this.#scores[slot * LEAF + this.#n[slot]! - 1]!;
+		return this.#pairs[2 * (slot * LEAF + this.#n[slot]! - 1)]!;
 	}
 
 	/**
@@ -314,43 +306,42 @@ export class ZOrder {
 	 * read only on a full tie.
 	 */
 	#sortsBefore(k: number, score: number, key: number, id: number): boolean {
-		const s = this.#scores[k]!;
+		const s = this.#pairs[2 * k]!;
 		if (s !== score) return s < score;
-		const q = this.#keys[k]!;
+		const q = this.#pairs[2 * k + 1]!;
 		if (q !== key) return q < key;
 		return this.#node(this.#ids[k]!).ele < this.#node(id).ele;
 	}
 
 	/** Whether flat entry `k` sorts before flat entry `j`. */
 	#entryBefore(k: number, j: number): boolean {
-		return this.#sortsBefore(k, this.#scores[j]!, this.#keys[j]!, this.#ids[j]!);
+		return this.#sortsBefore(k, this.#pairs[2 * j]!, this.#pairs[2 * j + 1]!, this.#ids[j]!);
 	}
 
 	/** Copies flat entry `from` (score, tie key, node index) over flat entry `to`. */
 	#move(to: number, from: number): void {
-		this.#scores[to] = this.#scores[from]!;
-		this.#keys[to] = this.#keys[from]!;
+		this.#pairs[2 * to] = this.#pairs[2 * from]!;
+		this.#pairs[2 * to + 1] = this.#pairs[2 * from + 1]!;
 		this.#ids[to] = this.#ids[from]!;
 	}
 
 	#put(k: number, score: number, key: number, id: number): void {
-		this.#scores[k] = score;
-		this.#keys[k] = key;
+		this.#pairs[2 * k] = score;
+		this.#pairs[2 * k + 1] = key;
 		this.#ids[k] = id;
 	}
 
 	#swap(a: number, b: number): void {
-		const score = this.#scores[a]!;
-		const key = this.#keys[a]!;
+		const score = this.#pairs[2 * a]!;
+		const key = this.#pairs[2 * a + 1]!;
 		const id = this.#ids[a]!;
 		this.#move(a, b);
 		this.#put(b, score, key, id);
 	}
 
-	/** Flat entries [from, end) copied to start at `to` (copyWithin on all three arrays). */
+	/** Flat entries [from, end) copied to start at `to` (copyWithin on both arrays). */
 	#copy(to: number, from: number, end: number): void {
-		this.#scores.copyWithin(to, from, end);
-		this.#keys.copyWithin(to, from, end);
+		this.#pairs.copyWithin(2 * to, 2 * from, 2 * end);
 		this.#ids.copyWithin(to, from, end);
 	}
 
@@ -364,14 +355,13 @@ export class ZOrder {
 	}
 
 	#sort(slot: number): void {
-		const scores = this.#scores;
-		const keys = this.#keys;
+		const pairs = this.#pairs;
 		const ids = this.#ids;
 		const base = slot * LEAF;
 		const end = base + this.#n[slot]!;
 		for (let i = base + 1; i < end; i++) {
-			const score = scores[i]!;
-			const key = keys[i]!;
+			const score = pairs[2 * i]!;
+			const key = pairs[2 * i + 1]!;
 			const id = ids[i]!;
 			let j = i - 1;
 			while (j >= base && !this.#sortsBefore(j, score, key, id)) {
@@ -474,7 +464,7 @@ export class ZOrder {
 		let hi = maxes.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (maxes[mid]! === score && this.#sortsBefore(this.#lastAt(mid), score, node.key, node.id))
+			if (maxes[mid]! === score && this.#sortsBefore(this.#lastAt(mid), score, this.#key, node.id))
 				lo = mid + 1;
 			else hi = mid;
 		}
@@ -483,22 +473,25 @@ export class ZOrder {
 
 	/** Offset of the first member of leaf `slot` not before `node`'s place at `score`. */
 	#offsetIn(slot: number, score: number, node: ZNode): number {
-		const scores = this.#scores;
+		const pairs = this.#pairs;
 		const base = slot * LEAF;
 		const n = this.#n[slot]!;
 		let lo = 0;
 		let len = n;
 		while (len > 0) {
 			const half = len >> 1;
-			const below = scores[base + lo + half]! < score;
+			const below = pairs[2 * (base + lo + half)]! < score;
 			lo = below ? lo + half + 1 : lo;
 			len = below ? len - half - 1 : half;
 		}
-		if (lo === n || scores[base + lo] !== score) return lo;
+		if (lo === n || pairs[2 * (base + lo)] !== score) return lo;
 		let hi = n;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (scores[base + mid]! === score && this.#sortsBefore(base + mid, score, node.key, node.id))
+			if (
+				pairs[2 * (base + mid)]! === score &&
+				this.#sortsBefore(base + mid, score, this.#key, node.id)
+			)
 				lo = mid + 1;
 			else hi = mid;
 		}
@@ -526,7 +519,7 @@ export class ZOrder {
 			this.#prefix = prefix;
 			this.#rekey(common);
 		}
-		node.key = tieKey(ele, prefix.length);
+		this.#key = tieKey(ele, prefix.length);
 	}
 
 	/** Every member's tie key again, for a prefix now `from` characters long. */
@@ -535,7 +528,7 @@ export class ZOrder {
 			const base = slot * LEAF;
 			for (let k = base; k < base + this.#n[slot]!; k++) {
 				const node = this.#node(this.#ids[k]!);
-				this.#keys[k] = node.key = tieKey(node.ele, from);
+				this.#pairs[2 * k + 1] = tieKey(node.ele, from);
 			}
 		}
 	}
@@ -555,7 +548,7 @@ export class ZOrder {
 		}
 		if (this.#order.length === 0) {
 			const slot = this.#newSlot();
-			this.#put(slot * LEAF, node.score, node.key, node.id);
+			this.#put(slot * LEAF, node.score, this.#key, node.id);
 			this.#n[slot] = 1;
 			node.leaf = slot;
 			this.#insertLeaf(0, slot);
@@ -584,21 +577,21 @@ export class ZOrder {
 			this.#adopt(next, 0, LEAF - half);
 			this.#maxes[bi] = this.#lastScore(bi);
 			this.#insertLeaf(bi + 1, next);
-			if (this.#sortsBefore(this.#lastAt(bi), score, node.key, node.id)) {
+			if (this.#sortsBefore(this.#lastAt(bi), score, this.#key, node.id)) {
 				bi++;
 				slot = next;
 			}
 		}
 		const n = this.#n[slot]!;
 		const end = slot * LEAF + n;
-		if (n === 0 || this.#sortsBefore(end - 1, score, node.key, node.id)) {
-			this.#put(end, score, node.key, node.id);
+		if (n === 0 || this.#sortsBefore(end - 1, score, this.#key, node.id)) {
+			this.#put(end, score, this.#key, node.id);
 			this.#maxes[bi] = score;
 		} else {
 			// Still in order when it also sorts after the entry before the greatest.
-			if (n > 1 && !this.#sortsBefore(end - 2, score, node.key, node.id)) this.#sorted[slot] = 0;
+			if (n > 1 && !this.#sortsBefore(end - 2, score, this.#key, node.id)) this.#sorted[slot] = 0;
 			this.#move(end, end - 1);
-			this.#put(end - 1, score, node.key, node.id);
+			this.#put(end - 1, score, this.#key, node.id);
 		}
 		this.#n[slot] = n + 1;
 		node.leaf = slot;
@@ -667,7 +660,7 @@ export class ZOrder {
 			return true;
 		}
 		this.#resized(bi, -1);
-		if (at === n) this.#maxes[bi] = this.#scores[base + n - 1]!;
+		if (at === n) this.#maxes[bi] = this.#pairs[2 * (base + n - 1)]!;
 		return false;
 	}
 
@@ -720,12 +713,15 @@ export class ZOrder {
 	 * Returns the member's node (the same object either way).
 	 */
 	updateScore(node: ZNode, score: number, rng: Random): ZNode {
-		// The new place is found first, in the leaf index (small, so in cache), made while the old
-		// entry is still there: it sorts on the same side of the new key in either case, as the
-		// old score differs. The lines the update needs in both leaves are then asked for at once,
-		// so the two leaves' cache misses overlap instead of following one another.
+		// The leaf the member leaves is asked for first, so that its lines are on their way while
+		// the new place is found in the leaf index (small, so in cache). That search is made
+		// while the old entry is still there: it sorts on the same side of the new key in either
+		// case, as the old score differs. The target leaf's lines are asked for as soon as it is
+		// known, so the two leaves' cache misses overlap instead of following one another.
+		this.#touchFrom(node.leaf);
+		this.#key = tieKey(node.ele, this.#prefix!.length);
 		const to = this.#leafFor(score, node);
-		this.#touch(node.leaf, this.#order[to]!);
+		this.#touchTo(this.#order[to]!);
 		this.#find(node);
 		const bi = this.#bi;
 		const at = this.#at;
@@ -737,7 +733,7 @@ export class ZOrder {
 		if (to === bi || (at === n - 1 && to === bi + 1)) {
 			if (this.#keepsPlace(bi, at, node, score)) {
 				node.score = score;
-				this.#scores[slot * LEAF + at] = score;
+				this.#pairs[2 * (slot * LEAF + at)] = score;
 				if (at === n - 1) this.#maxes[bi] = score;
 				return node;
 			}
@@ -758,8 +754,8 @@ export class ZOrder {
 				put = dest;
 				this.#shift(base + dest, base + at, 1);
 			}
-			this.#put(base + put, score, node.key, node.id);
-			this.#maxes[bi] = this.#scores[base + n - 1]!;
+			this.#put(base + put, score, this.#key, node.id);
+			this.#maxes[bi] = this.#pairs[2 * (base + n - 1)]!;
 			node.score = score;
 			node.level = randomLevel(rng);
 			return node;
@@ -781,7 +777,7 @@ export class ZOrder {
 	 * neighbour in the way: above the member but not above the new score, or the other way down.
 	 */
 	#keepsPlace(bi: number, at: number, node: ZNode, score: number): boolean {
-		const scores = this.#scores;
+		const pairs = this.#pairs;
 		const order = this.#order;
 		const slot = order[bi]!;
 		const base = slot * LEAF;
@@ -790,17 +786,18 @@ export class ZOrder {
 		if (score > old) {
 			// The neighbour after is in the next leaf when the member is its leaf's greatest.
 			if (at === n - 1) return bi + 1 === order.length || this.#allAbove(order[bi + 1]!, score);
-			if (this.#sorted[slot] === 1) return scores[base + at + 1]! > score;
+			if (this.#sorted[slot] === 1) return pairs[2 * (base + at + 1)]! > score;
 			for (let k = base; k < base + n; k++)
-				if (scores[k]! <= score && k !== base + at && this.#entryBefore(base + at, k)) return false;
+				if (pairs[2 * k]! <= score && k !== base + at && this.#entryBefore(base + at, k))
+					return false;
 			return true;
 		}
-		if (this.#sorted[slot] === 1 && at > 0) return scores[base + at - 1]! < score;
+		if (this.#sorted[slot] === 1 && at > 0) return pairs[2 * (base + at - 1)]! < score;
 		if (this.#sorted[slot] === 1) return bi === 0 || this.#maxes[bi - 1]! < score;
 		let below = false;
 		for (let k = base; k < base + n; k++) {
 			if (k === base + at || !this.#entryBefore(k, base + at)) continue;
-			if (scores[k]! >= score) return false;
+			if (pairs[2 * k]! >= score) return false;
 			below = true;
 		}
 		// The neighbour before is the previous leaf's greatest when none in this leaf is below.
@@ -809,11 +806,11 @@ export class ZOrder {
 
 	/** Whether every entry of leaf `slot` has a score above `score`. */
 	#allAbove(slot: number, score: number): boolean {
-		const scores = this.#scores;
+		const pairs = this.#pairs;
 		const base = slot * LEAF;
-		if (this.#sorted[slot] === 1) return scores[base]! > score;
+		if (this.#sorted[slot] === 1) return pairs[2 * base]! > score;
 		const end = base + this.#n[slot]!;
-		for (let k = base; k < end; k++) if (scores[k]! <= score) return false;
+		for (let k = base; k < end; k++) if (pairs[2 * k]! <= score) return false;
 		return true;
 	}
 
@@ -826,14 +823,14 @@ export class ZOrder {
 		const base = this.#order[bi]! * LEAF;
 		const last = base + this.#n[this.#order[bi]!]! - 1;
 		const up = score > node.score;
-		this.#scores[base + at] = score;
+		this.#pairs[2 * (base + at)] = score;
 		node.score = score;
 		let m = base + at;
 		if (m === last) {
 			if (!up) for (let k = base; k < last; k++) if (this.#entryBefore(m, k)) m = k;
 		} else if (!up || this.#entryBefore(m, last)) m = last;
 		if (m !== last) this.#swap(m, last);
-		this.#maxes[bi] = this.#scores[last]!;
+		this.#maxes[bi] = this.#pairs[2 * last]!;
 	}
 
 	/** zslGetRank, 0-based, for a member known to be in the list. */
