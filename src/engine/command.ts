@@ -38,6 +38,10 @@ export type CommandGroup =
 	| 'connection'
 	| 'transactions';
 
+/**
+ * What a command runs with. call() reuses one object from command to command, as Redis reuses a
+ * client's struct: read it while the command runs, and copy whatever must outlive the call.
+ */
 export interface CommandContext {
 	readonly server: Server;
 	readonly client: ClientState;
