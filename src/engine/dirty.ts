@@ -17,7 +17,7 @@ export const zaddResult = { changes: 0 };
 export const bitfieldResult = { changes: 0 };
 
 /** What a rule sees once the command ran: `signals` is how many times a key was signalled. */
-interface After {
+export interface After {
 	readonly server: Server;
 	readonly argv: readonly string[];
 	readonly reply: Reply;

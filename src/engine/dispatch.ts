@@ -10,7 +10,7 @@ import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
 import { noteCall, noteRejectedCall } from './command-stats.ts';
 import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
-import { dirtyRule, type DirtyRule } from './dirty.ts';
+import { dirtyRule, type After, type DirtyRule } from './dirty.ts';
 import { saveParams } from './persistence.ts';
 import { latencyAddSampleIfNeeded } from './latency-monitor.ts';
 import { slowlogPushIfNeeded } from './slowlog.ts';
@@ -281,6 +281,12 @@ type Context = { -readonly [K in keyof CommandContext]: CommandContext[K] };
 const contexts: Context[] = [];
 let depth = 0;
 
+/**
+ * The record a write's dirty rule reads once the command ran, filled in again for each write
+ * for the same reason: a rule reads it and runs no command, so one is enough.
+ */
+let after: { -readonly [K in keyof After]: After[K] } | null = null;
+
 /** call(): runs a resolved command and publishes it. EXEC uses it for each queued command. */
 export function call(
 	server: Server,
@@ -316,7 +322,14 @@ export function call(
 		return reply;
 	}
 	if (rule) {
-		const n = rule.count({ server, argv, reply, signals: server.keySignals - signals, before, db });
+		after ??= { server, argv, reply, signals: 0, before, db };
+		after.server = server;
+		after.argv = argv;
+		after.reply = reply;
+		after.signals = server.keySignals - signals;
+		after.before = before;
+		after.db = db;
+		const n = rule.count(after);
 		if (n > 0) addDirty(server, n);
 	}
 	const usec = (server.now() - started) * 1000;
