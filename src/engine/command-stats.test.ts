@@ -79,6 +79,23 @@ describe('INFO commandstats and errorstats', () => {
 		f.run('CONFIG', 'RESETSTAT');
 		expect([...info(f, 'commandstats')]).toEqual([['cmdstat_config|resetstat', stat(1)]]);
 		expect([...info(f, 'errorstats')]).toEqual([]);
+		// A command seen before the reset counts from zero in the new table.
+		f.run('DEBUG', 'SLEEP', '0');
+		expect(info(f, 'commandstats').get('cmdstat_debug')).toBe(stat(1));
+	});
+
+	it('keeps each server its own counters when two run the same commands in turn', () => {
+		const a = serverFixture();
+		const b = serverFixture();
+		a.run('GET', 'k');
+		b.run('GET', 'k');
+		a.run('GET', 'k');
+		b.run('EXISTS', 'k');
+		a.run('EXISTS', 'k');
+		expect(info(a, 'commandstats').get('cmdstat_get')).toBe(stat(2));
+		expect(info(b, 'commandstats').get('cmdstat_get')).toBe(stat(1));
+		expect(info(a, 'commandstats').get('cmdstat_exists')).toBe(stat(1));
+		expect(info(b, 'commandstats').get('cmdstat_exists')).toBe(stat(1));
 	});
 
 	it('refuses writes on OOM as rejected calls', () => {

@@ -36,9 +36,34 @@ export function noteRejectedCall(server: Server, name: string): void {
 	statOf(server, name).rejected_calls++;
 }
 
+/**
+ * Where call() keeps a command's counters from one call to the next, with the table they belong
+ * to: finding them by name in the table (a lookup by a key that changes from command to command)
+ * was about a ninth of a GET's instructions. CONFIG RESETSTAT and a fork give the server a new
+ * table, which the comparison notices; a command run on another server looks its counters up.
+ */
+export interface StatCache {
+	statTable: Record<string, CommandStat> | null;
+	stat: CommandStat | null;
+}
+
 /** call(): the command ran for `usec`; it failed when it answered with an error. */
-export function noteCall(server: Server, name: string, usec: number, failed: boolean): void {
-	const stat = statOf(server, name);
+export function noteCall(
+	server: Server,
+	name: string,
+	usec: number,
+	failed: boolean,
+	cache?: StatCache,
+): void {
+	let stat: CommandStat;
+	if (cache !== undefined && cache.statTable === server.commandStats) stat = cache.stat!;
+	else {
+		stat = statOf(server, name);
+		if (cache !== undefined) {
+			cache.statTable = server.commandStats;
+			cache.stat = stat;
+		}
+	}
 	stat.calls++;
 	stat.usec += usec;
 	if (failed) stat.failed_calls++;

@@ -8,7 +8,7 @@ import { discardTransaction } from './multi.ts';
 import { ERR, error, status, type Reply } from './reply.ts';
 import type { Server } from './server.ts';
 import { noteErrorReply, notePeakMemory } from './stats.ts';
-import { noteCall, noteRejectedCall } from './command-stats.ts';
+import { noteCall, noteRejectedCall, type StatCache } from './command-stats.ts';
 import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 import { dirtyRule, type After, type DirtyRule } from './dirty.ts';
 import { saveParams } from './persistence.ts';
@@ -20,7 +20,7 @@ import { perConfig, storedConfig } from './config.ts';
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 const QUEUED = status('QUEUED');
 
-export interface ResolvedCommand {
+export interface ResolvedCommand extends StatCache {
 	readonly spec: CommandSpec;
 	/** The lower-case name errors use: `get`, `config|get`. */
 	readonly fullName: string;
@@ -71,6 +71,8 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 			skipSlowlog: spec.flags.includes('skip_slowlog'),
 			dirty: isWrite ? dirtyRule(base) : null,
 			mayGrow: isWrite || base === 'config' || base === 'debug',
+			statTable: null,
+			stat: null,
 		};
 		resolvedBySpec.set(spec, r);
 	}
@@ -333,7 +335,7 @@ export function call(
 		if (n > 0) addDirty(server, n);
 	}
 	const usec = (server.now() - started) * 1000;
-	noteCall(server, resolved.fullName, usec, reply.type === 'error');
+	noteCall(server, resolved.fullName, usec, reply.type === 'error', resolved);
 	if (!resolved.skipSlowlog) slowlogPushIfNeeded(server, client, argv, usec);
 	// Only a call that moved the clock by a millisecond or more can reach the monitor's threshold.
 	if (usec >= 1000)
