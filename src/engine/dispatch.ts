@@ -269,8 +269,8 @@ function reject(
 	return publish(server, client, argv, reply);
 }
 
-/** A CommandContext that call() fills in for each command it runs. */
-type Context = { -readonly [K in keyof CommandContext]: CommandContext[K] };
+/** `T` with its fields writable: the records call() fills in again for each command. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The contexts call() hands to commands, one per depth of nesting (EXEC calls the commands it
@@ -280,14 +280,14 @@ type Context = { -readonly [K in keyof CommandContext]: CommandContext[K] };
  * took several percent longer. A command reads its context while it runs and keeps none of
  * it (blockForKeys copies what a blocked client needs).
  */
-const contexts: Context[] = [];
+const contexts: Writable<CommandContext>[] = [];
 let depth = 0;
 
 /**
  * The record a write's dirty rule reads once the command ran, filled in again for each write
  * for the same reason: a rule reads it and runs no command, so one is enough.
  */
-let after: { -readonly [K in keyof After]: After[K] } | null = null;
+let after: Writable<After> | null = null;
 
 /** call(): runs a resolved command and publishes it. EXEC uses it for each queued command. */
 export function call(
