@@ -16,6 +16,20 @@ describe('engine dispatch', () => {
 		expect(e.exec(['get', 'nokey'])).toEqual({ type: 'bulk', value: null });
 	});
 
+	it("keeps its methods bound: an engine's or a client's exec handed on alone still runs", () => {
+		const e = createEngine();
+		const { exec, connect, fork } = e;
+		expect(exec(['SET', 'k', 'v'])).toEqual({ type: 'status', value: 'OK' });
+		const c = connect();
+		const run = c.exec;
+		expect(run(['GET', 'k'])).toEqual({ type: 'bulk', value: 'v' });
+		expect(fork().exec(['GET', 'k'])).toEqual({ type: 'bulk', value: 'v' });
+		// The getters read the client's state, from its prototype.
+		run(['SELECT', '2']);
+		expect(c.db).toBe(2);
+		expect(e.resp).toBe(2);
+	});
+
 	it('runs its cron on the virtual clock only, and only when a TTL can fall due', () => {
 		const clock = new VirtualClock(0);
 		// Without save points: a write would otherwise plan the tick that saves an hour later.
