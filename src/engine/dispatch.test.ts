@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext, CommandSpec } from './command.ts';
 import { serverFixture } from './commands/server.test-util.ts';
-import { call } from './dispatch.ts';
+import { call, isResolved, resolveCommand } from './dispatch.ts';
 import { bulk, type Reply } from './reply.ts';
 
 /** A made-up command for the test: its name, and what its run does. */
@@ -40,5 +40,27 @@ describe('call()', () => {
 		// The next command at the same depth sees its own arguments, not the last one's.
 		expect(call(server, client, inner, ['INNERCMD', 'c'])).toEqual(bulk('inner'));
 		expect(seen).toEqual(['b@3', 'c@0']);
+	});
+});
+
+describe('resolveCommand()', () => {
+	it('resolves each name as typed, the same name twice in a row included, arity checked each time', () => {
+		const name = (argv: string[]) => {
+			const r = resolveCommand(argv);
+			return isResolved(r) ? r.fullName : r;
+		};
+		expect(name(['GET', 'k'])).toBe('get');
+		expect(name(['GET', 'k'])).toBe('get');
+		expect(name(['GET'])).toEqual({
+			type: 'error',
+			value: "ERR wrong number of arguments for 'get' command",
+		});
+		expect(name(['SET', 'k', 'v'])).toBe('set');
+		expect(name(['get', 'k'])).toBe('get');
+		expect(name(['GET', 'k'])).toBe('get');
+		expect(name(['SET', 'k'])).toEqual({
+			type: 'error',
+			value: "ERR wrong number of arguments for 'set' command",
+		});
 	});
 });

@@ -79,11 +79,24 @@ function resolvedOf(spec: CommandSpec): ResolvedCommand {
 	return r;
 }
 
+/**
+ * The last name resolved through the cache and what it resolved to: a client runs the same
+ * command many times in a row (a load, a benchmark, a replay), and comparing a short name costs
+ * less than hashing it for the map.
+ */
+let lastTypedName = '';
+let lastResolved: ResolvedCommand | null = null;
+
 /** lookupCommand + the arity check: a resolved command, or the exact error Redis sends. */
 export function resolveCommand(argv: readonly string[]): ResolvedCommand | Reply {
 	const name = argv[0] ?? '';
+	if (lastResolved !== null && name === lastTypedName) return checkArity(lastResolved, argv);
 	const cached = resolvedByTypedName.get(name);
-	if (cached) return checkArity(cached, argv);
+	if (cached) {
+		lastTypedName = name;
+		lastResolved = cached;
+		return checkArity(cached, argv);
+	}
 	const spec = commandTable().get(name.toLowerCase());
 	if (!spec) {
 		assertCommandLoaded(name);

@@ -94,14 +94,20 @@ export type EngineListener = (event: EngineEvent) => void;
 /** A tiny emitter; `active` lets hot paths skip building events nobody listens to. */
 export class EventBus {
 	#listeners = new Set<EngineListener>();
+	/** Kept beside the set: read on every key lookup, where asking the set for its size cost more. */
+	#active = false;
 
 	get active(): boolean {
-		return this.#listeners.size > 0;
+		return this.#active;
 	}
 
 	subscribe(fn: EngineListener): () => void {
 		this.#listeners.add(fn);
-		return () => this.#listeners.delete(fn);
+		this.#active = true;
+		return () => {
+			this.#listeners.delete(fn);
+			this.#active = this.#listeners.size > 0;
+		};
 	}
 
 	emit(event: EngineEvent): void {
