@@ -2,7 +2,7 @@
 // failed_calls, latency_histogram), as call() and rejectCommand() in src/server.c keep them, and
 // INFO commandstats and latencystats. Time is the virtual clock's: a command takes 0 µs unless it
 // moves the clock (DEBUG SLEEP), and Redis counts a latency under 1 ns as 1 ns.
-import { perConfig, storedConfig } from './config.ts';
+import { storedConfig } from './config.ts';
 import { LatencyHistogram } from './latency-histogram.ts';
 import type { Server } from './server.ts';
 
@@ -65,18 +65,16 @@ export function noteCall(
 		}
 	}
 	stat.calls++;
-	stat.usec += usec;
 	if (failed) stat.failed_calls++;
+	// A call that did not move the virtual clock, by far the most common: nothing to add or round.
+	if (usec === 0) {
+		if (server.hot.latencyTracking) (stat.latency ??= new LatencyHistogram()).recordInstant();
+		return;
+	}
+	stat.usec += usec;
 	// Redis times a call in whole microseconds; the virtual clock may leave a fraction.
-	if (latencyTracking(server))
+	if (server.hot.latencyTracking)
 		(stat.latency ??= new LatencyHistogram()).record(Math.round(usec) * 1000);
-}
-
-const trackingOn = perConfig((config) => storedConfig(config, 'latency-tracking') !== 'no');
-
-/** latency-tracking, read once per config rather than once per call. */
-function latencyTracking(server: Server): boolean {
-	return trackingOn(server.config);
 }
 
 /**
@@ -103,7 +101,7 @@ export function commandstatsSection(server: Server): [string, string][] {
  * its latency at each of latency-tracking-info-percentiles, in µs. Nothing while tracking is off.
  */
 export function latencystatsSection(server: Server): [string, string][] {
-	if (!latencyTracking(server)) return [];
+	if (!server.hot.latencyTracking) return [];
 	const percentiles = storedConfig(server.config, 'latency-tracking-info-percentiles')
 		.split(' ')
 		.filter((p) => p !== '')

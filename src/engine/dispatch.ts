@@ -11,10 +11,9 @@ import { noteErrorReply, notePeakMemory } from './stats.ts';
 import { noteCall, noteRejectedCall, type StatCache } from './command-stats.ts';
 import { BLOCKED, handleClientsBlockedOnKeys } from './blocking.ts';
 import { dirtyRule, type After, type DirtyRule } from './dirty.ts';
-import { saveParams } from './persistence.ts';
 import { latencyAddSampleIfNeeded } from './latency-monitor.ts';
 import { slowlogPushIfNeeded } from './slowlog.ts';
-import { perConfig, storedConfig } from './config.ts';
+import { storedConfig } from './config.ts';
 
 /** Commands that run at once even inside MULTI (multi.c / processCommand). */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -195,7 +194,7 @@ export function processCommand(
 
 	// checkGoodReplicasStatus: this server never has replicas, so any min-replicas-to-write above
 	// zero (with a lag limit set) refuses writes, EXEC of queued writes included.
-	if (!replicasGood(server.config) && (resolved.isWrite || queuedHas(client, base, 'isWrite')))
+	if (!server.hot.replicasGood && (resolved.isWrite || queuedHas(client, base, 'isWrite')))
 		return reject(server, client, argv, NOREPLICAS, resolved.fullName);
 
 	// A MONITOR connection is flagged CLIENT_SLAVE too, and replicas may not touch the keyspace.
@@ -251,13 +250,6 @@ function queuedHas(client: ClientState, base: string, flag: 'isDenyoom' | 'isWri
 }
 
 const NOREPLICAS = error('NOREPLICAS Not enough good replicas to write.');
-
-/** checkGoodReplicasStatus with no replica ever connected; read once per config object. */
-const replicasGood = perConfig(
-	(config) =>
-		storedConfig(config, 'min-replicas-max-lag') === '0' ||
-		storedConfig(config, 'min-replicas-to-write') === '0',
-);
 
 /**
  * rejectCommand: the error is sent and, inside MULTI, the transaction is flagged (EXECABORT).
@@ -378,7 +370,7 @@ function addDirty(server: Server, n: number): void {
 		server.wakeCron(Infinity);
 		return;
 	}
-	for (const sp of saveParams(server.config)) {
+	for (const sp of server.hot.saveParams) {
 		if (from < sp.changes && sp.changes <= p.dirty) {
 			server.wakeCron(Infinity);
 			return;

@@ -54,6 +54,17 @@ describe('LatencyHistogram (hdr_histogram at 1 ns…1 s, two significant figures
 		expect(new LatencyHistogram().cdf()).toEqual([]);
 	});
 
+	it('counts a call that took no time with recordInstant as record(0) counts it', () => {
+		const a = of(0, 0, 300, 5000);
+		const b = of(300, 5000);
+		b.recordInstant();
+		b.recordInstant();
+		expect(b.total).toBe(a.total);
+		for (const p of [0, 25, 50, 60, 100])
+			expect(b.valueAtPercentile(p)).toBe(a.valueAtPercentile(p));
+		expect(b.valueAtPercentile(50)).toBe(1);
+	});
+
 	it('is copied, not shared, by clone', () => {
 		const h = of(27_000);
 		const copy = h.clone();

@@ -8,6 +8,7 @@ import { Db, type DbTotals } from './keyspace.ts';
 import type { ClientState } from './client.ts';
 import type { BlockingState } from './blocking.ts';
 import { isLfuPolicy, lruClockAt } from './lru.ts';
+import { hotConfig, type HotConfig } from './config-hot.ts';
 import type { TimerId } from './clock.ts';
 import type { EvictionCandidate } from './events.ts';
 import type { CommandStat } from './command-stats.ts';
@@ -138,9 +139,11 @@ export class Server {
 
 	constructor(
 		readonly clock: VirtualClock,
-		public config: Config,
+		config: Config,
 		public rng: Random,
 	) {
+		this.#config = config;
+		this.hot = hotConfig(config);
 		this.dbs = Array.from({ length: config.databases }, (_, i) => new Db(i, this.dbTotals));
 		this.startedAt = clock.now();
 		this.persistence = emptyPersistence(this.startedAt);
@@ -173,4 +176,17 @@ export class Server {
 
 	#lfuPolicy = '';
 	#lfu = false;
+
+	#config: Config;
+	/** What every command reads from the config, worked out again whenever the config changes. */
+	hot: HotConfig;
+
+	/** The running config; CONFIG SET replaces the object rather than changing it. */
+	get config(): Config {
+		return this.#config;
+	}
+	set config(config: Config) {
+		this.#config = config;
+		this.hot = hotConfig(config);
+	}
 }

@@ -4,7 +4,6 @@
 // once the threshold is 0). Arguments a command keeps secret are logged as "(redacted)"
 // (redact.ts), as MONITOR shows them.
 import { clientAddr, type ClientState } from './client.ts';
-import { perConfig, storedConfig } from './config.ts';
 import { loggedArgv } from './redact.ts';
 import type { Server } from './server.ts';
 
@@ -37,11 +36,6 @@ export const copySlowlog = (s: SlowlogState): SlowlogState => ({
 	nextId: s.nextId,
 });
 
-const limits = perConfig((config) => ({
-	slowerThan: Number(storedConfig(config, 'slowlog-log-slower-than')),
-	maxLen: Number(storedConfig(config, 'slowlog-max-len')),
-}));
-
 /** slowlogCreateEntry's copy: at most 32 arguments, each at most 128 bytes, with what was cut. */
 function entryArgv(argv: readonly string[]): string[] {
 	const shown = loggedArgv(argv);
@@ -72,7 +66,7 @@ export function slowlogPushIfNeeded(
 	argv: readonly string[],
 	usec: number,
 ): void {
-	const { slowerThan, maxLen } = limits(server.config);
+	const { slowlogSlowerThan: slowerThan, slowlogMaxLen: maxLen } = server.hot;
 	if (slowerThan < 0) return;
 	const log = server.slowlog;
 	const duration = Math.round(usec);
