@@ -370,8 +370,10 @@ function addDirty(server: Server, n: number): void {
 		server.wakeCron(Infinity);
 		return;
 	}
-	for (const sp of server.hot.saveParams) {
-		if (from < sp.changes && sp.changes <= p.dirty) {
+	const points = server.hot.saveParams;
+	for (let i = 0; i < points.length; i++) {
+		const changes = points[i]!.changes;
+		if (from < changes && changes <= p.dirty) {
 			server.wakeCron(Infinity);
 			return;
 		}

@@ -142,4 +142,25 @@ describe('dict tables', () => {
 			8, 16, 32, 160, 320, 640, 1280, 4096,
 		]);
 	});
+	it('je() gives every request the smallest class that holds it, four classes per doubling', () => {
+		// The classes listed from their definition: 8, then steps of 16 up to 128, then for each
+		// power of two p from 128 on, p + p/4, p + p/2, p + 3p/4 and 2p.
+		const classes = [8];
+		for (let c = 16; c <= 128; c += 16) classes.push(c);
+		for (let p = 128; p < 2 ** 33; p *= 2)
+			for (let q = 1; q <= 4; q++) classes.push(p + (q * p) / 4);
+		let at = 0;
+		const check = (n: number) => {
+			while (classes[at]! < n) at++;
+			expect(je(n), `je(${n})`).toBe(classes[at]);
+		};
+		for (let n = 1; n <= 70_000; n++) check(n);
+		for (let n = 70_001; n < 2 ** 33; n = Math.ceil(n * 1.37)) {
+			for (const m of [n - 1, n, n + 1]) check(m);
+		}
+		for (const n of [2 ** 30 - 1, 2 ** 30, 2 ** 30 + 1, 2 ** 31 + 5]) {
+			at = 0;
+			check(n);
+		}
+	});
 });

@@ -28,7 +28,13 @@ export const ROBJ_SIZE = 16;
  */
 export function je(n: number): number {
 	if (n <= 8) return 8;
-	if (n <= 128) return Math.ceil(n / 16) * 16;
+	if (n <= 128) return (n + 15) & ~15;
+	// Every string write prices its value: whole-number arithmetic rather than a logarithm.
+	if (n <= 0x40000000) {
+		// A quarter of the power of two below n: 2 ** (floor(log2(n - 1)) - 2).
+		const step = 1 << (29 - Math.clz32(n - 1));
+		return (n + step - 1) & -step;
+	}
 	const step = 2 ** Math.floor(Math.log2(n - 1)) / 4;
 	return Math.ceil(n / step) * step;
 }
