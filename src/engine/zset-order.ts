@@ -428,6 +428,19 @@ export class ZOrder {
 
 	/** Sets #bi/#at to the leaf holding 0-based `rank` and the offset in it (rank < length). */
 	#locate(rank: number): void {
+		// The two ends, where a leaderboard's top or bottom N start, need no search: no leaf is
+		// ever empty (one that empties is removed), so they are the first and the last leaf's ends.
+		if (rank === 0) {
+			this.#bi = 0;
+			this.#at = 0;
+			return;
+		}
+		if (rank === this.length - 1) {
+			const last = this.#order.length - 1;
+			this.#bi = last;
+			this.#at = this.#n[this.#order[last]!]! - 1;
+			return;
+		}
 		this.#freshTree();
 		const tree = this.#tree;
 		let pos = 0;
