@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLong } from './list-type.ts';
+import { parseLong } from './object.ts';
 
 /** string2ll's grammar and range, the slow way: what parseLong must agree with on every string. */
 function reference(s: string): number | null {

@@ -2,7 +2,7 @@
 // RPOPLPUSH, and the helpers their blocking forms (list-blocking.ts) share with them.
 import type { CommandContext, CommandSpec } from '../command.ts';
 import type { Db } from '../keyspace.ts';
-import type { ListObject } from '../object.ts';
+import { parseLong, type ListObject } from '../object.ts';
 import {
 	EMPTY_ARRAY,
 	ERR,
@@ -18,7 +18,6 @@ import type { Server } from '../server.ts';
 import {
 	isReply,
 	newList,
-	parseLong,
 	parsePositive,
 	parseWhere,
 	popFrom,

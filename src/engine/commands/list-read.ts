@@ -13,7 +13,8 @@ import {
 	type Reply,
 } from '../reply.ts';
 import { ERR } from '../reply.ts';
-import { isReply, NOT_INTEGER, parseLong, parsePositive, readList } from './list-type.ts';
+import { isReply, NOT_INTEGER, parsePositive, readList } from './list-type.ts';
+import { parseLong } from '../object.ts';
 import type { ListObject } from '../object.ts';
 
 const readFast = ['readonly', 'fast'] as const;

@@ -3,7 +3,7 @@
 // list edit ends with: re-pricing, signalModifiedKey, and deleting a list that has become empty.
 import type { Db } from '../keyspace.ts';
 import { dbAdd, dbDelete, initialLru, valueChanged } from '../keyspace.ts';
-import { createList, parseStrictInt64, type ListObject } from '../object.ts';
+import { createList, parseLong, type ListObject } from '../object.ts';
 import { clampFill } from '../quicklist.ts';
 import { ERR, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
@@ -41,38 +41,6 @@ export function storeList(server: Server, db: Db, key: string, obj: ListObject, 
 		if (!isNew) dbDelete(server, db, key);
 	} else if (isNew) dbAdd(server, db, key, obj);
 	else valueChanged(server, db, key, obj);
-}
-
-/**
- * Characters the fast path of parseLong reads: a sign and 14 digits, or 15 digits, all stay below
- * 2^53, so plain arithmetic is exact.
- */
-const FAST_LONG = 15;
-
-/**
- * getLongFromObjectOrReply: a signed 64-bit integer that fits a JS number exactly enough to index.
- * string2ll's grammar: "0", or an optional minus and a digit 1–9 then digits. Indexes and counts
- * are short, so they are read with arithmetic; only longer ones take parseStrictInt64's BigInt
- * range check (a BigInt for every index made LINDEX cost about 200 ns in cache, now about 110).
- */
-export function parseLong(s: string): number | null {
-	const n = s.length;
-	if (n > 0 && n <= FAST_LONG) {
-		const negative = s.charCodeAt(0) === 45; /* - */
-		let i = negative ? 1 : 0;
-		if (i === n) return null;
-		let v = s.charCodeAt(i) - 48;
-		// A leading zero is allowed only as "0" itself (so "-0" and "007" are refused).
-		if (v < 0 || v > 9 || (v === 0 && n > 1)) return null;
-		for (i++; i < n; i++) {
-			const d = s.charCodeAt(i) - 48;
-			if (d < 0 || d > 9) return null;
-			v = v * 10 + d;
-		}
-		return negative ? -v : v;
-	}
-	const v = parseStrictInt64(s);
-	return v === null ? null : Number(v);
 }
 
 export const NOT_INTEGER: Reply = Object.freeze(error(ERR.notInteger));

@@ -3,7 +3,7 @@
 import { container, subcommandOf, type CommandSpec } from '../command.ts';
 import { OK, array, bulk, error, integer, type Reply } from '../reply.ts';
 import { helpSubcommand } from './help.ts';
-import { parseLong } from './zset-type.ts';
+import { parseLong } from '../object.ts';
 
 const SLOWLOG_HELP = [
 	'GET [<count>]',

@@ -9,7 +9,8 @@ import type { Server } from '../server.ts';
 import type { ZNode } from '../zset-order.ts';
 import { numkeysIndexes } from './zset-setops.ts';
 import { WRONGTYPE } from './check-type.ts';
-import { parseLong, scoreReply } from './zset-type.ts';
+import { scoreReply } from './zset-type.ts';
+import { parseLong } from '../object.ts';
 
 export type ZpopWhere = 'min' | 'max';
 

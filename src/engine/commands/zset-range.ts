@@ -5,7 +5,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { optionIs } from './option-match.ts';
 import { zsetAdd } from './zset-add.ts';
 import { dbDelete, setKey } from '../keyspace.ts';
-import type { ZsetObject } from '../object.ts';
+import { parseLong, type ZsetObject } from '../object.ts';
 import { EMPTY_ARRAY, ERR, ZERO, error, integer, type Reply } from '../reply.ts';
 import type { LexRange, ScoreRange, ZNode } from '../zset-order.ts';
 import {
@@ -16,7 +16,6 @@ import {
 	lexRanks,
 	newZset,
 	parseLexRange,
-	parseLong,
 	parseScoreRange,
 	readZset,
 } from './zset-type.ts';

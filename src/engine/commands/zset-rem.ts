@@ -2,7 +2,7 @@
 // ZREMRANGEBYSCORE and ZREMRANGEBYLEX. The range is parsed before the key is looked up; the key
 // goes when its last member does.
 import type { CommandContext, CommandSpec } from '../command.ts';
-import type { ZsetObject } from '../object.ts';
+import { parseLong, type ZsetObject } from '../object.ts';
 import { ERR, ZERO, error, integer, type Reply } from '../reply.ts';
 import type { ZNode } from '../zset-order.ts';
 import {
@@ -12,7 +12,6 @@ import {
 	isReply,
 	lexRanks,
 	parseLexRange,
-	parseLong,
 	parseScoreRange,
 	writeZset,
 } from './zset-type.ts';

@@ -10,7 +10,8 @@ import type { ZSet } from '../zset.ts';
 import { string2d } from '../strtod.ts';
 import { nodesReply } from './zset-range.ts';
 import { WRONGTYPE } from './check-type.ts';
-import { convertToListpackIfFits, convertToSkiplist, newZset, parseLong } from './zset-type.ts';
+import { convertToListpackIfFits, convertToSkiplist, newZset } from './zset-type.ts';
+import { parseLong } from '../object.ts';
 
 type SetOp = 'union' | 'inter' | 'diff';
 type Aggregate = 'sum' | 'min' | 'max';

@@ -1,7 +1,7 @@
 // Mirrors the zset plumbing of src/t_zset.c: typed lookups, zsetConvert between listpack and
 // skiplist, the range parsers and how a score is replied (zsetAdd itself is in zset-add.ts).
 import { dbDelete, initialLru, valueChanged, type Db } from '../keyspace.ts';
-import { createZset, parseStrictInt64, type ZsetObject } from '../object.ts';
+import { createZset, type ZsetObject } from '../object.ts';
 import type { Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import { readTyped, writeTyped } from './check-type.ts';
@@ -134,20 +134,3 @@ export function lexRanks(obj: ZsetObject, r: LexRange, reverse = false): [number
 
 export const MIN_OR_MAX_NOT_FLOAT = 'ERR min or max is not a float';
 export const MIN_OR_MAX_NOT_LEX = 'ERR min or max not valid string range item';
-
-/** getLongFromObject: a canonical int64, as a number (ranks and counts never need more). */
-export function parseLong(raw: string): number | null {
-	if (raw.length > 0 && raw.length <= 15) {
-		// Short canonical decimals (the usual ranks and counts) without a BigInt.
-		const neg = raw.charCodeAt(0) === 45;
-		const first = raw.charCodeAt(neg ? 1 : 0);
-		let ok = first >= 49 && first <= 57 ? true : raw === '0';
-		for (let i = neg ? 2 : 1; ok && i < raw.length; i++) {
-			const c = raw.charCodeAt(i);
-			ok = c >= 48 && c <= 57;
-		}
-		if (ok) return Number(raw);
-	}
-	const n = parseStrictInt64(raw);
-	return n === null ? null : Number(n);
-}
