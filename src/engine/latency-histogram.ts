@@ -64,13 +64,13 @@ export class LatencyHistogram {
 	#counts = new Map<number, number>();
 	total = 0;
 
-	/** updateCommandLatencyHistogram: a latency in whole nanoseconds, clamped to the tracked range. */
 	/** record() of a call that took no time: what a command that did not move the clock took. */
 	recordInstant(): void {
 		this.total++;
 		this.#ones++;
 	}
 
+	/** updateCommandLatencyHistogram: a latency in whole nanoseconds, clamped to the tracked range. */
 	record(ns: number): void {
 		this.total++;
 		if (ns <= LATENCY_MIN_NS) {
