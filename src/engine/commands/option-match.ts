@@ -1,17 +1,32 @@
 // The `!strcasecmp(c->argv[j]->ptr, "withscores")` test that Redis's commands use to read their
 // options (src/t_zset.c and others), without building a lower-cased copy of every argument.
 
+/** An option's name in lower-case ASCII letters, and the upper-case spelling clients mostly send. */
+export interface OptionName {
+	readonly lower: string;
+	readonly upper: string;
+}
+
+export function optionName(lower: string): OptionName {
+	return { lower, upper: lower.toUpperCase() };
+}
+
 /**
- * Whether `arg` names the option `name` (lower-case ASCII letters only) as strcasecmp sees it:
- * letters in either case, and, since an sds is read as a C string, an argument ends at its first
- * NUL ("WITHSCORES\0x" is WITHSCORES on a real server).
+ * Whether `arg` names the option `name` as strcasecmp sees it: letters in either case, and, since
+ * an sds is read as a C string, an argument ends at its first NUL ("WITHSCORES\0x" is WITHSCORES
+ * on a real server).
  */
-export function optionIs(arg: string, name: string): boolean {
-	const n = name.length;
+export function optionIs(arg: string, name: OptionName): boolean {
+	// Whole-string compares first: V8 compares two flat strings in one builtin call, where the loop
+	// below checks both strings' representation again for every character (about 45 instructions
+	// a character, 400 of a ZRANGE … REV WITHSCORES).
+	if (arg === name.upper || arg === name.lower) return true;
+	const lower = name.lower;
+	const n = lower.length;
 	if (arg.length < n || (arg.length > n && arg.charCodeAt(n) !== 0)) return false;
 	for (let i = 0; i < n; i++) {
 		// OR-ing 0x20 lower-cases a letter; for a name made of letters only nothing else matches.
-		if ((arg.charCodeAt(i) | 0x20) !== name.charCodeAt(i)) return false;
+		if ((arg.charCodeAt(i) | 0x20) !== lower.charCodeAt(i)) return false;
 	}
 	return true;
 }

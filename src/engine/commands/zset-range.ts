@@ -2,7 +2,7 @@
 // behind ZRANGE, ZRANGESTORE, ZREVRANGE, Z[REV]RANGEBYSCORE and Z[REV]RANGEBYLEX; the result is
 // either replied or stored, as its zrange_result_handler does.
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { optionIs } from './option-match.ts';
+import { optionIs, optionName } from './option-match.ts';
 import { zsetAdd } from './zset-add.ts';
 import { dbDelete, setKey } from '../keyspace.ts';
 import { parseLong, type ZsetObject } from '../object.ts';
@@ -19,6 +19,12 @@ import {
 	parseScoreRange,
 	readZset,
 } from './zset-type.ts';
+
+const WITHSCORES = optionName('withscores');
+const LIMIT = optionName('limit');
+const REV = optionName('rev');
+const BYLEX = optionName('bylex');
+const BYSCORE = optionName('byscore');
 
 type RangeType = 'auto' | 'rank' | 'score' | 'lex';
 type Direction = 'auto' | 'forward' | 'reverse';
@@ -91,8 +97,8 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 	for (let j = call.argcStart + 3; j < argv.length; j++) {
 		const opt = argv[j]!;
 		const left = argv.length - j - 1;
-		if (!call.store && optionIs(opt, 'withscores')) withScores = true;
-		else if (optionIs(opt, 'limit') && left >= 2) {
+		if (!call.store && optionIs(opt, WITHSCORES)) withScores = true;
+		else if (optionIs(opt, LIMIT) && left >= 2) {
 			const o = parseLong(argv[j + 1]!);
 			if (o === null) return error(ERR.notInteger);
 			const l = parseLong(argv[j + 2]!);
@@ -100,9 +106,9 @@ export function zrangeGeneric({ server, db, argv }: CommandContext, call: RangeC
 			offset = o;
 			limit = l;
 			j += 2;
-		} else if (direction === 'auto' && optionIs(opt, 'rev')) direction = 'reverse';
-		else if (rangetype === 'auto' && optionIs(opt, 'bylex')) rangetype = 'lex';
-		else if (rangetype === 'auto' && optionIs(opt, 'byscore')) rangetype = 'score';
+		} else if (direction === 'auto' && optionIs(opt, REV)) direction = 'reverse';
+		else if (rangetype === 'auto' && optionIs(opt, BYLEX)) rangetype = 'lex';
+		else if (rangetype === 'auto' && optionIs(opt, BYSCORE)) rangetype = 'score';
 		else return error(ERR.syntax);
 	}
 	if (direction === 'auto') direction = 'forward';
