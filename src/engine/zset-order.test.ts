@@ -291,6 +291,32 @@ describe('ZOrder', () => {
 		expect([...order.walk(0)].map((n) => n.ele)).toEqual(model.map((n) => n.ele));
 	});
 
+	it('places an updated member by the tie key it was given, among equal and neighbouring keys', () => {
+		const rng = new Random(11);
+		const order = new ZOrder();
+		const model: ZNode[] = [];
+		// Two letters and lengths 4–9: many names share their six key characters (equal keys,
+		// decided by the names) or differ only in the sixth (keys one apart).
+		const seen = new Set<string>();
+		while (model.length < 400) {
+			const ele = Array.from({ length: 4 + rng.int(6) }, () => 'ab'[rng.int(2)]).join('');
+			if (seen.has(ele)) continue;
+			seen.add(ele);
+			const node = new ZNode(ele, rng.int(2), 1);
+			order.insert(node);
+			model.push(node);
+		}
+		for (let step = 0; step < 4000; step++) {
+			order.updateScore(model[rng.int(model.length)]!, rng.int(2), rng);
+			if (step % 97 === 0) {
+				model.sort(cmp);
+				check(order, model);
+			}
+		}
+		model.sort(cmp);
+		check(order, model);
+	});
+
 	it('builds range replies straight from the leaves, as slice then mapping them would', () => {
 		const rng = new Random(13);
 		const order = new ZOrder();

@@ -33,6 +33,14 @@ export class ZNode {
 	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
 	 */
 	leaf = -1;
+	/**
+	 * Its tie key (tieKey) as two small integers, the first three characters' digits and the last
+	 * three's, set whenever its ZOrder keys it: an update reads them from the node its dict lookup
+	 * has just brought in, where packing the name again cost some 180 instructions. As one field
+	 * the key would be a boxed double, a cache miss of its own.
+	 */
+	keyHi = 0;
+	keyLo = 0;
 	#score: number;
 	/**
 	 * The member and its score as a range reply sends them, made on first use and shared by every
@@ -161,6 +169,18 @@ export function tieKey(ele: string, from: number): number {
 	return key;
 }
 
+/** 258^3: a tie key is keyHi × KEY_HALF + keyLo (both exact, the key being under 2^53). */
+const KEY_HALF = 258 ** 3;
+
+/** Keys `node` with tieKey(node.ele, from), kept on the node in halves; returns the key. */
+function keyNode(node: ZNode, from: number): number {
+	const key = tieKey(node.ele, from);
+	const hi = Math.floor(key / KEY_HALF);
+	node.keyHi = hi;
+	node.keyLo = key - hi * KEY_HALF;
+	return key;
+}
+
 /** Where ZOrder's #touchFrom and #touchTo write their sums, so the compiler keeps the loads. */
 const TOUCHED = new Float64Array(1);
 
@@ -205,9 +225,8 @@ export class ZOrder {
 	#prefix: string | null = null;
 	#rekeys = 0;
 	/**
-	 * The tie key of the member being placed, set by insert and updateScore from its name, which
-	 * the member's dict lookup has just read. A copy kept in each node was a boxed double of its
-	 * own, a cache miss more on every update.
+	 * The tie key of the member being placed: worked out from its name by insert, put together
+	 * from the node's two halves by updateScore.
 	 */
 	#key = 0;
 
@@ -532,7 +551,7 @@ export class ZOrder {
 			this.#prefix = prefix;
 			this.#rekey(common);
 		}
-		this.#key = tieKey(ele, prefix.length);
+		this.#key = keyNode(node, prefix.length);
 	}
 
 	/** Every member's tie key again, for a prefix now `from` characters long. */
@@ -541,7 +560,7 @@ export class ZOrder {
 			const base = slot * LEAF;
 			for (let k = base; k < base + this.#n[slot]!; k++) {
 				const node = this.#node(this.#ids[k]!);
-				this.#pairs[2 * k + 1] = tieKey(node.ele, from);
+				this.#pairs[2 * k + 1] = keyNode(node, from);
 			}
 		}
 	}
@@ -736,7 +755,7 @@ export class ZOrder {
 		// case, as the old score differs. The target leaf's lines are asked for as soon as it is
 		// known, so the two leaves' cache misses overlap instead of following one another.
 		this.#touchFrom(node.leaf);
-		this.#key = tieKey(node.ele, this.#prefix!.length);
+		this.#key = node.keyHi * KEY_HALF + node.keyLo;
 		const to = this.#leafFor(score, node);
 		this.#touchTo(this.#order[to]!);
 		this.#find(node);
