@@ -341,23 +341,7 @@ export function overwriteString(
 /** keyCost of a key being stored, remembered on a hash (HashObject.cost says why only there). */
 function price(key: string, obj: RedisObject): number {
 	const cost = keyCost(key, obj);
-	// One store per type: each kind of object has its own shape, and a single store to them all
-	// went through V8's generic store, a good part of what a ZADD or LPUSH spent pricing itself.
-	switch (obj.type) {
-		case 'string':
-			break;
-		case 'zset':
-			obj.cost = cost;
-			break;
-		case 'list':
-			obj.cost = cost;
-			break;
-		case 'set':
-			obj.cost = cost;
-			break;
-		default:
-			obj.cost = cost;
-	}
+	if (obj.type !== 'string') obj.cost = cost;
 	return cost;
 }
 
