@@ -14,8 +14,7 @@ import {
 } from '../reply.ts';
 import { ERR } from '../reply.ts';
 import { isReply, NOT_INTEGER, parsePositive, readList } from './list-type.ts';
-import { parseLong } from '../object.ts';
-import type { ListObject } from '../object.ts';
+import { parseLong, type ListObject } from '../object.ts';
 
 const readFast = ['readonly', 'fast'] as const;
 const oneKey = [1, 1, 1] as const;

@@ -1,8 +1,8 @@
 // Mirrors the commands of src/t_list.c that add or edit elements in place: LPUSH, RPUSH, their X
 // forms, LINSERT, LSET, LREM and LTRIM. Each ends with storeList (re-price, signalModifiedKey, and
 // delete the key once the list is empty).
-import { parseLong } from '../object.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
+import { parseLong } from '../object.ts';
 import { ERR, OK, ZERO, error, integer, type Reply } from '../reply.ts';
 import { clampRange } from './list-read.ts';
 import { NOT_INTEGER, isReply, newList, pushTo, storeList, writeList } from './list-type.ts';

@@ -3,14 +3,13 @@
 // has members).
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { dbDelete, lookupKeyWrite, valueChanged, type Db } from '../keyspace.ts';
-import type { ZsetObject } from '../object.ts';
+import { parseLong, type ZsetObject } from '../object.ts';
 import { EMPTY_ARRAY, ERR, NIL_ARRAY, array, bulk, error, type Reply } from '../reply.ts';
 import type { Server } from '../server.ts';
 import type { ZNode } from '../zset-order.ts';
 import { numkeysIndexes } from './zset-setops.ts';
 import { WRONGTYPE } from './check-type.ts';
 import { scoreReply } from './zset-type.ts';
-import { parseLong } from '../object.ts';
 
 export type ZpopWhere = 'min' | 'max';
 
