@@ -29,8 +29,9 @@ export class ZNode {
 	/** Its index in its ZOrder's node pool (the leaves hold indexes, not pointers). */
 	id = -1;
 	/**
-	 * The leaf slot that holds it (-1 while out of the list): an update or a removal searches one
-	 * leaf's scores for it, not the whole list by (score, member), whose ties read other members.
+	 * The leaf slot that holds it (-1 while out of the list): an update or a removal goes straight
+	 * to it, and to its entry there by the offset its ZOrder keeps, instead of searching the whole
+	 * list by (score, member), whose ties read other members.
 	 */
 	leaf = -1;
 	/**
@@ -131,10 +132,12 @@ export function lexRangeEmpty(r: LexRange): boolean {
  * Entries a leaf holds at most. Every leaf of a ZOrder has this much room in the same two typed
  * arrays: with k = slot × LEAF + j, leaf `slot` keeps its j-th entry's score at pairs[2k], that
  * member's tie key at pairs[2k + 1] and its node index at ids[k]. A leaf is thus a few cache
- * lines with no object in front of it: a random update on 100k members reads a leaf's ids and
- * writes a few lines.
+ * lines with no object in front of it: a random update on 100k members reads its own entry and
+ * the two leaves' greatest, and writes a few lines.
  */
 const LEAF = 64;
+/** k & LEAF_MASK is flat entry k's offset in its leaf (LEAF is a power of two). */
+const LEAF_MASK = LEAF - 1;
 /** A leaf with fewer entries merges with (or borrows from) a neighbour. */
 const LEAF_MIN = LEAF / 4;
 
@@ -217,6 +220,13 @@ export class ZOrder {
 	/** Node by index; freed indexes are reused. */
 	#pool: (ZNode | null)[] = [];
 	#free: number[] = [];
+	/**
+	 * Each pooled member's offset in its leaf, by node index, rewritten wherever an entry moves.
+	 * An update or a removal reads its entry's place here instead of scanning its leaf's ids for
+	 * it (four cache lines and some 300 instructions a random update); the writes need only the
+	 * index the moved entry carries, never its node. One byte a member: LEAF is 64.
+	 */
+	#offs = new Uint8Array(16);
 	length = 0;
 	/** Where #find and #locate leave their answer (leaf index in #order, offset): no tuple per call. */
 	#bi = 0;
@@ -235,18 +245,16 @@ export class ZOrder {
 	}
 
 	/**
-	 * Reads, without waiting on any of them, the cache lines an update of a member out of leaf
-	 * `from` needs: every line of its ids (the member is looked for there) and its greatest entry
-	 * (moved or compared). The processor sends for all of them together, and the code that needs
-	 * them later finds them arriving (JS has no prefetch instruction; independent loads are one).
-	 * The entries an update overwrites are not read: a store does not wait for its line.
+	 * Reads, without waiting on either, the cache lines an update of `node` out of its leaf
+	 * needs: its own entry's id (checked there) and the leaf's greatest entry (moved or compared).
+	 * The processor sends for both together, and the code that needs them later finds them
+	 * arriving (JS has no prefetch instruction; independent loads are one). The entries an update
+	 * overwrites are not read: a store does not wait for its line.
 	 */
-	#touchFrom(from: number): void {
-		const ids = this.#ids;
-		const base = from * LEAF;
-		const last = base + this.#n[from]! - 1;
-		TOUCHED[0] =
-			ids[base]! + ids[base + 16]! + ids[base + 32]! + ids[base + 48]! + this.#pairs[2 * last]!;
+	#touchFrom(node: ZNode): void {
+		const base = node.leaf * LEAF;
+		const last = base + this.#n[node.leaf]! - 1;
+		TOUCHED[0] = this.#ids[base + this.#offs[node.id]!]! + this.#pairs[2 * last]!;
 	}
 
 	/** The same for leaf `to`, where the member goes: its greatest entry, compared and moved. */
@@ -341,13 +349,16 @@ export class ZOrder {
 	#move(to: number, from: number): void {
 		this.#pairs[2 * to] = this.#pairs[2 * from]!;
 		this.#pairs[2 * to + 1] = this.#pairs[2 * from + 1]!;
-		this.#ids[to] = this.#ids[from]!;
+		const id = this.#ids[from]!;
+		this.#ids[to] = id;
+		this.#offs[id] = to & LEAF_MASK;
 	}
 
 	#put(k: number, score: number, key: number, id: number): void {
 		this.#pairs[2 * k] = score;
 		this.#pairs[2 * k + 1] = key;
 		this.#ids[k] = id;
+		this.#offs[id] = k & LEAF_MASK;
 	}
 
 	#swap(a: number, b: number): void {
@@ -361,7 +372,9 @@ export class ZOrder {
 	/** Flat entries [from, end) copied to start at `to` (copyWithin on both arrays). */
 	#copy(to: number, from: number, end: number): void {
 		this.#pairs.copyWithin(2 * to, 2 * from, 2 * end);
-		this.#ids.copyWithin(to, from, end);
+		const ids = this.#ids;
+		ids.copyWithin(to, from, end);
+		for (let k = to; k < to + end - from; k++) this.#offs[ids[k]!] = k & LEAF_MASK;
 	}
 
 	/**
@@ -577,6 +590,11 @@ export class ZOrder {
 			const id = this.#free.length > 0 ? this.#free.pop()! : this.#pool.length;
 			node.id = id;
 			this.#pool[id] = node;
+			if (id >= this.#offs.length) {
+				const offs = new Uint8Array(2 * this.#offs.length);
+				offs.set(this.#offs);
+				this.#offs = offs;
+			}
 		}
 		if (this.#order.length === 0) {
 			const slot = this.#newSlot();
@@ -634,21 +652,11 @@ export class ZOrder {
 	#find(node: ZNode): void {
 		const slot = node.leaf;
 		this.#bi = this.#pos[slot]!;
-		// A scan of the leaf's ids, not a search of its scores: the scan's loads do not wait on
-		// one another, and no member name is read however many members share the score.
-		const base = slot * LEAF;
-		const ids = this.#ids;
-		const id = node.id;
-		const end = base + this.#n[slot]!;
-		// Four ids a round, then one at a time from the group that holds it: the loop's own checks
-		// (bounds, the array's kind, the interrupt check) cost more than the compares.
-		let k = base;
-		for (; k + 3 < end; k += 4)
-			if (ids[k] === id || ids[k + 1] === id || ids[k + 2] === id || ids[k + 3] === id) break;
-		while (k < end && ids[k] !== id) k++;
-		// Only a broken invariant gets here; failing loudly beats corrupting the order.
-		if (k === end) throw new Error(`sorted set member ${node.ele} is not in its leaf`);
-		this.#at = k - base;
+		const at = this.#offs[node.id]!;
+		// Only a broken invariant fails this; failing loudly beats corrupting the order.
+		if (at >= this.#n[slot]! || this.#ids[slot * LEAF + at] !== node.id)
+			throw new Error(`sorted set member ${node.ele} is not where its leaf keeps it`);
+		this.#at = at;
 	}
 
 	/** zslDeleteNode for a member known to be in the list. */
@@ -754,7 +762,7 @@ export class ZOrder {
 		// while the old entry is still there: it sorts on the same side of the new key in either
 		// case, as the old score differs. The target leaf's lines are asked for as soon as it is
 		// known, so the two leaves' cache misses overlap instead of following one another.
-		this.#touchFrom(node.leaf);
+		this.#touchFrom(node);
 		this.#key = node.keyHi * KEY_HALF + node.keyLo;
 		const to = this.#leafFor(score, node);
 		this.#touchTo(this.#order[to]!);
