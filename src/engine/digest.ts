@@ -19,7 +19,8 @@ export const EMPTY_DIGEST = '0'.repeat(40);
 
 /** The parts of a database (keyspace.ts's Db) that the dataset digest reads. */
 export interface DigestDb {
-	readonly dict: ReadonlyMap<string, RedisObject>;
+	/** Every key and its object, in any order (the digest does not depend on it). */
+	readonly dict: { readonly size: number } & Iterable<[string, RedisObject]>;
 	/** Keys with a TTL. Only the presence of one counts, not its time (see xorObjectDigest). */
 	readonly expires: { has(key: string): boolean };
 }

@@ -13,13 +13,15 @@ import type { Server } from './server.ts';
 import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
 import { signalKeyAsReady } from './blocking.ts';
+import { KeyTable } from './key-table.ts';
 
 /**
  * One database. Keys also sit in arrays so a uniformly random key (dictGetRandomKey, the eviction
  * sampler) is O(1); `slot` on the object and `volatileSlot` give each key its position.
  */
 export class Db {
-	dict = new Map<string, RedisObject>();
+	/** The main dict (key-table.ts says why it is not a Map). */
+	dict = new KeyTable<RedisObject>();
 	/**
 	 * No parallel array of objects beside it: that was a pointer per key (the goal: memory ≤ 2× a
 	 * Map); the eviction sampler reads the packed `lruBySlot` instead, 4 bytes per key.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from './random.ts';
-import { MemberDict, hashOf } from './zset-dict.ts';
+import { hashOf } from './probe-hash.ts';
+import { MemberDict } from './zset-dict.ts';
 import { ZNode } from './zset-order.ts';
 
 describe('MemberDict', () => {

@@ -3,27 +3,12 @@
 // keeps each slot's hash and node side by side in one array. A lookup in a V8 Map of 100k members
 // waited on three cache misses in a row (the name's hash, the bucket, then the entry it chains
 // to); here it reads the name, one slot's line and the node it needed anyway. Redis's own
-// table sizes and rehash steps, which MEMORY USAGE prices, are modelled apart in zset.ts.
-//
-// The hash has no secret seed (a lesson must replay the same), so names can be chosen to share a
-// home slot and make every lookup walk them all. Redis keys its hash for that reason; here an
-// insertion that walks a run longer than honest names ever make hands the whole set to a Map,
-// whose string hash V8 seeds per process.
+// table sizes and rehash steps, which MEMORY USAGE prices, are modelled apart in zset.ts. The
+// hash is unseeded (probe-hash.ts): names chosen to collide move the set to a Map.
+import { LONG_RUN, hashOf, homeAfterHole } from './probe-hash.ts';
 import type { ZNode } from './zset-order.ts';
 
-/** FNV-1a over the name's code units, cut to 30 bits so that it is always a small integer. */
-export function hashOf(s: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-	return h & 0x3fffffff;
-}
-
 const MIN_SLOTS = 8;
-/**
- * Slots an insertion may walk before the set moves to a Map. At a load of one half a run this
- * long has odds far below one in a billion for names that are not chosen to collide.
- */
-const LONG_RUN = 64;
 
 export class MemberDict {
 	/** Slot i is at [2i] (the hash) and [2i + 1] (the node, or null when empty). */
@@ -71,7 +56,14 @@ export class MemberDict {
 			this.#table[2 * at + 1] = node;
 			return;
 		}
-		if (2 * (this.#size + 1) > this.#mask + 1) this.#resize(2 * (this.#mask + 1));
+		if (2 * (this.#size + 1) > this.#mask + 1) {
+			this.#resize(2 * (this.#mask + 1));
+			// Members re-placed in the larger table can make a run too long: they are in a Map now.
+			if (this.#map !== null) {
+				this.#map.set(member, node);
+				return;
+			}
+		}
 		this.#size++;
 		if (!this.#place(h, node)) this.#toMap();
 	}
@@ -112,10 +104,7 @@ export class MemberDict {
 		// Backward-shift deletion: later entries of the same run move up into the hole, so no
 		// lookup ever stops early at it and no tombstone is needed.
 		for (let j = (i + 1) & mask; table[2 * j + 1] !== null; j = (j + 1) & mask) {
-			const home = (table[2 * j] as number) & mask;
-			// Entry j may fill the hole at i unless its home lies cyclically in (i, j].
-			const homeAfterHole = i <= j ? home > i && home <= j : home > i || home <= j;
-			if (homeAfterHole) continue;
+			if (homeAfterHole(i, j, (table[2 * j] as number) & mask)) continue;
 			table[2 * i] = table[2 * j]!;
 			table[2 * i + 1] = table[2 * j + 1]!;
 			i = j;

@@ -44,7 +44,7 @@ describe('RENAME / RENAMENX', () => {
 		f.set('b', '2');
 		expect(f.run('RENAMENX', 'a', 'b')).toEqual(int(0));
 		expect(f.run('RENAMENX', 'a', 'c')).toEqual(int(1));
-		expect([...f.db().dict.keys()].sort()).toEqual(['b', 'c']);
+		expect([...f.db().keys].sort()).toEqual(['b', 'c']);
 	});
 
 	it('treats an expired source as missing and an expired destination as free', () => {
