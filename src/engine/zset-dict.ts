@@ -59,10 +59,7 @@ export class MemberDict {
 		if (2 * (this.#size + 1) > this.#mask + 1) {
 			this.#resize(2 * (this.#mask + 1));
 			// Members re-placed in the larger table can make a run too long: they are in a Map now.
-			if (this.#map !== null) {
-				this.#map.set(member, node);
-				return;
-			}
+			if (this.#map !== null) return this.set(member, node);
 		}
 		this.#size++;
 		if (!this.#place(h, node)) this.#toMap();
