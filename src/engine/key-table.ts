@@ -121,19 +121,22 @@ export class KeyTable<V> {
 	}
 
 	clear(): void {
-		this.#hashes = new Int32Array(MIN_SLOTS);
-		this.#pairs = new Array<string | V | null>(2 * MIN_SLOTS).fill(null);
-		this.#mask = MIN_SLOTS - 1;
+		this.#allocate(MIN_SLOTS);
 		this.#size = 0;
 		this.#map = null;
+	}
+
+	/** Empty arrays of `slots` slots (a power of two) in place of the current ones. */
+	#allocate(slots: number): void {
+		this.#hashes = new Int32Array(slots);
+		this.#pairs = new Array<string | V | null>(2 * slots).fill(null);
+		this.#mask = slots - 1;
 	}
 
 	#resize(slots: number): void {
 		const hashes = this.#hashes;
 		const pairs = this.#pairs;
-		this.#hashes = new Int32Array(slots);
-		this.#pairs = new Array<string | V | null>(2 * slots).fill(null);
-		this.#mask = slots - 1;
+		this.#allocate(slots);
 		let honest = true;
 		for (let i = 0; i < hashes.length; i++) {
 			const h = hashes[i]!;

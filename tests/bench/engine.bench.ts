@@ -322,11 +322,12 @@ function zsetSection(): boolean {
 }
 
 /**
- * Fills one engine with two kinds of key for a paired section, one of each in turn. V8's Map puts
- * a new key at the front of its bucket's chain, so a key added later is found sooner (the chain's
- * other entries are each a cache miss on a large keyspace). Added one kind after the other, the
- * first kind's lookups cost a third to a half more than the second's, the same command on both
- * (EXISTS): the pair would time the fill order as much as the commands. In turn, neither kind is
+ * Fills one engine with two kinds of key for a paired section, one of each in turn. Where a key
+ * sits in the keyspace's table depends on when it was added: one added while its home slot was
+ * free is found there, one added later may have been pushed along a run (and a V8 Map, which the
+ * keyspace once was, put later keys first in a bucket's chain). Added one kind after the other,
+ * the two kinds' lookups could differ in cost for the fill order alone, the same command on both
+ * (EXISTS): with a Map the first kind's cost a third to a half more. In turn, neither kind is
  * favoured; `lookupControl` shows it in every run.
  */
 function fillInTurn(engine: Engine, a: readonly string[][], b: readonly string[][]) {
