@@ -10,7 +10,7 @@ import type {
 } from './object.ts';
 import { stringEncoding, volatileString } from './object.ts';
 import type { Server } from './server.ts';
-import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes } from './memory.ts';
+import { EXPIRE_ENTRY_COST, keyCost, resizedSlots, valueBytes, zsetKeyCost } from './memory.ts';
 import { lfuInitField, lfuUpdateField } from './lfu.ts';
 import { signalKeyAsReady } from './blocking.ts';
 import { KeyTable } from './key-table.ts';
@@ -378,6 +378,17 @@ export function valueChanged(
 ): void {
 	const old = obj.type !== 'string' ? obj.cost : before!;
 	db.bytes += price(key, obj) - old;
+	signalModifiedKey(server, db, key);
+}
+
+/**
+ * valueChanged for a sorted set, ZADD's and ZINCRBY's every write: the same price, kept by a
+ * store that only ever meets a zset, where valueChanged's meets every type that remembers one.
+ */
+export function zsetChanged(server: Server, db: Db, key: string, obj: ZsetObject): void {
+	const cost = zsetKeyCost(key, obj);
+	db.bytes += cost - obj.cost;
+	obj.cost = cost;
 	signalModifiedKey(server, db, key);
 }
 

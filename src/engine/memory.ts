@@ -7,7 +7,7 @@ import { hashAllocBytes, hashUsageBytes } from './memory-hash.ts';
 import { zsetAllocBytes, zsetUsageBytes } from './memory-zset.ts';
 import { listAllocBytes, listUsageBytes } from './memory-list.ts';
 import { setAllocBytes, setUsageBytes } from './memory-set.ts';
-import type { RedisObject } from './object.ts';
+import type { RedisObject, ZsetObject } from './object.ts';
 
 /**
  * used_memory of a fresh 7.0.15 server with one client connected (measured). Not modelled:
@@ -80,18 +80,22 @@ export function memoryUsage(key: string, obj: RedisObject, samples?: number): nu
 	return valueBytes(obj, samples) + keyBytes(key) + DICT_ENTRY_SIZE;
 }
 
+/** keyCost of a sorted set's key. */
+export function zsetKeyCost(key: string, obj: ZsetObject): number {
+	return zsetAllocBytes(obj.encoding, obj.value) + keyBytes(key) + DICT_ENTRY_ALLOC;
+}
+
 /** What one key adds to used_memory, not counting the keyspace's table slots (charged per Db). */
 export function keyCost(key: string, obj: RedisObject): number {
+	if (obj.type === 'zset') return zsetKeyCost(key, obj);
 	const value =
 		obj.type === 'string'
 			? stringBytes(obj)
-			: obj.type === 'zset'
-				? zsetAllocBytes(obj.encoding, obj.value)
-				: obj.type === 'list'
-					? listAllocBytes(obj.value)
-					: obj.type === 'set'
-						? setAllocBytes(obj.value)
-						: hashAllocBytes(obj);
+			: obj.type === 'list'
+				? listAllocBytes(obj.value)
+				: obj.type === 'set'
+					? setAllocBytes(obj.value)
+					: hashAllocBytes(obj);
 	return value + keyBytes(key) + DICT_ENTRY_ALLOC;
 }
 

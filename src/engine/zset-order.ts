@@ -1001,23 +1001,27 @@ export class ZOrder {
 		const out = new Array<Reply>(withScores ? 2 * total : total);
 		const order = this.#order;
 		const ids = this.#ids;
+		const pool = this.#pool;
 		this.#locate(from);
 		let bi = this.#bi;
 		let at = this.#at;
 		let k = 0;
-		for (let left = total; left > 0;) {
-			this.#sortLeaf(order[bi]!);
-			const base = order[bi]! * LEAF;
-			const n = this.#n[order[bi]!]!;
-			for (; left > 0 && at >= 0 && at < n; left--, at += reverse ? -1 : 1) {
-				const node = this.#node(ids[base + at]!);
+		for (let left = total; ;) {
+			const slot = order[bi]!;
+			this.#sortLeaf(slot);
+			const base = slot * LEAF;
+			const take = Math.min(left, reverse ? at + 1 : this.#n[slot]! - at);
+			const step = reverse ? -1 : 1;
+			for (let i = base + at, end = i + step * take; i !== end; i += step) {
+				const node = pool[ids[i]!]!;
 				out[k++] = node.eleReply;
 				if (withScores) out[k++] = node.scoreReply;
 			}
-			bi += reverse ? -1 : 1;
-			if (left > 0) at = reverse ? this.#n[order[bi]!]! - 1 : 0;
+			left -= take;
+			if (left === 0) return out;
+			bi += step;
+			at = reverse ? this.#n[order[bi]!]! - 1 : 0;
 		}
-		return out;
 	}
 
 	first(): ZNode | null {
