@@ -1006,12 +1006,12 @@ export class ZOrder {
 		let bi = this.#bi;
 		let at = this.#at;
 		let k = 0;
+		const step = reverse ? -1 : 1;
 		for (let left = total; ;) {
 			const slot = order[bi]!;
 			this.#sortLeaf(slot);
 			const base = slot * LEAF;
 			const take = Math.min(left, reverse ? at + 1 : this.#n[slot]! - at);
-			const step = reverse ? -1 : 1;
 			for (let i = base + at, end = i + step * take; i !== end; i += step) {
 				const node = pool[ids[i]!]!;
 				out[k++] = node.eleReply;

@@ -7,7 +7,7 @@ import { ERR, NIL, error, integer, type Reply } from '../reply.ts';
 import { string2d } from '../strtod.ts';
 import type { Server } from '../server.ts';
 import type { ZsetObject } from '../object.ts';
-import { dbAdd, zsetChanged } from '../keyspace.ts';
+import { dbAdd, valueChanged } from '../keyspace.ts';
 import { convertToSkiplist, isReply, newZset, scoreReply, writeZset } from './zset-type.ts';
 
 export const ZADD_IN_INCR = 1;
@@ -144,7 +144,7 @@ function zaddGeneric({ server, db, argv }: CommandContext, flags: number): Reply
 		}
 	}
 	if (added > 0 || updated > 0) {
-		if (!isNew) zsetChanged(server, db, key, obj);
+		if (!isNew) valueChanged(server, db, key, obj);
 		else if (obj.value.size > 0) dbAdd(server, db, key, obj);
 	}
 	if (failed) return error('ERR resulting score is not a number (NaN)');
